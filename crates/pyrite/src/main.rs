@@ -1,0 +1,2 @@
+//! `pyrite`: the python3-compatible command line.
+fn main() {}

@@ -1,0 +1,1 @@
+//! marshal and `.pyc` files.
