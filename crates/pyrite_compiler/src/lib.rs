@@ -1,1 +1,112 @@
 //! The compiler: Python source -> `CodeObject`.
+//!
+//! Pipeline (one file per stage, each naming its CPython counterpart):
+//! `source` (PEP 263 decoding) -> ruff parser -> `validate` (CPython's extra
+//! SyntaxErrors) -> `symtable` -> `codegen` -> `flowgraph` (CFG, peephole,
+//! constant folding) -> `assemble` (stack depth, exception table, locations).
+//!
+//! The compiler knows no VM types: constants are `pyrite_bytecode::Constant`
+//! and errors are `CompileError` values that the VM turns into SyntaxError.
+
+use pyrite_bytecode::CodeObject;
+
+/// What kind of source is compiled (CPython's `compile()` modes).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A module or script (`'exec'`).
+    Exec,
+    /// A single expression (`'eval'`); the code returns its value.
+    Eval,
+    /// One interactive statement (`'single'`); expression statements print via PRINT_EXPR.
+    Single,
+}
+
+/// Options that change the generated code.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// `-O` level: 0 keeps asserts and `__debug__` is True; 1 removes asserts;
+    /// 2 also removes docstrings.
+    pub optimize: u8,
+    /// `__future__` flags inherited from the caller (`CodeFlags::FUTURE_*` bits).
+    pub future_flags: u32,
+}
+
+/// The Python exception class a compile error becomes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    SyntaxError,
+    IndentationError,
+    TabError,
+    /// "maximum recursion depth exceeded during compilation".
+    RecursionError,
+    /// e.g. "source code string cannot contain null bytes" from `compile()`.
+    ValueError,
+}
+
+/// A compile error, with CPython's message and position.
+/// Lines are 1-based; offsets are 1-based *character* offsets into the line (as
+/// `SyntaxError.offset`), `0` when unknown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    pub kind: ErrorKind,
+    pub msg: String,
+    pub lineno: u32,
+    pub offset: u32,
+    pub end_lineno: u32,
+    pub end_offset: u32,
+    /// The source line the error is on (with its newline), if known.
+    pub text: Option<String>,
+}
+
+/// A warning the compiler emits (`SyntaxWarning`, `DeprecationWarning`).
+/// Stored in the cache with the code and emitted again when loaded from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileWarning {
+    /// `"SyntaxWarning"` or `"DeprecationWarning"`.
+    pub category: String,
+    pub msg: String,
+    pub lineno: u32,
+}
+
+/// The result of compiling one source.
+#[derive(Clone, Debug)]
+pub struct CompileOutput {
+    pub code: CodeObject,
+    pub warnings: Vec<CompileWarning>,
+}
+
+/// Compiles decoded source text. `filename` becomes `co_filename`.
+pub fn compile(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    options: CompileOptions,
+) -> Result<CompileOutput, CompileError> {
+    let _ = (source, filename, mode, options);
+    Err(CompileError {
+        kind: ErrorKind::SyntaxError,
+        msg: "compiler not yet available".into(),
+        lineno: 1,
+        offset: 0,
+        end_lineno: 1,
+        end_offset: 0,
+        text: None,
+    })
+}
+
+/// Decodes source bytes per PEP 263 (BOM, coding cookie on line 1 or 2, UTF-8
+/// default) into text. Lone surrogates cannot occur in decoded text.
+pub fn decode_source(bytes: &[u8]) -> Result<String, CompileError> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.strip_prefix('\u{feff}').unwrap_or(s).to_owned()),
+        Err(_) => Err(CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: "source is not valid UTF-8".into(),
+            lineno: 1,
+            offset: 0,
+            end_lineno: 1,
+            end_offset: 0,
+            text: None,
+        }),
+    }
+}
