@@ -8,6 +8,8 @@
 //! The compiler knows no VM types: constants are `pyrite_bytecode::Constant`
 //! and errors are `CompileError` values that the VM turns into SyntaxError.
 
+pub mod parse;
+
 use pyrite_bytecode::CodeObject;
 
 /// What kind of source is compiled (CPython's `compile()` modes).
