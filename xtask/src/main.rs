@@ -4,7 +4,9 @@
 //!   `tests/programs/**.py`.
 //! - `bless-syntax`: record CPython's verdicts for the syntax-error corpus and
 //!   for every file of CPython's `Lib/`.
-//! - `bench`: run `bench/` under pyrite and `/usr/bin/python3.11`, print ratios.
+//! - `pending [--from RESULTS]`: rewrite `tests/programs/pending.txt` to the failing set
+//!   (only to establish the list, never to hide a regression).
+//! - `bench [--runs N] [NAME...]`: run `bench/` under pyrite and `/usr/bin/python3.11`, print ratios.
 
 mod bench;
 mod bless;
@@ -16,9 +18,10 @@ fn main() {
     let result = match args.first().map(String::as_str) {
         Some("bless") => bless::run(rest),
         Some("bless-syntax") => syntax::run(rest),
+        Some("pending") => bless::pending(rest),
         Some("bench") => bench::run(rest),
         _ => {
-            eprintln!("usage: cargo xtask (bless [FILTER] | bless-syntax | bench [NAME...])");
+            eprintln!("usage: cargo xtask (bless [FILTER] | bless-syntax | pending [--from FILE] | bench [--runs N] [NAME...])");
             std::process::exit(2);
         }
     };
