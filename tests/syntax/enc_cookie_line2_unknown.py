@@ -1,0 +1,3 @@
+#!/usr/bin/env python
+# -*- coding: bogus -*-
+x = 1

@@ -1,0 +1,4 @@
+"""doc"""
+from __future__ import annotations
+import os
+from __future__ import division
