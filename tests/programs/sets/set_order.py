@@ -1,0 +1,20 @@
+# Printed order of int sets follows CPython's hash table layout.
+print({0, 8, 16, 24, 32})
+print({1, 9, 17})
+s = set()
+for i in (50, 10, 70, 30, 90, 20):
+    s.add(i)
+print(s)
+s.discard(10)
+s.add(130)
+print(s)
+print(set(range(20, -1, -2)))
+print({x * 37 % 101 for x in range(25)})
+big = set(range(100))
+for i in range(0, 100, 3):
+    big.discard(i)
+print(big)
+print({-1, -2, -3, 2 ** 61 - 2, 2 ** 61 - 1, 2 ** 61})
+print({(1, 2), (2, 1), (0, 0)}, {None, True, 0.5} if False else {True, 2, 3.0})
+print(list({3, 1, 2}), [x for x in {100, 200, 300, 5}], sorted({9, 3, 6}))
+print({1, 2, 3} == {3, 2, 1}, {8, 1} | {16, 0}, {1, 2, 3, 4, 5} - {2, 4})
