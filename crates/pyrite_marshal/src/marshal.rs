@@ -309,7 +309,7 @@ pub(crate) struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(buf: &'a [u8]) -> Reader<'a> {
-        Reader { buf, pos: 0, refs: Vec::new(), ref_budget: buf.len().saturating_mul(256).max(1 << 20) }
+        Reader { buf, pos: 0, refs: Vec::new(), ref_budget: buf.len().saturating_mul(32).saturating_add(1 << 20) }
     }
 
     fn remaining(&self) -> usize {
