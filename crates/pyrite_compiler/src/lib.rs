@@ -8,7 +8,12 @@
 //! The compiler knows no VM types: constants are `pyrite_bytecode::Constant`
 //! and errors are `CompileError` values that the VM turns into SyntaxError.
 
+mod errors;
 pub mod parse;
+pub mod source;
+pub mod validate;
+
+pub use source::{decode_source, decode_source_file};
 
 use pyrite_bytecode::CodeObject;
 
@@ -94,21 +99,4 @@ pub fn compile(
         end_offset: 0,
         text: None,
     })
-}
-
-/// Decodes source bytes per PEP 263 (BOM, coding cookie on line 1 or 2, UTF-8
-/// default) into text. Lone surrogates cannot occur in decoded text.
-pub fn decode_source(bytes: &[u8]) -> Result<String, CompileError> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.strip_prefix('\u{feff}').unwrap_or(s).to_owned()),
-        Err(_) => Err(CompileError {
-            kind: ErrorKind::SyntaxError,
-            msg: "source is not valid UTF-8".into(),
-            lineno: 1,
-            offset: 0,
-            end_lineno: 1,
-            end_offset: 0,
-            text: None,
-        }),
-    }
 }

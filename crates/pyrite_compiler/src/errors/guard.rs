@@ -1,0 +1,115 @@
+//! Depth guard: rejects, before ruff parses, inputs whose expressions nest
+//! deeper than CPython 3.11 compiles ("maximum recursion depth exceeded
+//! during compilation"), so that ruff's recursive descent, the AST walks and
+//! the AST's drop never go deep. Parentheses are limited to 200 levels and
+//! indentation to 100 by the tokenizer; what remains are long chains of
+//! operators, which nest without brackets.
+
+use super::tokenizer::{Lines, Tok, Tokens};
+use crate::{CompileError, ErrorKind};
+
+/// CPython's compile-time limit on AST depth (3 x the recursion limit of
+/// 1000, less the frames in use), as the deepest `-`...`-1` that compiles.
+pub const MAX_DEPTH: usize = 2995;
+
+/// The RecursionError CPython raises for too-deep expressions.
+pub fn recursion_error() -> CompileError {
+    CompileError {
+        kind: ErrorKind::RecursionError,
+        msg: "maximum recursion depth exceeded during compilation".into(),
+        lineno: 0,
+        offset: 0,
+        end_lineno: 0,
+        end_offset: 0,
+        text: None,
+    }
+}
+
+/// Operator precedence levels that build nested (not flat) binary nodes.
+fn binop_level(op: &str) -> Option<usize> {
+    Some(match op {
+        "|" => 0,
+        "^" => 1,
+        "&" => 2,
+        "<<" | ">>" => 3,
+        "+" | "-" => 4,
+        "*" | "/" | "//" | "%" | "@" => 5,
+        "**" => 6,
+        _ => return None,
+    })
+}
+
+#[derive(Default, Clone)]
+struct Run {
+    levels: [usize; 7],
+    trailers: usize,
+    prefix: usize,
+    keywords: usize,
+}
+
+/// Scans the tokens for operator chains longer than [`MAX_DEPTH`].
+pub fn check(toks: &Tokens, lines: &Lines) -> Result<(), CompileError> {
+    let src = lines.src;
+    let mut stack: Vec<Run> = vec![Run::default()];
+    let mut prev_operand = false;
+    for t in &toks.toks {
+        let text = &src[t.start..t.end];
+        let mut operand = false;
+        match t.kind {
+            Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker => {
+                stack.truncate(1);
+                stack[0] = Run::default();
+            }
+            Tok::Name | Tok::Number | Tok::String => {
+                operand = !matches!(text, "not" | "await" | "lambda" | "if" | "else" | "and" | "or" | "in" | "is");
+                let run = stack.last_mut().expect("stack never empty");
+                match text {
+                    "not" | "await" => run.prefix += 1,
+                    "lambda" | "if" => run.keywords += 1,
+                    _ => run.prefix = 0,
+                }
+                if operand {
+                    run.prefix = 0;
+                }
+            }
+            Tok::Op => {
+                match text {
+                    "(" | "[" | "{" => {
+                        if prev_operand {
+                            stack.last_mut().expect("stack never empty").trailers += 1;
+                        }
+                        stack.push(Run::default());
+                    }
+                    ")" | "]" | "}" => {
+                        if stack.len() > 1 {
+                            stack.pop();
+                        }
+                        operand = true;
+                    }
+                    "," | ";" | "=" | ":" | ":=" => {
+                        *stack.last_mut().expect("stack never empty") = Run::default();
+                    }
+                    "." => stack.last_mut().expect("stack never empty").trailers += 1,
+                    _ => {
+                        let run = stack.last_mut().expect("stack never empty");
+                        if !prev_operand && matches!(text, "-" | "+" | "~") {
+                            run.prefix += 1;
+                        } else if let Some(l) = binop_level(text) {
+                            run.levels[l] += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let run = stack.last().expect("stack never empty");
+        if run.prefix > MAX_DEPTH
+            || run.trailers > MAX_DEPTH
+            || run.keywords > MAX_DEPTH
+            || run.levels.iter().any(|&n| n > MAX_DEPTH)
+        {
+            return Err(recursion_error());
+        }
+        prev_operand = operand;
+    }
+    Ok(())
+}

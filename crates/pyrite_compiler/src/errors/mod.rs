@@ -1,0 +1,7 @@
+//! CPython-compatible syntax errors: the tokenizer-level checks
+//! (`tokenizer`), a depth guard run before ruff's recursive parser (`guard`),
+//! and the translation of ruff's parse errors into CPython's messages (`parser`).
+
+pub mod guard;
+pub mod parser;
+pub mod tokenizer;
