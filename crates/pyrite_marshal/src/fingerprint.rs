@@ -8,7 +8,7 @@ use pyrite_bytecode::Opcode;
 /// The fingerprint recorded for the current `MAGIC_VERSION`. When the test
 /// comparing it with `opcode_table_fingerprint()` fails, bump `MAGIC_VERSION`
 /// (with a changelog line) and record the new value here.
-pub const OPCODE_TABLE_FINGERPRINT: u64 = 0;
+pub const OPCODE_TABLE_FINGERPRINT: u64 = 0x62b4_dbcd_f4fe_fd93;
 
 struct Fnv(u64);
 
