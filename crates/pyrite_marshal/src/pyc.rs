@@ -192,3 +192,27 @@ pub fn decode_pyc(bytes: &[u8], expected: Option<SourceStamp>) -> Result<(CodeOb
     verify(&code)?;
     Ok((code, warnings))
 }
+
+/// Points `code` and the code objects among its constants at `new_name` when
+/// they still carry `code.filename` (the source moved since the `.pyc` was
+/// written). CPython: `_imp._fix_co_filename` (`update_compiled_module`).
+/// Recurses once per nesting level, which `decode_pyc` bounds by `MAX_DEPTH`.
+pub fn fix_co_filename(code: &mut CodeObject, new_name: &str) {
+    if code.filename == new_name {
+        return;
+    }
+    let old = std::mem::replace(&mut code.filename, new_name.to_string());
+    fix_nested(code, &old, new_name);
+}
+
+fn fix_nested(code: &mut CodeObject, old: &str, new_name: &str) {
+    for c in &mut code.consts {
+        if let pyrite_bytecode::Constant::Code(inner) = c {
+            if inner.filename == old {
+                let inner = std::rc::Rc::make_mut(inner);
+                inner.filename = new_name.to_string();
+                fix_nested(inner, old, new_name);
+            }
+        }
+    }
+}

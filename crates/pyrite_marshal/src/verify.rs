@@ -65,7 +65,7 @@ fn invalid(co: &CodeObject, index: Option<usize>, msg: impl Into<String>) -> Mar
 /// stack before raising. Derived from the `Stack:` lines of the opcode table
 /// and CPython 3.11's `ceval.c` (e.g. `RERAISE n` reads `PEEK(n + 1)`,
 /// `DICT_MERGE i` reads the callable at `PEEK(i + 2)` after its pop).
-fn stack_inputs(op: Opcode, arg: u32) -> (i64, i64) {
+pub fn stack_inputs(op: Opcode, arg: u32) -> (i64, i64) {
     use Opcode::*;
     let a = arg as i64;
     let same = |n: i64| (n, n);
@@ -88,7 +88,7 @@ fn stack_inputs(op: Opcode, arg: u32) -> (i64, i64) {
         MatchKeys => (2, 0),
         StoreSubscr | MatchClass => same(3),
         WithExceptStart => (4, 0),
-        BuildSlice => same(a),
+        BuildSlice => same(if a == 3 { 3 } else { 2 }),
         Reraise => (a + 1, 1),
         RaiseVarargs => same(a),
         Call => same(a + 2),

@@ -255,7 +255,7 @@ fn reference_bombs_are_bounded() {
     b.push(0);
     b.push(b'a' | 0x80);
     b.extend_from_slice(&[0x80, 0x80, 0x04]); // varint 65536
-    b.extend(std::iter::repeat(b'x').take(65536));
+    b.extend(std::iter::repeat_n(b'x', 65536));
     for _ in 0..30 {
         b.extend_from_slice(b"r\x00");
     }
@@ -266,9 +266,25 @@ fn reference_bombs_are_bounded() {
     big.extend_from_slice(&[0x81, 0x80, 0x40]); // 1 048 577 items
     big.push(b'a' | 0x80);
     big.extend_from_slice(&[0x80, 0x80, 0x04]);
-    big.extend(std::iter::repeat(b'x').take(65536));
+    big.extend(std::iter::repeat_n(b'x', 65536));
     for _ in 0..1_048_576 {
         big.extend_from_slice(b"r\x00");
     }
     assert!(matches!(load_constant(&big).unwrap_err(), MarshalError::Corrupt(_)));
+}
+
+#[test]
+fn fix_co_filename_updates_nested_code() {
+    let bytes = encode_pyc(&common::module(), &[], STAMP);
+    let (mut code, _) = decode_pyc(&bytes, None).unwrap();
+    let mut other = common::function_outer();
+    other.filename = "elsewhere.py".into();
+    code.consts.push(Constant::Code(Rc::new(other)));
+    fix_co_filename(&mut code, "/new/place/m1.py");
+    let mut seen = Vec::new();
+    code.walk(&mut |c| seen.push(c.filename.clone()));
+    // Code objects that carried the old name follow; the foreign one (and its
+    // nested code) keep theirs.
+    assert_eq!(seen.iter().filter(|f| *f == "/new/place/m1.py").count(), 4, "{seen:?}");
+    assert_eq!(seen.iter().filter(|f| *f == "elsewhere.py").count(), 1, "{seen:?}");
 }

@@ -260,3 +260,19 @@ fn deeply_nested_code_objects_do_not_overflow() {
         }
     }
 }
+
+#[test]
+fn stack_inputs_agree_with_stack_effects() {
+    for &op in Opcode::ALL {
+        for arg in 0..12u32 {
+            let (needed, popped) = pyrite_marshal::stack_inputs(op, arg);
+            assert!(needed >= popped && popped >= 0, "{op:?} {arg}");
+            for jump in [false, true] {
+                if let Some(effect) = op.stack_effect(arg, jump) {
+                    // No edge removes more items than the instruction reads.
+                    assert!(needed >= -(effect as i64), "{op:?} {arg} jump={jump}");
+                }
+            }
+        }
+    }
+}
