@@ -1,0 +1,3 @@
+print("broken helper starts")
+PARTIAL = True
+raise RuntimeError("helper failed during import")

@@ -1,0 +1,6 @@
+print("circ_a: start")
+import _circ_b
+A_VALUE = "a"
+def from_a():
+    return "from_a sees " + _circ_b.B_VALUE
+print("circ_a: end")

@@ -1,0 +1,6 @@
+visible = "visible"
+_hidden = "hidden"
+def helper():
+    return "helper"
+class Tool:
+    pass
