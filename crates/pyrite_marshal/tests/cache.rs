@@ -116,3 +116,24 @@ fn write_atomic_creates_pycache_and_replaces() {
     assert!(write_atomic(&blocked.join("__pycache__").join("a.pyc"), b"x").is_err());
     std::fs::remove_dir_all(&root).unwrap();
 }
+
+/// Expected values from CPython: `int(os.stat(p).st_mtime) & 0xFFFFFFFF` after
+/// `os.utime(p, ns=(0, T))` for each T below, and `st_size & 0xFFFFFFFF`.
+#[test]
+fn source_stamp_truncates_like_cpython() {
+    use pyrite_marshal::SourceStamp;
+    use std::time::{Duration, UNIX_EPOCH};
+    let path = std::env::temp_dir().join(format!("pyrite_marshal_stamp_{}", std::process::id()));
+    std::fs::write(&path, b"abc").unwrap();
+    let cases = [
+        (UNIX_EPOCH + Duration::from_nanos(1_700_000_000_500_000_000), 1_700_000_000u32),
+        (UNIX_EPOCH - Duration::from_nanos(1_500_000_000), 4_294_967_295),
+        (UNIX_EPOCH + Duration::from_secs(5_000_000_000), 705_032_704),
+    ];
+    for (t, want) in cases {
+        std::fs::File::options().write(true).open(&path).unwrap().set_modified(t).unwrap();
+        let stamp = SourceStamp::from_metadata(&std::fs::metadata(&path).unwrap());
+        assert_eq!(stamp, SourceStamp { mtime: want, size: 3 }, "{t:?}");
+    }
+    std::fs::remove_file(&path).unwrap();
+}
