@@ -1,0 +1,6 @@
+# Intentionally invalid: inconsistent indentation.
+def f():
+    x = 1
+      y = 2
+    return x + y
+print(f())

@@ -1,0 +1,3 @@
+# Intentionally invalid: CPython suggests a missing comma.
+values = [1, 2 3, 4]
+print(values)

@@ -1,0 +1,4 @@
+# Intentionally invalid: 'return' outside a function (a compiler error, not a parser error).
+x = 1
+if x:
+    return x
