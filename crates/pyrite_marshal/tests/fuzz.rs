@@ -115,11 +115,13 @@ fn random_bytes_never_panic() {
 
 #[test]
 fn damaged_instructions_never_panic_the_verifier() {
-    let base = common::function_f();
+    let mut bases = vec![common::function_f(), common::module()];
+    bases.extend(common::cpython_code_objects().into_iter().filter(|c| !c.exception_table.is_empty()).take(200));
     let mut rng = Rng(7);
     let ops: Vec<u8> = (0..=255).collect();
-    for i in 0..20_000 {
-        let mut co = base.clone();
+    let mut accepted = 0;
+    for i in 0..40_000 {
+        let mut co = bases[rng.below(bases.len())].clone();
         for _ in 0..1 + rng.below(3) {
             let at = rng.below(co.code.len());
             let old = co.code[at];
@@ -130,9 +132,9 @@ fn damaged_instructions_never_panic_the_verifier() {
                 _ => Instr::new(Opcode::ALL[rng.below(Opcode::ALL.len())], rng.below(8) as u32),
             };
         }
-        if rng.below(4) == 0 {
+        if rng.below(4) == 0 && !co.exception_table.is_empty() {
             let e = rng.below(co.exception_table.len());
-            let v = rng.below(70) as u32;
+            let v = rng.below(co.code.len() + 5) as u32;
             match rng.below(4) {
                 0 => co.exception_table[e].start = v,
                 1 => co.exception_table[e].end = v,
@@ -144,6 +146,12 @@ fn damaged_instructions_never_panic_the_verifier() {
             co.stacksize = rng.below(10) as u32;
         }
         let r = catch_unwind(AssertUnwindSafe(|| verify(&co)));
-        assert!(r.is_ok(), "verify panicked on mutation {i}: {:?}", co.code);
+        match r {
+            Err(_) => panic!("verify panicked on mutation {i}: {:?}", co.code),
+            Ok(Ok(())) => accepted += 1,
+            Ok(Err(_)) => {}
+        }
     }
+    // Some mutations are harmless (a different local, a compatible opcode).
+    assert!(accepted > 100 && accepted < 20_000, "{accepted} accepted");
 }

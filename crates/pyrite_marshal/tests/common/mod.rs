@@ -226,3 +226,64 @@ pub fn module() -> CodeObject {
     instrs.push((ReturnValue, 0));
     code("<module>", &instrs, consts, &["f", "outer", "print"], &[], 4)
 }
+
+// CPython 3.11's compiled code translated to pyrite's instruction set
+// (fixtures/cpython311_code.py explains the format).
+
+pub const CPYTHON_FIXTURE: &str = include_str!("../fixtures/cpython311_code.txt");
+
+fn nums(line: &str) -> Vec<u32> {
+    line.split_whitespace().skip(1).map(|t| t.parse().expect("number")).collect()
+}
+
+fn names(n: u32, prefix: &str) -> Vec<String> {
+    (0..n).map(|i| format!("{prefix}{i}")).collect()
+}
+
+/// Parses one block of the fixture into a code object.
+pub fn parse_cpython_block(block: &[&str]) -> CodeObject {
+    let c: Vec<&str> = block[0].split_whitespace().collect();
+    let f = |i: usize| c[i].parse::<u32>().expect("header number");
+    let v = nums(block[1]);
+    let cell2arg = nums(block[2]).chunks(2).map(|p| (p[0], p[1])).collect();
+    let consts = block[3]
+        .split_whitespace()
+        .skip(1)
+        .map(|k| match k.strip_prefix('s') {
+            Some(n) => Constant::Tuple((0..n.parse().unwrap()).map(|i| Constant::Str(Wtf8Buf::from(format!("k{i}")))).collect()),
+            None => Constant::None,
+        })
+        .collect();
+    let code: Vec<Instr> = nums(block[4]).chunks(2).map(|p| Instr(p[0] | p[1] << 8)).collect();
+    let exception_table = nums(block[5])
+        .chunks(5)
+        .map(|e| ExceptionEntry { start: e[0], end: e[1], target: e[2], depth: e[3], lasti: e[4] != 0 })
+        .collect();
+    CodeObject {
+        argcount: f(2),
+        posonlyargcount: f(3),
+        kwonlyargcount: f(4),
+        stacksize: f(6),
+        // Drop CPython-only flag bits we do not model; keep the standard ones.
+        flags: CodeFlags(f(5)),
+        locations: vec![Location { line: 1, end_line: 1, col: 0, end_col: 1 }; code.len()],
+        code,
+        consts,
+        names: names(v[3], "n"),
+        varnames: names(v[0], "v"),
+        cellvars: names(v[1], "c"),
+        freevars: names(v[2], "f"),
+        cell2arg,
+        filename: "lib.py".into(),
+        name: c[1].into(),
+        qualname: c[1].into(),
+        firstlineno: 1,
+        exception_table,
+    }
+}
+
+/// Every code object of the fixture.
+pub fn cpython_code_objects() -> Vec<CodeObject> {
+    let lines: Vec<&str> = CPYTHON_FIXTURE.lines().collect();
+    lines.chunks(6).map(parse_cpython_block).collect()
+}
