@@ -22,6 +22,8 @@ pub enum MarshalError {
     Corrupt(String),
     /// Constants or code objects nest deeper than `MAX_DEPTH`.
     TooDeep,
+    /// The source or the `.pyc` could not be read (`load_cached`).
+    Io(std::io::ErrorKind),
     /// The loader's verifier rejected a code object: `code` is its qualified
     /// name, `index` the instruction (if any), `msg` what is wrong.
     Invalid { code: String, index: Option<u32>, msg: String },
@@ -31,6 +33,7 @@ impl fmt::Display for MarshalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             MarshalError::BadMagic => write!(f, "bad magic number"),
+            MarshalError::Io(kind) => write!(f, "cannot read: {kind}"),
             MarshalError::BadFlags(flags) => write!(f, "invalid flags {flags:#x}"),
             MarshalError::Stale => write!(f, "bytecode is stale"),
             MarshalError::Truncated => write!(f, "bad marshal data (truncated)"),
@@ -48,3 +51,9 @@ impl fmt::Display for MarshalError {
 }
 
 impl std::error::Error for MarshalError {}
+
+impl From<std::io::Error> for MarshalError {
+    fn from(e: std::io::Error) -> MarshalError {
+        MarshalError::Io(e.kind())
+    }
+}

@@ -18,7 +18,7 @@ pub use error::MarshalError;
 pub use fingerprint::{opcode_table_fingerprint, OPCODE_TABLE_FINGERPRINT};
 pub use marshal::{dump_constant, load_constant, MAX_DEPTH};
 pub use pyc::{
-    decode_pyc, encode_pyc, encode_pyc_with, fix_co_filename, read_header, source_hash, PycHeader, SourceStamp,
+    decode_pyc, encode_pyc, encode_pyc_with, fix_co_filename, load_cached, read_header, store_cached, source_hash, PycHeader, SourceStamp,
     StoredWarning, Validation, FLAG_CHECK_SOURCE, FLAG_HASH_BASED, HEADER_LEN,
 };
 pub use verify::{stack_inputs, verify, MAX_STACKSIZE};

@@ -216,3 +216,33 @@ fn fix_nested(code: &mut CodeObject, old: &str, new_name: &str) {
         }
     }
 }
+
+/// The cached code of `source`, read from `pyc` (usually `cache_path(source,
+/// optimize)`), if it is fresh and valid: a timestamp-based file must match
+/// the source's current mtime and size, a checked hash-based one its current
+/// hash (an unchecked one is trusted, as in CPython). The code objects that
+/// carried the compile-time file name get `filename` (CPython's
+/// `_fix_co_filename`). Any error means: compile `source` instead.
+pub fn load_cached(source: &std::path::Path, pyc: &std::path::Path, filename: &str) -> Result<(CodeObject, Vec<StoredWarning>), MarshalError> {
+    let stamp = SourceStamp::from_metadata(&std::fs::metadata(source)?);
+    let bytes = std::fs::read(pyc)?;
+    let (mut code, warnings) = match read_header(&bytes)?.validation {
+        Validation::Timestamp(_) => decode_pyc(&bytes, Some(stamp))?,
+        Validation::Hash { source_hash: h, check_source } => {
+            if check_source && source_hash(&std::fs::read(source)?) != h {
+                return Err(MarshalError::Stale);
+            }
+            decode_pyc(&bytes, None)?
+        }
+    };
+    fix_co_filename(&mut code, filename);
+    Ok((code, warnings))
+}
+
+/// Writes the `.pyc` of `code` compiled from `source` to `pyc` atomically
+/// (creating `__pycache__`), stamped with the source's metadata read *before*
+/// compiling (`stamp`), so a source edited meanwhile is seen as stale. Errors
+/// are returned for logging; callers go on without a cache file.
+pub fn store_cached(pyc: &std::path::Path, code: &CodeObject, warnings: &[StoredWarning], stamp: SourceStamp) -> std::io::Result<()> {
+    crate::cache::write_atomic(pyc, &encode_pyc(code, warnings, stamp))
+}

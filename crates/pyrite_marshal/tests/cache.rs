@@ -3,6 +3,8 @@
 //! `sys.implementation.cache_tag = 'pyrite-311'`, and for the prefixed table
 //! `sys.pycache_prefix = '/tmp/pfx/'` in cwd `/work`); `write_atomic` works.
 
+mod common;
+
 use pyrite_marshal::{cache_path, cache_path_with_prefix, write_atomic, CACHE_TAG};
 use std::path::Path;
 
@@ -136,4 +138,33 @@ fn source_stamp_truncates_like_cpython() {
         assert_eq!(stamp, SourceStamp { mtime: want, size: 3 }, "{t:?}");
     }
     std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+fn load_and_store_cached() {
+    use pyrite_marshal::*;
+    let root = std::env::temp_dir().join(format!("pyrite_marshal_cached_{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(&root).unwrap();
+    let source = root.join("m1.py");
+    std::fs::write(&source, b"x = 1\n").unwrap();
+    let pyc = cache_path(&source, 0).unwrap();
+    assert!(matches!(load_cached(&source, &pyc, "m1.py"), Err(MarshalError::Io(std::io::ErrorKind::NotFound))));
+    let stamp = SourceStamp::from_metadata(&std::fs::metadata(&source).unwrap());
+    let code = common::module();
+    let warnings = [StoredWarning { category: "SyntaxWarning".into(), msg: "w".into(), lineno: 1 }];
+    store_cached(&pyc, &code, &warnings, stamp).unwrap();
+    let (got, w) = load_cached(&source, &pyc, "/moved/m1.py").unwrap();
+    assert_eq!(got.filename, "/moved/m1.py");
+    assert_eq!(w, warnings);
+    // A different size makes it stale.
+    std::fs::write(&source, b"x = 12\n").unwrap();
+    assert_eq!(load_cached(&source, &pyc, "m1.py").unwrap_err(), MarshalError::Stale);
+    // Checked hash-based files follow the source's contents.
+    let h = Validation::Hash { source_hash: source_hash(b"x = 12\n"), check_source: true };
+    write_atomic(&pyc, &encode_pyc_with(&code, &[], h)).unwrap();
+    assert!(load_cached(&source, &pyc, "m1.py").is_ok());
+    std::fs::write(&source, b"x = 13\n").unwrap();
+    assert_eq!(load_cached(&source, &pyc, "m1.py").unwrap_err(), MarshalError::Stale);
+    std::fs::remove_dir_all(&root).unwrap();
 }
