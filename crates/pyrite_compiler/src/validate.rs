@@ -1,14 +1,1753 @@
-//! CPython's compile-time SyntaxErrors that the parser does not report
-//! (CPython: Python/ast.c, symtable.c, compile.c, future.c): invalid targets,
-//! misplaced `return`/`yield`/`await`/`break`, global/nonlocal rules, ...
-//! Run by `parse::parse` on every successfully parsed module.
+//! CPython's compile-time SyntaxErrors that the parser does not report, in
+//! CPython's order: `__future__` features (Python/future.c), then the symbol
+//! table (Python/symtable.c: global/nonlocal rules, duplicate arguments,
+//! `import *`, comprehension rules), then the code generator's checks
+//! (Python/compile.c: misplaced `return`/`yield`/`await`/`break`, starred
+//! expressions, `__debug__`, repeated keywords, pattern rules, block depth).
+//! Run by `parse::parse` on every successfully parsed module. Walks are
+//! recursive but bounded: expressions deeper than `guard::MAX_DEPTH` are a
+//! RecursionError, as in CPython.
 
+use crate::errors::guard::{recursion_error, MAX_DEPTH};
 use crate::errors::tokenizer::Lines;
-use crate::{CompileError, Mode};
-use ruff_python_ast::Mod;
+use crate::{CompileError, ErrorKind, Mode};
+use ruff_python_ast::{self as ast, Expr, ExprContext, Mod, Pattern, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+use std::collections::{HashMap, HashSet};
 
 /// Checks a parsed module; the first error in CPython's order is returned.
 pub fn validate(module: &Mod, lines: &Lines, mode: Mode) -> Result<(), CompileError> {
-    let _ = (module, lines, mode);
+    let body: &[Stmt] = match module {
+        Mod::Module(m) => &m.body,
+        Mod::Expression(e) => {
+            depth_check(&e.body)?;
+            let st = Symtable::run_expr(&e.body, lines)?;
+            let mut cx = Compiler::new(lines, st);
+            return cx.expr(&e.body);
+        }
+    };
+    if mode == Mode::Single && body.len() > 1 {
+        return Err(err_range(lines, "multiple statements found while compiling a single statement", body[1].range()));
+    }
+    for s in body {
+        depth_check_stmt(s)?;
+    }
+    future(body, lines)?;
+    let st = Symtable::run(body, lines)?;
+    let mut cx = Compiler::new(lines, st);
+    cx.future_line = future_lineno(body, lines);
+    cx.stmts(body)
+}
+
+/// A SyntaxError spanning `r` (CPython's `PyErr_RangedSyntaxLocationObject`).
+pub(crate) fn err_range(lines: &Lines, msg: impl Into<String>, r: TextRange) -> CompileError {
+    let (s, e) = (r.start().to_usize(), r.end().to_usize());
+    let line = lines.line_of(s);
+    CompileError {
+        kind: ErrorKind::SyntaxError,
+        msg: msg.into(),
+        lineno: line,
+        offset: lines.col_chars(s) + 1,
+        end_lineno: lines.line_of(e),
+        end_offset: lines.col_chars(e) + 1,
+        text: Some(lines.text(line).to_owned()),
+    }
+}
+
+/// A SyntaxError with a start position only.
+fn err_at(lines: &Lines, msg: impl Into<String>, pos: usize) -> CompileError {
+    let line = lines.line_of(pos);
+    CompileError {
+        kind: ErrorKind::SyntaxError,
+        msg: msg.into(),
+        lineno: line,
+        offset: lines.col_chars(pos) + 1,
+        end_lineno: 0,
+        end_offset: 0,
+        text: Some(lines.text(line).to_owned()),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Depth: CPython's AST passes fail past ~3000 levels of nesting.
+
+fn depth_check_stmt(s: &Stmt) -> Result<(), CompileError> {
+    let mut stack: Vec<(ast::AnyNodeRef, usize)> = vec![(ast::AnyNodeRef::from(s), 2)];
+    walk_depth(&mut stack)
+}
+
+fn depth_check(e: &Expr) -> Result<(), CompileError> {
+    let mut stack: Vec<(ast::AnyNodeRef, usize)> = vec![(ast::AnyNodeRef::from(e), 2)];
+    walk_depth(&mut stack)
+}
+
+/// Iterative walk over all nodes, tracking depth.
+fn walk_depth(stack: &mut Vec<(ast::AnyNodeRef, usize)>) -> Result<(), CompileError> {
+    use ruff_python_ast::visitor::source_order::{SourceOrderVisitor, TraversalSignal};
+    struct Children<'a> {
+        out: Vec<ast::AnyNodeRef<'a>>,
+        root: Option<ast::AnyNodeRef<'a>>,
+    }
+    impl<'a> SourceOrderVisitor<'a> for Children<'a> {
+        fn enter_node(&mut self, node: ast::AnyNodeRef<'a>) -> TraversalSignal {
+            if self.root.is_none() {
+                self.root = Some(node);
+                TraversalSignal::Traverse
+            } else {
+                self.out.push(node);
+                TraversalSignal::Skip
+            }
+        }
+    }
+    while let Some((node, depth)) = stack.pop() {
+        if depth > MAX_DEPTH + 1 {
+            return Err(recursion_error());
+        }
+        let mut ch = Children { out: Vec::new(), root: None };
+        node.visit_source_order(&mut ch);
+        for c in ch.out {
+            stack.push((c, depth + 1));
+        }
+    }
     Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// __future__ (Python/future.c)
+
+const FUTURE_FEATURES: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+fn is_docstring(s: &Stmt) -> bool {
+    matches!(s, Stmt::Expr(e) if matches!(*e.value, Expr::StringLiteral(_)))
+}
+
+fn future(body: &[Stmt], lines: &Lines) -> Result<(), CompileError> {
+    let mut done = false;
+    let mut prev_line = 0;
+    let start = usize::from(body.first().is_some_and(is_docstring));
+    for s in &body[start.min(body.len())..] {
+        let line = lines.line_of(s.range().start().to_usize());
+        if done && line > prev_line {
+            return Ok(());
+        }
+        prev_line = line;
+        match s {
+            Stmt::ImportFrom(i) if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") && i.level == 0 => {
+                if done {
+                    let mut e = err_at(lines, "from __future__ imports must occur at the beginning of the file", s.range().start().to_usize());
+                    e.offset = e.offset.saturating_sub(1);
+                    return Err(e);
+                }
+                for a in &i.names {
+                    let name = a.name.as_str();
+                    if name == "braces" {
+                        return Err(err_at(lines, "not a chance", s.range().start().to_usize()));
+                    }
+                    if !FUTURE_FEATURES.contains(&name) {
+                        return Err(err_at(lines, format!("future feature {name} is not defined"), s.range().start().to_usize()));
+                    }
+                }
+            }
+            _ => done = true,
+        }
+    }
+    Ok(())
+}
+
+/// Line of the last `from __future__` statement accepted by `future`.
+fn future_lineno(body: &[Stmt], lines: &Lines) -> u32 {
+    let mut last = 0;
+    let start = usize::from(body.first().is_some_and(is_docstring));
+    for s in &body[start.min(body.len())..] {
+        match s {
+            Stmt::ImportFrom(i) if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") && i.level == 0 => {
+                last = lines.line_of(s.range().start().to_usize());
+            }
+            _ => break,
+        }
+    }
+    last
+}
+
+// ---------------------------------------------------------------------------
+// Symbol table (Python/symtable.c), reduced to what raises errors.
+
+const DEF_GLOBAL: u32 = 1;
+const DEF_LOCAL: u32 = 2;
+const DEF_PARAM: u32 = 4;
+const DEF_NONLOCAL: u32 = 8;
+const USE: u32 = 16;
+const DEF_IMPORT: u32 = 64;
+const DEF_ANNOT: u32 = 128;
+const DEF_COMP_ITER: u32 = 256;
+const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum Block {
+    Module,
+    Function,
+    Class,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum CompKind {
+    List,
+    Set,
+    Dict,
+    Gen,
+}
+
+struct Scope {
+    block: Block,
+    comp: Option<CompKind>,
+    names: Vec<(String, u32)>,
+    index: HashMap<String, usize>,
+    directives: HashMap<String, TextRange>,
+    children: Vec<usize>,
+    comp_iter_expr: u32,
+    comp_iter_target: bool,
+    generator: bool,
+    coroutine: bool,
+}
+
+impl Scope {
+    fn new(block: Block, comp: Option<CompKind>) -> Self {
+        Scope {
+            block,
+            comp,
+            names: Vec::new(),
+            index: HashMap::new(),
+            directives: HashMap::new(),
+            children: Vec::new(),
+            comp_iter_expr: 0,
+            comp_iter_target: false,
+            generator: false,
+            coroutine: false,
+        }
+    }
+    fn lookup(&self, n: &str) -> u32 {
+        self.index.get(n).map_or(0, |&i| self.names[i].1)
+    }
+}
+
+/// Per-scope facts the compile pass needs, keyed by the node's start offset
+/// and kind tag.
+pub(crate) struct Symtable {
+    scopes: Vec<Scope>,
+    /// (node range start, range end) -> scope index.
+    by_node: HashMap<(u32, u32), usize>,
+}
+
+struct StBuilder<'l> {
+    lines: &'l Lines<'l>,
+    scopes: Vec<Scope>,
+    stack: Vec<usize>,
+    by_node: HashMap<(u32, u32), usize>,
+}
+
+fn key(r: TextRange) -> (u32, u32) {
+    (r.start().to_u32(), r.end().to_u32())
+}
+
+impl Symtable {
+    fn run(body: &[Stmt], lines: &Lines) -> Result<Symtable, CompileError> {
+        let mut b = StBuilder::new(lines);
+        for s in body {
+            b.stmt(s)?;
+        }
+        b.finish()
+    }
+    fn run_expr(e: &Expr, lines: &Lines) -> Result<Symtable, CompileError> {
+        let mut b = StBuilder::new(lines);
+        b.expr(e)?;
+        b.finish()
+    }
+    fn scope_of(&self, r: TextRange) -> Option<&Scope> {
+        self.by_node.get(&key(r)).map(|&i| &self.scopes[i])
+    }
+}
+
+impl<'l> StBuilder<'l> {
+    fn new(lines: &'l Lines<'l>) -> Self {
+        StBuilder { lines, scopes: vec![Scope::new(Block::Module, None)], stack: vec![0], by_node: HashMap::new() }
+    }
+    fn cur(&mut self) -> &mut Scope {
+        let i = *self.stack.last().unwrap_or(&0);
+        &mut self.scopes[i]
+    }
+    fn enter(&mut self, block: Block, comp: Option<CompKind>, node: TextRange) {
+        let idx = self.scopes.len();
+        self.scopes.push(Scope::new(block, comp));
+        let parent = *self.stack.last().unwrap_or(&0);
+        self.scopes[parent].children.push(idx);
+        self.by_node.insert(key(node), idx);
+        self.stack.push(idx);
+    }
+    fn exit(&mut self) {
+        self.stack.pop();
+    }
+    fn add_def_in(&mut self, scope: usize, name: &str, mut flag: u32, r: TextRange) -> Result<(), CompileError> {
+        let s = &mut self.scopes[scope];
+        let cur = s.lookup(name);
+        if flag & DEF_PARAM != 0 && cur & DEF_PARAM != 0 {
+            return Err(err_range(self.lines, format!("duplicate argument '{name}' in function definition"), r));
+        }
+        if s.comp_iter_target {
+            if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+                return Err(err_range(
+                    self.lines,
+                    format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
+                    r,
+                ));
+            }
+            flag |= DEF_COMP_ITER;
+        }
+        match s.index.get(name) {
+            Some(&i) => s.names[i].1 |= flag,
+            None => {
+                s.index.insert(name.to_owned(), s.names.len());
+                s.names.push((name.to_owned(), flag));
+            }
+        }
+        Ok(())
+    }
+    fn add_def(&mut self, name: &str, flag: u32, r: TextRange) -> Result<(), CompileError> {
+        let i = *self.stack.last().unwrap_or(&0);
+        self.add_def_in(i, name, flag, r)
+    }
+    fn record_directive(&mut self, name: &str, r: TextRange) {
+        self.cur().directives.entry(name.to_owned()).or_insert(r);
+    }
+
+    fn stmts(&mut self, b: &[Stmt]) -> Result<(), CompileError> {
+        for s in b {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn params(&mut self, p: &ast::Parameters) -> Result<(), CompileError> {
+        for a in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
+            self.add_def(a.parameter.name.as_str(), DEF_PARAM, a.parameter.range)?;
+        }
+        for a in [&p.vararg, &p.kwarg].into_iter().flatten() {
+            self.add_def(a.name.as_str(), DEF_PARAM, a.range)?;
+        }
+        Ok(())
+    }
+
+    fn defaults_and_annotations(&mut self, p: &ast::Parameters, annotations: bool) -> Result<(), CompileError> {
+        for a in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
+            if let Some(d) = &a.default {
+                self.expr(d)?;
+            }
+        }
+        if annotations {
+            for a in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
+                if let Some(an) = &a.parameter.annotation {
+                    self.expr(an)?;
+                }
+            }
+            for a in [&p.vararg, &p.kwarg].into_iter().flatten() {
+                if let Some(an) = &a.annotation {
+                    self.expr(an)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Result<(), CompileError> {
+        match s {
+            Stmt::FunctionDef(f) => {
+                self.add_def(f.name.as_str(), DEF_LOCAL, f.name.range)?;
+                self.defaults_and_annotations(&f.parameters, false)?;
+                self.defaults_and_annotations_only_ann(&f.parameters, f.returns.as_deref())?;
+                for d in &f.decorator_list {
+                    self.expr(&d.expression)?;
+                }
+                self.enter(Block::Function, None, f.range);
+                if f.is_async {
+                    self.cur().coroutine = true;
+                }
+                self.params(&f.parameters)?;
+                self.stmts(&f.body)?;
+                self.exit();
+            }
+            Stmt::ClassDef(c) => {
+                self.add_def(c.name.as_str(), DEF_LOCAL, c.name.range)?;
+                if let Some(args) = &c.arguments {
+                    for a in args.args.iter() {
+                        self.expr(a)?;
+                    }
+                    for k in &args.keywords {
+                        self.expr(&k.value)?;
+                    }
+                }
+                for d in &c.decorator_list {
+                    self.expr(&d.expression)?;
+                }
+                self.enter(Block::Class, None, c.range);
+                self.stmts(&c.body)?;
+                self.exit();
+            }
+            Stmt::Return(r) => {
+                if let Some(v) = &r.value {
+                    self.expr(v)?;
+                }
+            }
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.expr(t)?;
+                }
+            }
+            Stmt::Assign(a) => {
+                for t in &a.targets {
+                    self.expr(t)?;
+                }
+                self.expr(&a.value)?;
+            }
+            Stmt::AnnAssign(a) => {
+                if let Expr::Name(n) = &*a.target {
+                    let name = n.id.as_str();
+                    let cur = self.cur().lookup(name);
+                    let is_module = *self.stack.last().unwrap_or(&0) == 0;
+                    if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && !is_module && a.simple {
+                        let kind = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                        return Err(err_range(self.lines, format!("annotated name '{name}' can't be {kind}"), s.range()));
+                    }
+                    if a.simple {
+                        self.add_def(name, DEF_ANNOT | DEF_LOCAL, n.range)?;
+                    } else if a.value.is_some() {
+                        self.add_def(name, DEF_LOCAL, n.range)?;
+                    }
+                } else {
+                    self.expr(&a.target)?;
+                }
+                self.expr(&a.annotation)?;
+                if let Some(v) = &a.value {
+                    self.expr(v)?;
+                }
+            }
+            Stmt::AugAssign(a) => {
+                self.expr(&a.target)?;
+                self.expr(&a.value)?;
+            }
+            Stmt::For(f) => {
+                self.expr(&f.target)?;
+                self.expr(&f.iter)?;
+                self.stmts(&f.body)?;
+                self.stmts(&f.orelse)?;
+            }
+            Stmt::While(w) => {
+                self.expr(&w.test)?;
+                self.stmts(&w.body)?;
+                self.stmts(&w.orelse)?;
+            }
+            Stmt::If(i) => {
+                self.expr(&i.test)?;
+                self.stmts(&i.body)?;
+                for c in &i.elif_else_clauses {
+                    if let Some(t) = &c.test {
+                        self.expr(t)?;
+                    }
+                    self.stmts(&c.body)?;
+                }
+            }
+            Stmt::With(w) => {
+                for it in &w.items {
+                    self.expr(&it.context_expr)?;
+                    if let Some(v) = &it.optional_vars {
+                        self.expr(v)?;
+                    }
+                }
+                self.stmts(&w.body)?;
+            }
+            Stmt::Match(m) => {
+                self.expr(&m.subject)?;
+                for c in &m.cases {
+                    self.pattern(&c.pattern)?;
+                    if let Some(g) = &c.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&c.body)?;
+                }
+            }
+            Stmt::Raise(r) => {
+                for e in [&r.exc, &r.cause].into_iter().flatten() {
+                    self.expr(e)?;
+                }
+            }
+            Stmt::Try(t) => {
+                self.stmts(&t.body)?;
+                self.stmts(&t.orelse)?;
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if let Some(ty) = &h.type_ {
+                        self.expr(ty)?;
+                    }
+                    if let Some(n) = &h.name {
+                        self.add_def(n.as_str(), DEF_LOCAL, n.range)?;
+                    }
+                    self.stmts(&h.body)?;
+                }
+                self.stmts(&t.finalbody)?;
+            }
+            Stmt::Assert(a) => {
+                self.expr(&a.test)?;
+                if let Some(m) = &a.msg {
+                    self.expr(m)?;
+                }
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    self.alias(a)?;
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                for a in &i.names {
+                    self.alias(a)?;
+                }
+            }
+            Stmt::Global(g) => {
+                for n in &g.names {
+                    let name = n.as_str();
+                    let cur = self.cur().lookup(name);
+                    if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
+                        let msg = if cur & DEF_PARAM != 0 {
+                            format!("name '{name}' is parameter and global")
+                        } else if cur & USE != 0 {
+                            format!("name '{name}' is used prior to global declaration")
+                        } else if cur & DEF_ANNOT != 0 {
+                            format!("annotated name '{name}' can't be global")
+                        } else {
+                            format!("name '{name}' is assigned to before global declaration")
+                        };
+                        return Err(err_range(self.lines, msg, s.range()));
+                    }
+                    self.add_def(name, DEF_GLOBAL, n.range)?;
+                    self.record_directive(name, s.range());
+                }
+            }
+            Stmt::Nonlocal(g) => {
+                for n in &g.names {
+                    let name = n.as_str();
+                    let cur = self.cur().lookup(name);
+                    if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
+                        let msg = if cur & DEF_PARAM != 0 {
+                            format!("name '{name}' is parameter and nonlocal")
+                        } else if cur & USE != 0 {
+                            format!("name '{name}' is used prior to nonlocal declaration")
+                        } else if cur & DEF_ANNOT != 0 {
+                            format!("annotated name '{name}' can't be nonlocal")
+                        } else {
+                            format!("name '{name}' is assigned to before nonlocal declaration")
+                        };
+                        return Err(err_range(self.lines, msg, s.range()));
+                    }
+                    self.add_def(name, DEF_NONLOCAL, n.range)?;
+                    self.record_directive(name, s.range());
+                }
+            }
+            Stmt::Expr(e) => self.expr(&e.value)?,
+            Stmt::TypeAlias(_) | Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::IpyEscapeCommand(_) => {}
+        }
+        Ok(())
+    }
+
+    fn defaults_and_annotations_only_ann(&mut self, p: &ast::Parameters, returns: Option<&Expr>) -> Result<(), CompileError> {
+        for a in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
+            if let Some(an) = &a.parameter.annotation {
+                self.expr(an)?;
+            }
+        }
+        for a in [&p.vararg, &p.kwarg].into_iter().flatten() {
+            if let Some(an) = &a.annotation {
+                self.expr(an)?;
+            }
+        }
+        if let Some(r) = returns {
+            self.expr(r)?;
+        }
+        Ok(())
+    }
+
+    fn alias(&mut self, a: &ast::Alias) -> Result<(), CompileError> {
+        let name = a.name.as_str();
+        if name == "*" {
+            if *self.stack.last().unwrap_or(&0) != 0 {
+                return Err(err_range(self.lines, "import * only allowed at module level", a.range));
+            }
+            return Ok(());
+        }
+        let bound = match &a.asname {
+            Some(n) => n.as_str(),
+            None => name.split('.').next().unwrap_or(name),
+        };
+        self.add_def(bound, DEF_IMPORT, a.range)
+    }
+
+    fn pattern(&mut self, p: &Pattern) -> Result<(), CompileError> {
+        match p {
+            Pattern::MatchValue(v) => self.expr(&v.value),
+            Pattern::MatchSingleton(_) => Ok(()),
+            Pattern::MatchSequence(s) => s.patterns.iter().try_for_each(|p| self.pattern(p)),
+            Pattern::MatchMapping(m) => {
+                for k in &m.keys {
+                    self.expr(k)?;
+                }
+                for p in &m.patterns {
+                    self.pattern(p)?;
+                }
+                if let Some(r) = &m.rest {
+                    self.add_def(r.as_str(), DEF_LOCAL, r.range)?;
+                }
+                Ok(())
+            }
+            Pattern::MatchClass(c) => {
+                self.expr(&c.cls)?;
+                for p in &c.arguments.patterns {
+                    self.pattern(p)?;
+                }
+                for k in &c.arguments.keywords {
+                    self.pattern(&k.pattern)?;
+                }
+                Ok(())
+            }
+            Pattern::MatchStar(s) => match &s.name {
+                Some(n) => self.add_def(n.as_str(), DEF_LOCAL, n.range),
+                None => Ok(()),
+            },
+            Pattern::MatchAs(a) => {
+                if let Some(p) = &a.pattern {
+                    self.pattern(p)?;
+                }
+                match &a.name {
+                    Some(n) => self.add_def(n.as_str(), DEF_LOCAL, n.range),
+                    None => Ok(()),
+                }
+            }
+            Pattern::MatchOr(o) => o.patterns.iter().try_for_each(|p| self.pattern(p)),
+        }
+    }
+
+    fn comprehension(
+        &mut self,
+        e: &Expr,
+        kind: CompKind,
+        gens: &[ast::Comprehension],
+        elt: &Expr,
+        value: Option<&Expr>,
+    ) -> Result<(), CompileError> {
+        let Some(outer) = gens.first() else { return Ok(()) };
+        self.cur().comp_iter_expr += 1;
+        let r = self.expr(&outer.iter);
+        self.cur().comp_iter_expr -= 1;
+        r?;
+        self.enter(Block::Function, Some(kind), e.range());
+        if outer.is_async {
+            self.cur().coroutine = true;
+        }
+        self.cur().comp_iter_target = true;
+        self.expr(&outer.target)?;
+        self.cur().comp_iter_target = false;
+        for i in &outer.ifs {
+            self.expr(i)?;
+        }
+        for g in &gens[1..] {
+            self.cur().comp_iter_target = true;
+            self.expr(&g.target)?;
+            self.cur().comp_iter_target = false;
+            self.cur().comp_iter_expr += 1;
+            let r = self.expr(&g.iter);
+            self.cur().comp_iter_expr -= 1;
+            r?;
+            for i in &g.ifs {
+                self.expr(i)?;
+            }
+            if g.is_async {
+                self.cur().coroutine = true;
+            }
+        }
+        if let Some(v) = value {
+            self.expr(v)?;
+        }
+        self.expr(elt)?;
+        let is_gen = kind == CompKind::Gen;
+        self.cur().generator = is_gen;
+        let is_async = self.cur().coroutine && !is_gen;
+        self.exit();
+        if is_async {
+            self.cur().coroutine = true;
+        }
+        Ok(())
+    }
+
+    fn named(&mut self, e: &ast::ExprNamed) -> Result<(), CompileError> {
+        if self.cur().comp_iter_expr > 0 {
+            return Err(err_range(
+                self.lines,
+                "assignment expression cannot be used in a comprehension iterable expression",
+                e.range,
+            ));
+        }
+        if self.cur().comp.is_some() {
+            if let Expr::Name(n) = &*e.target {
+                let name = n.id.as_str();
+                for k in (0..self.stack.len()).rev() {
+                    let si = self.stack[k];
+                    let sc = &self.scopes[si];
+                    if sc.comp.is_some() {
+                        if sc.lookup(name) & DEF_COMP_ITER != 0 {
+                            return Err(err_range(
+                                self.lines,
+                                format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
+                                n.range,
+                            ));
+                        }
+                        continue;
+                    }
+                    match sc.block {
+                        Block::Function => {
+                            let flag = if sc.lookup(name) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
+                            self.add_def(name, flag, n.range)?;
+                            self.record_directive(name, n.range);
+                            self.add_def_in(si, name, DEF_LOCAL, n.range)?;
+                            break;
+                        }
+                        Block::Module => {
+                            self.add_def(name, DEF_GLOBAL, n.range)?;
+                            self.record_directive(name, n.range);
+                            self.add_def_in(si, name, DEF_GLOBAL, n.range)?;
+                            break;
+                        }
+                        Block::Class => {
+                            return Err(err_range(
+                                self.lines,
+                                "assignment expression within a comprehension cannot be used in a class body",
+                                n.range,
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+        self.expr(&e.value)?;
+        self.expr(&e.target)
+    }
+
+    fn expr(&mut self, e: &Expr) -> Result<(), CompileError> {
+        match e {
+            Expr::Named(n) => return self.named(n),
+            Expr::Lambda(l) => {
+                if let Some(p) = &l.parameters {
+                    self.defaults_and_annotations(p, false)?;
+                }
+                self.enter(Block::Function, None, l.range);
+                if let Some(p) = &l.parameters {
+                    self.params(p)?;
+                }
+                self.expr(&l.body)?;
+                self.exit();
+                return Ok(());
+            }
+            Expr::ListComp(c) => return self.comprehension(e, CompKind::List, &c.generators, &c.elt, None),
+            Expr::SetComp(c) => return self.comprehension(e, CompKind::Set, &c.generators, &c.elt, None),
+            Expr::Generator(c) => return self.comprehension(e, CompKind::Gen, &c.generators, &c.elt, None),
+            Expr::DictComp(c) => {
+                let Some(k) = &c.key else { return Ok(()) };
+                return self.comprehension(e, CompKind::Dict, &c.generators, k, Some(&c.value));
+            }
+            Expr::Yield(_) | Expr::YieldFrom(_) => {
+                match e {
+                    Expr::Yield(y) => {
+                        if let Some(v) = &y.value {
+                            self.expr(v)?;
+                        }
+                    }
+                    Expr::YieldFrom(y) => self.expr(&y.value)?,
+                    _ => {}
+                }
+                self.cur().generator = true;
+                if let Some(kind) = self.cur().comp {
+                    let what = match kind {
+                        CompKind::List => "list comprehension",
+                        CompKind::Set => "set comprehension",
+                        CompKind::Dict => "dict comprehension",
+                        CompKind::Gen => "generator expression",
+                    };
+                    return Err(err_range(self.lines, format!("'yield' inside {what}"), e.range()));
+                }
+                return Ok(());
+            }
+            Expr::Await(a) => {
+                self.expr(&a.value)?;
+                self.cur().coroutine = true;
+                return Ok(());
+            }
+            Expr::Name(n) => {
+                let flag = if n.ctx == ExprContext::Load { USE } else { DEF_LOCAL };
+                return self.add_def(n.id.as_str(), flag, n.range);
+            }
+            _ => {}
+        }
+        let mut res = Ok(());
+        for_each_child_expr(e, &mut |c| {
+            if res.is_ok() {
+                res = self.expr(c);
+            }
+        });
+        res
+    }
+
+    /// The analysis pass (`analyze_block`): nonlocal/global conflicts.
+    fn finish(self) -> Result<Symtable, CompileError> {
+        let lines = self.lines;
+        // (scope index, bound names of enclosing functions or None at module).
+        let mut work: Vec<(usize, Option<HashSet<String>>)> = vec![(0, None)];
+        while let Some((si, bound)) = work.pop() {
+            let sc = &self.scopes[si];
+            let mut local = HashSet::new();
+            for (name, flags) in &sc.names {
+                let at = sc.directives.get(name).copied().unwrap_or_default();
+                if flags & DEF_GLOBAL != 0 {
+                    if flags & DEF_NONLOCAL != 0 {
+                        return Err(err_range(lines, format!("name '{name}' is nonlocal and global"), at));
+                    }
+                    continue;
+                }
+                if flags & DEF_NONLOCAL != 0 {
+                    match &bound {
+                        None => return Err(err_range(lines, "nonlocal declaration not allowed at module level", at)),
+                        Some(b) if !b.contains(name) => {
+                            return Err(err_range(lines, format!("no binding for nonlocal '{name}' found"), at));
+                        }
+                        _ => {}
+                    }
+                    continue;
+                }
+                if flags & DEF_BOUND != 0 {
+                    local.insert(name.clone());
+                }
+            }
+            let mut newbound = bound.clone().unwrap_or_default();
+            if sc.block == Block::Function {
+                newbound.extend(local);
+            }
+            for &c in sc.children.iter().rev() {
+                work.push((c, Some(newbound.clone())));
+            }
+        }
+        Ok(Symtable { scopes: self.scopes, by_node: self.by_node })
+    }
+}
+
+/// Calls `f` on each direct sub-expression of `e`, in source order
+/// (scoping constructs are handled by the callers before falling back here).
+fn for_each_child_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
+    match e {
+        Expr::BoolOp(b) => b.values.iter().for_each(f),
+        Expr::Named(n) => {
+            f(&n.target);
+            f(&n.value);
+        }
+        Expr::BinOp(b) => {
+            f(&b.left);
+            f(&b.right);
+        }
+        Expr::UnaryOp(u) => f(&u.operand),
+        Expr::Lambda(l) => f(&l.body),
+        Expr::If(i) => {
+            f(&i.body);
+            f(&i.test);
+            f(&i.orelse);
+        }
+        Expr::Dict(d) => {
+            for it in &d.items {
+                if let Some(k) = &it.key {
+                    f(k);
+                }
+                f(&it.value);
+            }
+        }
+        Expr::Set(s) => s.elts.iter().for_each(f),
+        Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {}
+        Expr::Await(a) => f(&a.value),
+        Expr::Yield(y) => {
+            if let Some(v) = &y.value {
+                f(v);
+            }
+        }
+        Expr::YieldFrom(y) => f(&y.value),
+        Expr::Compare(c) => {
+            f(&c.left);
+            c.comparators.iter().for_each(f);
+        }
+        Expr::Call(c) => {
+            f(&c.func);
+            c.arguments.args.iter().for_each(&mut *f);
+            for k in &c.arguments.keywords {
+                f(&k.value);
+            }
+        }
+        Expr::FString(s) => {
+            for el in s.value.elements() {
+                fstring_element_exprs(el, f);
+            }
+        }
+        Expr::TString(_) => {}
+        Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::NumberLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_)
+        | Expr::Name(_)
+        | Expr::IpyEscapeCommand(_) => {}
+        Expr::Attribute(a) => f(&a.value),
+        Expr::Subscript(s) => {
+            f(&s.value);
+            f(&s.slice);
+        }
+        Expr::Starred(s) => f(&s.value),
+        Expr::List(l) => l.elts.iter().for_each(f),
+        Expr::Tuple(t) => t.elts.iter().for_each(f),
+        Expr::Slice(s) => {
+            for x in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
+                f(x);
+            }
+        }
+    }
+}
+
+fn fstring_element_exprs<'a>(el: &'a ast::InterpolatedStringElement, f: &mut dyn FnMut(&'a Expr)) {
+    if let ast::InterpolatedStringElement::Interpolation(i) = el {
+        f(&i.expression);
+        if let Some(spec) = &i.format_spec {
+            for el in &spec.elements {
+                fstring_element_exprs(el, f);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Code generator checks (Python/compile.c), in compilation order.
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum Unit {
+    Module,
+    Function,
+    AsyncFunction,
+    Lambda,
+    Class,
+    Comprehension,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+enum FBlock {
+    Loop,
+    ExceptGroupHandler,
+    Other,
+}
+
+struct Compiler<'l> {
+    lines: &'l Lines<'l>,
+    st: Symtable,
+    units: Vec<(Unit, Vec<FBlock>, bool, bool)>,
+    future_line: u32,
+}
+
+const CO_MAXBLOCKS: usize = 20;
+
+impl<'l> Compiler<'l> {
+    fn new(lines: &'l Lines<'l>, st: Symtable) -> Self {
+        Compiler { lines, st, units: vec![(Unit::Module, Vec::new(), false, false)], future_line: 0 }
+    }
+    fn err(&self, msg: impl Into<String>, r: TextRange) -> CompileError {
+        err_range(self.lines, msg, r)
+    }
+    fn unit(&self) -> Unit {
+        self.units.last().map_or(Unit::Module, |u| u.0)
+    }
+    fn is_function(&self) -> bool {
+        matches!(self.unit(), Unit::Function | Unit::AsyncFunction | Unit::Lambda | Unit::Comprehension)
+    }
+    fn fblocks(&mut self) -> &mut Vec<FBlock> {
+        let n = self.units.len() - 1;
+        &mut self.units[n].1
+    }
+    fn push_block(&mut self, b: FBlock, r: TextRange) -> Result<(), CompileError> {
+        if self.fblocks().len() >= CO_MAXBLOCKS {
+            return Err(self.err("too many statically nested blocks", r));
+        }
+        self.fblocks().push(b);
+        Ok(())
+    }
+    fn pop_block(&mut self) {
+        self.fblocks().pop();
+    }
+    fn with_block<T>(
+        &mut self,
+        b: FBlock,
+        r: TextRange,
+        f: impl FnOnce(&mut Self) -> Result<T, CompileError>,
+    ) -> Result<T, CompileError> {
+        self.push_block(b, r)?;
+        let out = f(self);
+        self.pop_block();
+        out
+    }
+    /// Enters a new code unit for the node at `r`.
+    fn enter(&mut self, unit: Unit, r: TextRange) {
+        let (generator, coroutine) = self.st.scope_of(r).map_or((false, false), |s| (s.generator, s.coroutine));
+        self.units.push((unit, Vec::new(), generator, coroutine));
+    }
+    fn exit(&mut self) {
+        self.units.pop();
+    }
+
+    /// `compiler_unwind_fblock_stack`: finds the innermost loop, failing on
+    /// an except* handler met first. Returns whether a loop was found.
+    fn unwind(&mut self, want_loop: bool, r: TextRange) -> Result<bool, CompileError> {
+        let blocks = self.fblocks().clone();
+        for b in blocks.iter().rev() {
+            match b {
+                FBlock::ExceptGroupHandler => {
+                    return Err(self.err("'break', 'continue' and 'return' cannot appear in an except* block", r));
+                }
+                FBlock::Loop if want_loop => return Ok(true),
+                _ => {}
+            }
+        }
+        Ok(false)
+    }
+
+    fn stmts(&mut self, b: &[Stmt]) -> Result<(), CompileError> {
+        for s in b {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn check_debug_params(&self, p: &ast::Parameters, r: TextRange) -> Result<(), CompileError> {
+        let all = p
+            .posonlyargs
+            .iter()
+            .chain(&p.args)
+            .chain(&p.kwonlyargs)
+            .map(|a| &a.parameter)
+            .chain(p.vararg.as_deref())
+            .chain(p.kwarg.as_deref());
+        for a in all {
+            if a.name.as_str() == "__debug__" {
+                return Err(self.err("cannot assign to __debug__", r));
+            }
+        }
+        Ok(())
+    }
+
+    fn params_exprs(&mut self, p: &ast::Parameters) -> Result<(), CompileError> {
+        for a in p.posonlyargs.iter().chain(&p.args) {
+            if let Some(d) = &a.default {
+                self.expr(d)?;
+            }
+        }
+        for a in &p.kwonlyargs {
+            if let Some(d) = &a.default {
+                self.expr(d)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn annotations(&mut self, p: &ast::Parameters, returns: Option<&Expr>) -> Result<(), CompileError> {
+        for a in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs).map(|a| &a.parameter) {
+            if let Some(an) = &a.annotation {
+                self.expr(an)?;
+            }
+        }
+        for a in [&p.vararg, &p.kwarg].into_iter().flatten() {
+            if let Some(an) = &a.annotation {
+                self.expr(an)?;
+            }
+        }
+        if let Some(r) = returns {
+            self.expr(r)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Result<(), CompileError> {
+        let r = s.range();
+        match s {
+            Stmt::FunctionDef(f) => {
+                for d in &f.decorator_list {
+                    self.expr(&d.expression)?;
+                }
+                self.check_debug_params(&f.parameters, r)?;
+                self.params_exprs(&f.parameters)?;
+                self.annotations(&f.parameters, f.returns.as_deref())?;
+                self.store_name(f.name.as_str(), r)?;
+                self.enter(if f.is_async { Unit::AsyncFunction } else { Unit::Function }, r);
+                let out = self.stmts(&f.body);
+                self.exit();
+                out?;
+            }
+            Stmt::ClassDef(c) => {
+                for d in &c.decorator_list {
+                    self.expr(&d.expression)?;
+                }
+                self.enter(Unit::Class, r);
+                let out = self.stmts(&c.body);
+                self.exit();
+                out?;
+                if let Some(args) = &c.arguments {
+                    self.call_args(args, r)?;
+                }
+                self.store_name(c.name.as_str(), r)?;
+            }
+            Stmt::Return(ret) => {
+                if !self.is_function() {
+                    return Err(self.err("'return' outside function", r));
+                }
+                let (_, _, generator, coroutine) = *self.units.last().unwrap_or(&(Unit::Module, Vec::new(), false, false));
+                if ret.value.is_some() && generator && coroutine {
+                    return Err(self.err("'return' with value in async generator", r));
+                }
+                if let Some(v) = &ret.value {
+                    self.expr(v)?;
+                }
+                self.unwind(false, r)?;
+            }
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.target(t, ExprContext::Del)?;
+                }
+            }
+            Stmt::Assign(a) => {
+                self.expr(&a.value)?;
+                for t in &a.targets {
+                    self.target(t, ExprContext::Store)?;
+                }
+            }
+            Stmt::AugAssign(a) => {
+                self.target_load(&a.target)?;
+                self.expr(&a.value)?;
+                self.target(&a.target, ExprContext::Store)?;
+            }
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    self.expr(v)?;
+                }
+                self.target(&a.target, ExprContext::Store)?;
+                if matches!(self.unit(), Unit::Module | Unit::Class) {
+                    self.expr(&a.annotation)?;
+                }
+            }
+            Stmt::For(f) => {
+                if f.is_async && self.unit() != Unit::AsyncFunction {
+                    return Err(self.err("'async for' outside async function", r));
+                }
+                self.expr(&f.iter)?;
+                self.with_block(FBlock::Loop, r, |c| {
+                    c.target(&f.target, ExprContext::Store)?;
+                    c.stmts(&f.body)
+                })?;
+                self.stmts(&f.orelse)?;
+            }
+            Stmt::While(w) => {
+                self.with_block(FBlock::Loop, r, |c| {
+                    c.expr(&w.test)?;
+                    c.stmts(&w.body)
+                })?;
+                self.stmts(&w.orelse)?;
+            }
+            Stmt::If(i) => {
+                self.expr(&i.test)?;
+                self.stmts(&i.body)?;
+                for c in &i.elif_else_clauses {
+                    if let Some(t) = &c.test {
+                        self.expr(t)?;
+                    }
+                    self.stmts(&c.body)?;
+                }
+            }
+            Stmt::With(w) => {
+                if w.is_async && self.unit() != Unit::AsyncFunction {
+                    return Err(self.err("'async with' outside async function", r));
+                }
+                self.with_items(&w.items, &w.body, r)?;
+            }
+            Stmt::Match(m) => {
+                self.expr(&m.subject)?;
+                self.match_stmt(m)?;
+            }
+            Stmt::Raise(ra) => {
+                for e in [&ra.exc, &ra.cause].into_iter().flatten() {
+                    self.expr(e)?;
+                }
+            }
+            Stmt::Try(t) => {
+                if !t.finalbody.is_empty() {
+                    self.with_block(FBlock::Other, r, |c| c.try_except(t, r))?;
+                    self.with_block(FBlock::Other, r, |c| c.stmts(&t.finalbody))?;
+                } else {
+                    self.try_except(t, r)?;
+                }
+            }
+            Stmt::Assert(a) => {
+                self.expr(&a.test)?;
+                if let Some(m) = &a.msg {
+                    self.expr(m)?;
+                }
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    let bound = a.asname.as_ref().map_or_else(|| a.name.split('.').next().unwrap_or(""), |n| n.as_str());
+                    self.store_name(bound, r)?;
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                let is_future = i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") && i.level == 0;
+                if is_future && self.lines.line_of(r.start().to_usize()) > self.future_line {
+                    return Err(self.err("from __future__ imports must occur at the beginning of the file", r));
+                }
+                for a in &i.names {
+                    if a.name.as_str() != "*" {
+                        let bound = a.asname.as_ref().map_or(a.name.as_str(), |n| n.as_str());
+                        self.store_name(bound, r)?;
+                    }
+                }
+            }
+            Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) | Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {}
+            Stmt::Expr(e) => {
+                if let Expr::Starred(st) = &*e.value {
+                    return Err(self.err("can't use starred expression here", st.range));
+                }
+                self.expr(&e.value)?;
+            }
+            Stmt::Break(_) => {
+                if !self.unwind(true, r)? {
+                    return Err(self.err("'break' outside loop", r));
+                }
+            }
+            Stmt::Continue(_) => {
+                if !self.unwind(true, r)? {
+                    return Err(self.err("'continue' not properly in loop", r));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn with_items(&mut self, items: &[ast::WithItem], body: &[Stmt], r: TextRange) -> Result<(), CompileError> {
+        let Some((first, rest)) = items.split_first() else { return self.stmts(body) };
+        self.expr(&first.context_expr)?;
+        self.with_block(FBlock::Other, r, |c| {
+            if let Some(v) = &first.optional_vars {
+                c.target(v, ExprContext::Store)?;
+            }
+            c.with_items(rest, body, r)
+        })
+    }
+
+    fn try_except(&mut self, t: &ast::StmtTry, r: TextRange) -> Result<(), CompileError> {
+        if t.handlers.is_empty() {
+            return self.stmts(&t.body);
+        }
+        self.with_block(FBlock::Other, r, |c| c.stmts(&t.body))?;
+        for h in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            if let Some(ty) = &h.type_ {
+                self.expr(ty)?;
+            }
+            let kind = if t.is_star { FBlock::ExceptGroupHandler } else { FBlock::Other };
+            let hr = h.range;
+            if let Some(n) = &h.name {
+                self.store_name(n.as_str(), n.range)?;
+            }
+            self.with_block(kind, hr, |c| {
+                if h.name.is_some() {
+                    c.with_block(FBlock::Other, hr, |c| c.stmts(&h.body))
+                } else {
+                    c.stmts(&h.body)
+                }
+            })?;
+        }
+        self.stmts(&t.orelse)
+    }
+
+    fn store_name(&self, name: &str, r: TextRange) -> Result<(), CompileError> {
+        if name == "__debug__" {
+            return Err(self.err("cannot assign to __debug__", r));
+        }
+        Ok(())
+    }
+
+    /// An assignment or deletion target.
+    fn target(&mut self, t: &Expr, ctx: ExprContext) -> Result<(), CompileError> {
+        match t {
+            Expr::Name(n) => {
+                if n.id.as_str() == "__debug__" {
+                    let msg = if ctx == ExprContext::Del { "cannot delete __debug__" } else { "cannot assign to __debug__" };
+                    return Err(self.err(msg, n.range));
+                }
+                Ok(())
+            }
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                if ctx == ExprContext::Store && a.attr.as_str() == "__debug__" {
+                    return Err(self.err("cannot assign to __debug__", a.range));
+                }
+                Ok(())
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)
+            }
+            Expr::Tuple(ast::ExprTuple { elts, range, .. }) | Expr::List(ast::ExprList { elts, range, .. }) => {
+                if ctx == ExprContext::Store {
+                    let stars = elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count();
+                    if stars > 1 {
+                        return Err(self.err("multiple starred expressions in assignment", *range));
+                    }
+                }
+                for e in elts {
+                    match e {
+                        Expr::Starred(s) if ctx == ExprContext::Store => self.target(&s.value, ctx)?,
+                        _ => self.target(e, ctx)?,
+                    }
+                }
+                Ok(())
+            }
+            Expr::Starred(s) => {
+                if ctx == ExprContext::Store {
+                    Err(self.err("starred assignment target must be in a list or tuple", s.range))
+                } else {
+                    Err(self.err("can't use starred expression here", s.range))
+                }
+            }
+            _ => self.expr(t),
+        }
+    }
+
+    fn target_load(&mut self, t: &Expr) -> Result<(), CompileError> {
+        match t {
+            Expr::Attribute(a) => self.expr(&a.value),
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn call_args(&mut self, args: &ast::Arguments, r: TextRange) -> Result<(), CompileError> {
+        // validate_keywords
+        for (i, k) in args.keywords.iter().enumerate() {
+            let Some(name) = &k.arg else { continue };
+            if name.as_str() == "__debug__" {
+                return Err(self.err("cannot assign to __debug__", r));
+            }
+            for other in &args.keywords[i + 1..] {
+                if other.arg.as_ref().is_some_and(|o| o.as_str() == name.as_str()) {
+                    return Err(self.err(format!("keyword argument repeated: {}", name.as_str()), other.range));
+                }
+            }
+        }
+        for a in args.args.iter() {
+            match a {
+                Expr::Starred(s) => self.expr(&s.value)?,
+                _ => self.expr(a)?,
+            }
+        }
+        for k in &args.keywords {
+            self.expr(&k.value)?;
+        }
+        Ok(())
+    }
+
+    /// Elements of a display, where starred items are allowed.
+    fn elts(&mut self, elts: &[Expr]) -> Result<(), CompileError> {
+        for e in elts {
+            match e {
+                Expr::Starred(s) => self.expr(&s.value)?,
+                _ => self.expr(e)?,
+            }
+        }
+        Ok(())
+    }
+
+    fn comprehension(&mut self, e: &Expr, gens: &[ast::Comprehension], parts: &[&Expr], is_gen: bool) -> Result<(), CompileError> {
+        let Some(first) = gens.first() else { return Ok(()) };
+        self.expr(&first.iter)?;
+        let coroutine = self.st.scope_of(e.range()).is_some_and(|s| s.coroutine);
+        let outer = self.unit();
+        if coroutine && !is_gen && outer != Unit::AsyncFunction && outer != Unit::Comprehension {
+            return Err(self.err("asynchronous comprehension outside of an asynchronous function", e.range()));
+        }
+        self.enter(Unit::Comprehension, e.range());
+        let out = (|| {
+            for (i, g) in gens.iter().enumerate() {
+                if i > 0 {
+                    self.expr(&g.iter)?;
+                }
+                self.target(&g.target, ExprContext::Store)?;
+                for c in &g.ifs {
+                    self.expr(c)?;
+                }
+            }
+            for p in parts {
+                self.expr(p)?;
+            }
+            Ok(())
+        })();
+        self.exit();
+        out
+    }
+
+    fn expr(&mut self, e: &Expr) -> Result<(), CompileError> {
+        let r = e.range();
+        match e {
+            Expr::Starred(_) => return Err(self.err("can't use starred expression here", r)),
+            Expr::Yield(y) => {
+                if !self.is_function() {
+                    return Err(self.err("'yield' outside function", r));
+                }
+                if let Some(v) = &y.value {
+                    self.expr(v)?;
+                }
+                return Ok(());
+            }
+            Expr::YieldFrom(y) => {
+                if !self.is_function() {
+                    return Err(self.err("'yield' outside function", r));
+                }
+                if self.unit() == Unit::AsyncFunction {
+                    return Err(self.err("'yield from' inside async function", r));
+                }
+                return self.expr(&y.value);
+            }
+            Expr::Await(a) => {
+                if !self.is_function() {
+                    return Err(self.err("'await' outside function", r));
+                }
+                if !matches!(self.unit(), Unit::AsyncFunction | Unit::Comprehension) {
+                    return Err(self.err("'await' outside async function", r));
+                }
+                return self.expr(&a.value);
+            }
+            Expr::Lambda(l) => {
+                if let Some(p) = &l.parameters {
+                    self.check_debug_params(p, r)?;
+                    self.params_exprs(p)?;
+                }
+                self.enter(Unit::Lambda, r);
+                let out = self.expr(&l.body);
+                self.exit();
+                return out;
+            }
+            Expr::Named(n) => {
+                self.expr(&n.value)?;
+                return self.target(&n.target, ExprContext::Store);
+            }
+            Expr::Call(c) => {
+                self.expr(&c.func)?;
+                return self.call_args(&c.arguments, r);
+            }
+            Expr::List(l) => return self.elts(&l.elts),
+            Expr::Tuple(t) => return self.elts(&t.elts),
+            Expr::Set(s) => return self.elts(&s.elts),
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                return match &*s.slice {
+                    Expr::Tuple(t) => self.elts(&t.elts),
+                    other => self.expr(other),
+                };
+            }
+            Expr::ListComp(c) => return self.comprehension(e, &c.generators, &[&c.elt], false),
+            Expr::SetComp(c) => return self.comprehension(e, &c.generators, &[&c.elt], false),
+            Expr::Generator(c) => return self.comprehension(e, &c.generators, &[&c.elt], true),
+            Expr::DictComp(c) => {
+                let mut parts: Vec<&Expr> = Vec::new();
+                if let Some(k) = &c.key {
+                    parts.push(k);
+                }
+                parts.push(&c.value);
+                return self.comprehension(e, &c.generators, &parts, false);
+            }
+            _ => {}
+        }
+        let mut res = Ok(());
+        for_each_child_expr(e, &mut |c| {
+            if res.is_ok() {
+                res = self.expr(c);
+            }
+        });
+        res
+    }
+
+    // -- match statements (compiler_match / compiler_pattern) --
+
+    fn match_stmt(&mut self, m: &ast::StmtMatch) -> Result<(), CompileError> {
+        let n = m.cases.len();
+        let last_is_default = m
+            .cases
+            .last()
+            .is_some_and(|c| c.guard.is_none() && matches!(&c.pattern, Pattern::MatchAs(a) if a.pattern.is_none() && a.name.is_none()));
+        let has_default = last_is_default && n > 1;
+        for (i, c) in m.cases.iter().enumerate() {
+            if i < n - usize::from(has_default) {
+                let allow_irrefutable = c.guard.is_some() || i == n - 1;
+                let mut stores = Vec::new();
+                self.pattern(&c.pattern, allow_irrefutable, &mut stores)?;
+            }
+            if let Some(g) = &c.guard {
+                self.expr(g)?;
+            }
+            self.stmts(&c.body)?;
+        }
+        Ok(())
+    }
+
+    fn store_pattern_name(&self, name: &str, r: TextRange, stores: &mut Vec<String>) -> Result<(), CompileError> {
+        if name == "__debug__" {
+            return Err(self.err("cannot assign to __debug__", r));
+        }
+        if stores.iter().any(|s| s == name) {
+            return Err(self.err(format!("multiple assignments to name '{name}' in pattern"), r));
+        }
+        stores.push(name.to_owned());
+        Ok(())
+    }
+
+    fn pattern(&mut self, p: &Pattern, allow_irrefutable: bool, stores: &mut Vec<String>) -> Result<(), CompileError> {
+        let r = p.range();
+        match p {
+            Pattern::MatchValue(v) => self.expr(&v.value),
+            Pattern::MatchSingleton(_) => Ok(()),
+            Pattern::MatchAs(a) => match &a.pattern {
+                None => {
+                    if !allow_irrefutable {
+                        return Err(match &a.name {
+                            Some(n) => self.err(format!("name capture '{}' makes remaining patterns unreachable", n.as_str()), r),
+                            None => self.err("wildcard makes remaining patterns unreachable", r),
+                        });
+                    }
+                    match &a.name {
+                        Some(n) => self.store_pattern_name(n.as_str(), r, stores),
+                        None => Ok(()),
+                    }
+                }
+                Some(inner) => {
+                    self.pattern(inner, allow_irrefutable, stores)?;
+                    match &a.name {
+                        Some(n) => self.store_pattern_name(n.as_str(), r, stores),
+                        None => Ok(()),
+                    }
+                }
+            },
+            Pattern::MatchStar(s) => match &s.name {
+                Some(n) => self.store_pattern_name(n.as_str(), r, stores),
+                None => Ok(()),
+            },
+            Pattern::MatchSequence(s) => {
+                let stars = s.patterns.iter().filter(|p| matches!(p, Pattern::MatchStar(_))).count();
+                if stars > 1 {
+                    return Err(self.err("multiple starred names in sequence pattern", r));
+                }
+                for p in &s.patterns {
+                    self.pattern(p, true, stores)?;
+                }
+                Ok(())
+            }
+            Pattern::MatchMapping(m) => {
+                let mut seen: Vec<ConstKey> = Vec::new();
+                for k in &m.keys {
+                    match const_key(k) {
+                        Some(c) => {
+                            if seen.contains(&c) {
+                                return Err(self.err(format!("mapping pattern checks duplicate key ({})", c.repr()), r));
+                            }
+                            seen.push(c);
+                        }
+                        None => {
+                            if !matches!(k, Expr::Attribute(_)) {
+                                return Err(self.err("mapping pattern keys may only match literals and attribute lookups", r));
+                            }
+                        }
+                    }
+                }
+                for k in &m.keys {
+                    self.expr(k)?;
+                }
+                for p in &m.patterns {
+                    self.pattern(p, true, stores)?;
+                }
+                if let Some(rest) = &m.rest {
+                    self.store_pattern_name(rest.as_str(), r, stores)?;
+                }
+                Ok(())
+            }
+            Pattern::MatchClass(c) => {
+                let kws = &c.arguments.keywords;
+                for (i, k) in kws.iter().enumerate() {
+                    if kws[..i].iter().any(|o| o.attr.as_str() == k.attr.as_str()) {
+                        return Err(self.err(
+                            format!("attribute name repeated in class pattern: {}", k.attr.as_str()),
+                            k.pattern.range(),
+                        ));
+                    }
+                }
+                self.expr(&c.cls)?;
+                for p in &c.arguments.patterns {
+                    self.pattern(p, true, stores)?;
+                }
+                for k in kws {
+                    self.pattern(&k.pattern, true, stores)?;
+                }
+                Ok(())
+            }
+            Pattern::MatchOr(o) => {
+                let mut control: Option<Vec<String>> = None;
+                let last = o.patterns.len().saturating_sub(1);
+                for (i, alt) in o.patterns.iter().enumerate() {
+                    let mut alt_stores = stores.clone();
+                    let before = alt_stores.len();
+                    self.pattern(alt, allow_irrefutable && i == last, &mut alt_stores)?;
+                    let mut mine: Vec<String> = alt_stores[before..].to_vec();
+                    mine.sort();
+                    match &control {
+                        None => control = Some(mine),
+                        Some(c) if *c != mine => {
+                            return Err(self.err("alternative patterns bind different names", alt.range()));
+                        }
+                        _ => {}
+                    }
+                }
+                if let Some(c) = control {
+                    for n in c {
+                        self.store_pattern_name(&n, r, stores)?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// A constant mapping-pattern key, compared as Python compares them.
+#[derive(Clone, Debug)]
+enum ConstKey {
+    Num(f64, f64, String),
+    Str(String),
+    Bytes(Vec<u8>),
+    None,
+}
+
+impl PartialEq for ConstKey {
+    fn eq(&self, o: &Self) -> bool {
+        match (self, o) {
+            (ConstKey::Num(a, b, _), ConstKey::Num(c, d, _)) => a == c && b == d,
+            (ConstKey::Str(a), ConstKey::Str(b)) => a == b,
+            (ConstKey::Bytes(a), ConstKey::Bytes(b)) => a == b,
+            (ConstKey::None, ConstKey::None) => true,
+            _ => false,
+        }
+    }
+}
+
+impl ConstKey {
+    fn repr(&self) -> String {
+        match self {
+            ConstKey::Num(_, _, s) => s.clone(),
+            ConstKey::Str(s) => py_str_repr(s),
+            ConstKey::Bytes(b) => {
+                let mut out = String::from("b'");
+                for &c in b {
+                    match c {
+                        b'\'' => out.push_str("\\'"),
+                        b'\\' => out.push_str("\\\\"),
+                        b'\n' => out.push_str("\\n"),
+                        b'\r' => out.push_str("\\r"),
+                        b'\t' => out.push_str("\\t"),
+                        0x20..=0x7e => out.push(c as char),
+                        _ => out.push_str(&format!("\\x{c:02x}")),
+                    }
+                }
+                out.push('\'');
+                out
+            }
+            ConstKey::None => "None".into(),
+        }
+    }
+}
+
+/// Python's `repr` of a str (common cases).
+pub(crate) fn py_str_repr(s: &str) -> String {
+    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::new();
+    out.push(q);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
+}
+
+fn const_key(e: &Expr) -> Option<ConstKey> {
+    match e {
+        Expr::StringLiteral(s) => Some(ConstKey::Str(s.value.to_str().to_owned())),
+        Expr::BytesLiteral(b) => Some(ConstKey::Bytes(b.value.bytes().collect())),
+        Expr::NoneLiteral(_) => Some(ConstKey::None),
+        Expr::BooleanLiteral(b) => {
+            let v = if b.value { 1.0 } else { 0.0 };
+            Some(ConstKey::Num(v, 0.0, if b.value { "True".into() } else { "False".into() }))
+        }
+        Expr::NumberLiteral(n) => match &n.value {
+            ast::Number::Int(i) => {
+                let s = i.to_string();
+                let v = i.as_u64().map_or(f64::NAN, |v| v as f64);
+                Some(ConstKey::Num(v, 0.0, s))
+            }
+            ast::Number::Float(f) => Some(ConstKey::Num(*f, 0.0, format!("{f:?}"))),
+            ast::Number::Complex { real, imag } => Some(ConstKey::Num(*real, *imag, format!("{imag:?}j"))),
+        },
+        Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match const_key(&u.operand)? {
+            ConstKey::Num(a, b, s) => Some(ConstKey::Num(-a, -b, format!("-{s}"))),
+            _ => None,
+        },
+        Expr::BinOp(b) if matches!(b.op, ast::Operator::Add | ast::Operator::Sub) => {
+            let (ConstKey::Num(a, _, sa), ConstKey::Num(_, d, sd)) = (const_key(&b.left)?, const_key(&b.right)?) else {
+                return None;
+            };
+            let d = if b.op == ast::Operator::Sub { -d } else { d };
+            let sign = if b.op == ast::Operator::Sub { "-" } else { "+" };
+            Some(ConstKey::Num(a, d, format!("({sa}{sign}{sd})")))
+        }
+        _ => None,
+    }
 }

@@ -604,7 +604,7 @@ impl<'a> Lexer<'a> {
             return Ok(());
         }
         if let Some(ch) = c {
-            if is_id_char(ch) {
+            if ch.is_ascii() && is_id_char(ch) {
                 self.backup(c);
                 return Err(self.raise(format!("invalid {kind} literal"), self.pos));
             }
