@@ -29,7 +29,9 @@ fn from_bytes(b: Vec<u8>) -> Option<PathBuf> {
 
 #[cfg(not(unix))]
 fn from_bytes(b: Vec<u8>) -> Option<PathBuf> {
-    String::from_utf8(b).ok().map(|s| PathBuf::from(OsString::from(s)))
+    String::from_utf8(b)
+        .ok()
+        .map(|s| PathBuf::from(OsString::from(s)))
 }
 
 /// `_path_split`: (everything before the last `/`, everything after it).
@@ -91,7 +93,12 @@ pub fn cache_path(source: &Path, optimize: u8) -> Option<PathBuf> {
 /// `cache_path` under `sys.pycache_prefix` (`-X pycache_prefix`,
 /// `PYTHONPYCACHEPREFIX`): `PREFIX/ABSOLUTE_SOURCE_DIR/NAME.pyrite-311.pyc`,
 /// where a relative source directory is first made absolute with `cwd`.
-pub fn cache_path_with_prefix(source: &Path, optimize: u8, prefix: &Path, cwd: &Path) -> Option<PathBuf> {
+pub fn cache_path_with_prefix(
+    source: &Path,
+    optimize: u8,
+    prefix: &Path,
+    cwd: &Path,
+) -> Option<PathBuf> {
     let src = to_bytes(source)?;
     let (head, tail) = path_split(&src);
     if tail.is_empty() {
@@ -118,7 +125,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         _ => PathBuf::from("."),
     };
     let Some(file_name) = path.file_name() else {
-        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"));
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "no file name",
+        ));
     };
     std::fs::create_dir_all(&dir)?;
     let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);

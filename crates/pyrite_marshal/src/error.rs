@@ -26,7 +26,11 @@ pub enum MarshalError {
     Io(std::io::ErrorKind),
     /// The loader's verifier rejected a code object: `code` is its qualified
     /// name, `index` the instruction (if any), `msg` what is wrong.
-    Invalid { code: String, index: Option<u32>, msg: String },
+    Invalid {
+        code: String,
+        index: Option<u32>,
+        msg: String,
+    },
 }
 
 impl fmt::Display for MarshalError {
@@ -40,10 +44,18 @@ impl fmt::Display for MarshalError {
             MarshalError::BadChecksum => write!(f, "bad checksum"),
             MarshalError::Corrupt(msg) => write!(f, "bad marshal data ({msg})"),
             MarshalError::TooDeep => write!(f, "bad marshal data (nesting too deep)"),
-            MarshalError::Invalid { code, index: Some(i), msg } => {
+            MarshalError::Invalid {
+                code,
+                index: Some(i),
+                msg,
+            } => {
                 write!(f, "invalid bytecode in {code} at instruction {i}: {msg}")
             }
-            MarshalError::Invalid { code, index: None, msg } => {
+            MarshalError::Invalid {
+                code,
+                index: None,
+                msg,
+            } => {
                 write!(f, "invalid code object {code}: {msg}")
             }
         }

@@ -40,8 +40,12 @@ pub fn opcode_table_fingerprint() -> u64 {
             }
         }
     }
-    let nbin = (0..).take_while(|&n| BinaryOp::from_u32(n).is_some()).count();
-    let ncmp = (0..).take_while(|&n| CompareOp::from_u32(n).is_some()).count();
+    let nbin = (0..)
+        .take_while(|&n| BinaryOp::from_u32(n).is_some())
+        .count();
+    let ncmp = (0..)
+        .take_while(|&n| CompareOp::from_u32(n).is_some())
+        .count();
     h.int(nbin as i64);
     h.int(ncmp as i64);
     h.0

@@ -18,8 +18,9 @@ pub use error::MarshalError;
 pub use fingerprint::{opcode_table_fingerprint, OPCODE_TABLE_FINGERPRINT};
 pub use marshal::{dump_constant, load_constant, MAX_DEPTH};
 pub use pyc::{
-    decode_pyc, encode_pyc, encode_pyc_with, fix_co_filename, load_cached, read_header, store_cached, source_hash, PycHeader, SourceStamp,
-    StoredWarning, Validation, FLAG_CHECK_SOURCE, FLAG_HASH_BASED, HEADER_LEN,
+    decode_pyc, encode_pyc, encode_pyc_with, fix_co_filename, load_cached, read_header,
+    source_hash, store_cached, PycHeader, SourceStamp, StoredWarning, Validation,
+    FLAG_CHECK_SOURCE, FLAG_HASH_BASED, HEADER_LEN,
 };
 pub use verify::{stack_inputs, verify, MAX_STACKSIZE};
 
@@ -36,7 +37,12 @@ pub const MAGIC_VERSION: u16 = 0x7970;
 
 /// The 4 bytes every pyrite `.pyc` starts with: `MAGIC_VERSION` little-endian,
 /// then `b"\r\n"` (as CPython's, so a text-mode transfer damages it visibly).
-pub const MAGIC_NUMBER: [u8; 4] = [MAGIC_VERSION as u8, (MAGIC_VERSION >> 8) as u8, b'\r', b'\n'];
+pub const MAGIC_NUMBER: [u8; 4] = [
+    MAGIC_VERSION as u8,
+    (MAGIC_VERSION >> 8) as u8,
+    b'\r',
+    b'\n',
+];
 
 /// `sys.implementation.cache_tag`: the middle part of `NAME.pyrite-311.pyc`.
 pub const CACHE_TAG: &str = "pyrite-311";

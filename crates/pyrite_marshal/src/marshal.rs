@@ -83,7 +83,10 @@ pub(crate) struct Writer {
 
 impl Writer {
     pub(crate) fn new() -> Writer {
-        Writer { out: Vec::new(), refs: HashMap::new() }
+        Writer {
+            out: Vec::new(),
+            refs: HashMap::new(),
+        }
     }
 
     fn varint(&mut self, v: u64) {
@@ -192,7 +195,14 @@ impl Writer {
     /// end, target, depth << 1 | lasti as varints).
     pub(crate) fn write_code(&mut self, co: &CodeObject) {
         self.out.push(TYPE_CODE);
-        for v in [co.argcount, co.posonlyargcount, co.kwonlyargcount, co.stacksize, co.flags.0, co.firstlineno] {
+        for v in [
+            co.argcount,
+            co.posonlyargcount,
+            co.kwonlyargcount,
+            co.stacksize,
+            co.flags.0,
+            co.firstlineno,
+        ] {
             self.varint(v as u64);
         }
         self.varint(co.code.len() as u64);
@@ -309,7 +319,12 @@ pub(crate) struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(buf: &'a [u8]) -> Reader<'a> {
-        Reader { buf, pos: 0, refs: Vec::new(), ref_budget: buf.len().saturating_mul(32).saturating_add(1 << 20) }
+        Reader {
+            buf,
+            pos: 0,
+            refs: Vec::new(),
+            ref_budget: buf.len().saturating_mul(32).saturating_add(1 << 20),
+        }
     }
 
     fn remaining(&self) -> usize {
@@ -400,7 +415,11 @@ impl<'a> Reader<'a> {
             }
             _ => return Err(corrupt("expected a string")),
         };
-        let ok = if t == TYPE_UNICODE { is_generalized_utf8(s) } else { s.is_ascii() };
+        let ok = if t == TYPE_UNICODE {
+            is_generalized_utf8(s)
+        } else {
+            s.is_ascii()
+        };
         if !ok {
             return Err(corrupt("malformed string"));
         }
@@ -502,7 +521,11 @@ impl<'a> Reader<'a> {
                 if depth >= MAX_DEPTH {
                     return Err(MarshalError::TooDeep);
                 }
-                let n = if tb == TYPE_SMALL_TUPLE { self.byte()? as usize } else { self.count(1)? };
+                let n = if tb == TYPE_SMALL_TUPLE {
+                    self.byte()? as usize
+                } else {
+                    self.count(1)?
+                };
                 let items = self.read_seq(n, depth + 1)?;
                 if tb == TYPE_FROZENSET {
                     Constant::FrozenSet(items)
@@ -576,7 +599,13 @@ impl<'a> Reader<'a> {
             let target = self.varint_u32()?;
             let dl = self.varint()?;
             let depth = u32::try_from(dl >> 1).map_err(|_| corrupt("value exceeds 32 bits"))?;
-            exception_table.push(ExceptionEntry { start, end, target, depth, lasti: dl & 1 != 0 });
+            exception_table.push(ExceptionEntry {
+                start,
+                end,
+                target,
+                depth,
+                lasti: dl & 1 != 0,
+            });
         }
         Ok(CodeObject {
             argcount,
@@ -606,12 +635,18 @@ impl<'a> Reader<'a> {
             return Ok(prev);
         }
         let to_u32 = |v: Option<i64>| {
-            v.and_then(|v| u32::try_from(v).ok()).ok_or_else(|| corrupt("location out of range"))
+            v.and_then(|v| u32::try_from(v).ok())
+                .ok_or_else(|| corrupt("location out of range"))
         };
         let line = to_u32((prev.line as i64).checked_add(unzigzag(h - 1)))?;
         let end_line = to_u32((line as i64).checked_add(unzigzag(self.varint()?)))?;
         let col = self.varint_u32()?;
         let end_col = to_u32((col as i64).checked_add(unzigzag(self.varint()?)))?;
-        Ok(Location { line, end_line, col, end_col })
+        Ok(Location {
+            line,
+            end_line,
+            col,
+            end_col,
+        })
     }
 }

@@ -41,12 +41,18 @@ impl SourceStamp {
             }
         };
         #[cfg(not(unix))]
-        let secs = match meta.modified().map(|t| t.duration_since(std::time::UNIX_EPOCH)) {
+        let secs = match meta
+            .modified()
+            .map(|t| t.duration_since(std::time::UNIX_EPOCH))
+        {
             Ok(Ok(d)) => d.as_secs() as i64,
             Ok(Err(e)) => -(e.duration().as_secs() as i64),
             Err(_) => 0,
         };
-        SourceStamp { mtime: secs as u32, size }
+        SourceStamp {
+            mtime: secs as u32,
+            size,
+        }
     }
 }
 
@@ -57,7 +63,10 @@ pub enum Validation {
     Timestamp(SourceStamp),
     /// Flags `FLAG_HASH_BASED` (| `FLAG_CHECK_SOURCE` if `check_source`): a
     /// hash of the source bytes (`source_hash`).
-    Hash { source_hash: [u8; 8], check_source: bool },
+    Hash {
+        source_hash: [u8; 8],
+        check_source: bool,
+    },
 }
 
 /// The decoded fixed part of a `.pyc`.
@@ -94,7 +103,11 @@ pub fn encode_pyc(code: &CodeObject, warnings: &[StoredWarning], stamp: SourceSt
 }
 
 /// A `.pyc` for `code` with either kind of validation.
-pub fn encode_pyc_with(code: &CodeObject, warnings: &[StoredWarning], validation: Validation) -> Vec<u8> {
+pub fn encode_pyc_with(
+    code: &CodeObject,
+    warnings: &[StoredWarning],
+    validation: Validation,
+) -> Vec<u8> {
     let mut w = Writer::new();
     w.out.extend_from_slice(&MAGIC_NUMBER);
     let (flags, stamp) = match validation {
@@ -104,9 +117,13 @@ pub fn encode_pyc_with(code: &CodeObject, warnings: &[StoredWarning], validation
             b[4..].copy_from_slice(&s.size.to_le_bytes());
             (0, b)
         }
-        Validation::Hash { source_hash, check_source } => {
-            (FLAG_HASH_BASED | if check_source { FLAG_CHECK_SOURCE } else { 0 }, source_hash)
-        }
+        Validation::Hash {
+            source_hash,
+            check_source,
+        } => (
+            FLAG_HASH_BASED | if check_source { FLAG_CHECK_SOURCE } else { 0 },
+            source_hash,
+        ),
     };
     w.out.extend_from_slice(&flags.to_le_bytes());
     w.out.extend_from_slice(&stamp);
@@ -147,15 +164,24 @@ pub fn read_header(bytes: &[u8]) -> Result<PycHeader, MarshalError> {
     }
     let flags = u32_at(bytes, 4);
     let validation = match flags {
-        0 => Validation::Timestamp(SourceStamp { mtime: u32_at(bytes, 8), size: u32_at(bytes, 12) }),
+        0 => Validation::Timestamp(SourceStamp {
+            mtime: u32_at(bytes, 8),
+            size: u32_at(bytes, 12),
+        }),
         1 | 3 => {
             let mut h = [0u8; 8];
             h.copy_from_slice(&bytes[8..16]);
-            Validation::Hash { source_hash: h, check_source: flags & FLAG_CHECK_SOURCE != 0 }
+            Validation::Hash {
+                source_hash: h,
+                check_source: flags & FLAG_CHECK_SOURCE != 0,
+            }
         }
         _ => return Err(MarshalError::BadFlags(flags)),
     };
-    Ok(PycHeader { validation, checksum: u32_at(bytes, 16) })
+    Ok(PycHeader {
+        validation,
+        checksum: u32_at(bytes, 16),
+    })
 }
 
 /// Decodes and verifies a `.pyc`. With `expected`, a timestamp-based file must
@@ -163,12 +189,17 @@ pub fn read_header(bytes: &[u8]) -> Result<PycHeader, MarshalError> {
 /// check (it is reported `Stale`: see `read_header`); without it, freshness is
 /// not checked. Then the checksum is checked, the payload decoded (it must end
 /// exactly at the end of `bytes`) and every code object verified. Never panics.
-pub fn decode_pyc(bytes: &[u8], expected: Option<SourceStamp>) -> Result<(CodeObject, Vec<crate::StoredWarning>), MarshalError> {
+pub fn decode_pyc(
+    bytes: &[u8],
+    expected: Option<SourceStamp>,
+) -> Result<(CodeObject, Vec<crate::StoredWarning>), MarshalError> {
     let header = read_header(bytes)?;
     if let Some(expected) = expected {
         match header.validation {
             Validation::Timestamp(stamp) if stamp != expected => return Err(MarshalError::Stale),
-            Validation::Hash { check_source: true, .. } => return Err(MarshalError::Stale),
+            Validation::Hash {
+                check_source: true, ..
+            } => return Err(MarshalError::Stale),
             _ => {}
         }
     }
@@ -185,7 +216,11 @@ pub fn decode_pyc(bytes: &[u8], expected: Option<SourceStamp>) -> Result<(CodeOb
         let category = r.read_string()?;
         let msg = r.read_string()?;
         let lineno = r.varint_u32()?;
-        warnings.push(StoredWarning { category, msg, lineno });
+        warnings.push(StoredWarning {
+            category,
+            msg,
+            lineno,
+        });
     }
     let code = r.read_code()?;
     r.finish()?;
@@ -223,12 +258,19 @@ fn fix_nested(code: &mut CodeObject, old: &str, new_name: &str) {
 /// hash (an unchecked one is trusted, as in CPython). The code objects that
 /// carried the compile-time file name get `filename` (CPython's
 /// `_fix_co_filename`). Any error means: compile `source` instead.
-pub fn load_cached(source: &std::path::Path, pyc: &std::path::Path, filename: &str) -> Result<(CodeObject, Vec<StoredWarning>), MarshalError> {
+pub fn load_cached(
+    source: &std::path::Path,
+    pyc: &std::path::Path,
+    filename: &str,
+) -> Result<(CodeObject, Vec<StoredWarning>), MarshalError> {
     let stamp = SourceStamp::from_metadata(&std::fs::metadata(source)?);
     let bytes = std::fs::read(pyc)?;
     let (mut code, warnings) = match read_header(&bytes)?.validation {
         Validation::Timestamp(_) => decode_pyc(&bytes, Some(stamp))?,
-        Validation::Hash { source_hash: h, check_source } => {
+        Validation::Hash {
+            source_hash: h,
+            check_source,
+        } => {
             if check_source && source_hash(&std::fs::read(source)?) != h {
                 return Err(MarshalError::Stale);
             }
@@ -243,6 +285,11 @@ pub fn load_cached(source: &std::path::Path, pyc: &std::path::Path, filename: &s
 /// (creating `__pycache__`), stamped with the source's metadata read *before*
 /// compiling (`stamp`), so a source edited meanwhile is seen as stale. Errors
 /// are returned for logging; callers go on without a cache file.
-pub fn store_cached(pyc: &std::path::Path, code: &CodeObject, warnings: &[StoredWarning], stamp: SourceStamp) -> std::io::Result<()> {
+pub fn store_cached(
+    pyc: &std::path::Path,
+    code: &CodeObject,
+    warnings: &[StoredWarning],
+    stamp: SourceStamp,
+) -> std::io::Result<()> {
     crate::cache::write_atomic(pyc, &encode_pyc(code, warnings, stamp))
 }

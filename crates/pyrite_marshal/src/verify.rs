@@ -57,7 +57,11 @@ pub fn verify(code: &CodeObject) -> Result<(), MarshalError> {
 
 /// An error for code object `co`, at instruction `index` if given.
 fn invalid(co: &CodeObject, index: Option<usize>, msg: impl Into<String>) -> MarshalError {
-    MarshalError::Invalid { code: co.qualname.clone(), index: index.map(|i| i as u32), msg: msg.into() }
+    MarshalError::Invalid {
+        code: co.qualname.clone(),
+        index: index.map(|i| i as u32),
+        msg: msg.into(),
+    }
 }
 
 /// (items the instruction reads, items it removes) before it pushes results;
@@ -70,21 +74,40 @@ pub fn stack_inputs(op: Opcode, arg: u32) -> (i64, i64) {
     let a = arg as i64;
     let same = |n: i64| (n, n);
     match op {
-        Nop | ExtendedArg | PushNull | LoadAssertionError | LoadBuildClass | LoadConst | LoadName
-        | DeleteName | LoadGlobal | DeleteGlobal | LoadFast | DeleteFast | LoadDeref | DeleteDeref
-        | LoadClassderef | LoadClosure | KwNames | SetupAnnotations | JumpForward | JumpBackward
+        Nop
+        | ExtendedArg
+        | PushNull
+        | LoadAssertionError
+        | LoadBuildClass
+        | LoadConst
+        | LoadName
+        | DeleteName
+        | LoadGlobal
+        | DeleteGlobal
+        | LoadFast
+        | DeleteFast
+        | LoadDeref
+        | DeleteDeref
+        | LoadClassderef
+        | LoadClosure
+        | KwNames
+        | SetupAnnotations
+        | JumpForward
+        | JumpBackward
         | JumpBackwardNoInterrupt => same(0),
         Copy => (a, 0),
         Swap => (a, 0),
-        PopTop | UnaryPositive | UnaryNegative | UnaryNot | UnaryInvert | GetIter | GetYieldFromIter
-        | ReturnValue | YieldValue | AsyncGenWrap | GetAwaitable | GetAiter | PushExcInfo | PopExcept
-        | StoreName | StoreGlobal | StoreFast | StoreDeref | LoadAttr | DeleteAttr | LoadMethod
-        | ListToTuple | UnpackSequence | UnpackEx | ImportStar | PrintExpr | PopJumpIfFalse
-        | PopJumpIfTrue | PopJumpIfNone | PopJumpIfNotNone | JumpIfFalseOrPop | JumpIfTrueOrPop
-        | BeforeAsyncWith | BeforeWith => same(1),
+        PopTop | UnaryPositive | UnaryNegative | UnaryNot | UnaryInvert | GetIter
+        | GetYieldFromIter | ReturnValue | YieldValue | AsyncGenWrap | GetAwaitable | GetAiter
+        | PushExcInfo | PopExcept | StoreName | StoreGlobal | StoreFast | StoreDeref | LoadAttr
+        | DeleteAttr | LoadMethod | ListToTuple | UnpackSequence | UnpackEx | ImportStar
+        | PrintExpr | PopJumpIfFalse | PopJumpIfTrue | PopJumpIfNone | PopJumpIfNotNone
+        | JumpIfFalseOrPop | JumpIfTrueOrPop | BeforeAsyncWith | BeforeWith => same(1),
         ForIter | GetAnext | ImportFrom | MatchMapping | MatchSequence | GetLen => (1, 0),
-        BinaryOp | CompareOp | IsOp | ContainsOp | BinarySubscr | DeleteSubscr | Send | EndAsyncFor
-        | CheckExcMatch | CheckEgMatch | PrepReraiseStar | StoreAttr | ImportName => same(2),
+        BinaryOp | CompareOp | IsOp | ContainsOp | BinarySubscr | DeleteSubscr | Send
+        | EndAsyncFor | CheckExcMatch | CheckEgMatch | PrepReraiseStar | StoreAttr | ImportName => {
+            same(2)
+        }
         MatchKeys => (2, 0),
         StoreSubscr | MatchClass => same(3),
         WithExceptStart => (4, 0),
@@ -110,9 +133,23 @@ fn may_raise(op: Opcode) -> bool {
     use Opcode::*;
     !matches!(
         op,
-        Nop | ExtendedArg | PopTop | PushNull | Copy | Swap | LoadConst | StoreFast | LoadClosure
-            | PushExcInfo | PopExcept | KwNames | JumpForward | JumpBackwardNoInterrupt
-            | PopJumpIfNone | PopJumpIfNotNone | LoadAssertionError | ReturnValue
+        Nop | ExtendedArg
+            | PopTop
+            | PushNull
+            | Copy
+            | Swap
+            | LoadConst
+            | StoreFast
+            | LoadClosure
+            | PushExcInfo
+            | PopExcept
+            | KwNames
+            | JumpForward
+            | JumpBackwardNoInterrupt
+            | PopJumpIfNone
+            | PopJumpIfNotNone
+            | LoadAssertionError
+            | ReturnValue
     )
 }
 
@@ -122,7 +159,10 @@ fn check_operand(co: &CodeObject, op: Opcode, arg: u32) -> Result<(), String> {
         if (arg as usize) < n {
             Ok(())
         } else {
-            Err(format!("{} operand {arg} out of range for {what} (len {n})", op.name()))
+            Err(format!(
+                "{} operand {arg} out of range for {what} (len {n})",
+                op.name()
+            ))
         }
     };
     match op.arg_kind() {
@@ -132,7 +172,8 @@ fn check_operand(co: &CodeObject, op: Opcode, arg: u32) -> Result<(), String> {
             in_range(co.consts.len(), "co_consts")?;
             if op == Opcode::KwNames {
                 match &co.consts[arg as usize] {
-                    Constant::Tuple(items) if items.iter().all(|c| matches!(c, Constant::Str(_))) => {}
+                    Constant::Tuple(items)
+                        if items.iter().all(|c| matches!(c, Constant::Str(_))) => {}
                     _ => return Err("KW_NAMES constant is not a tuple of str".into()),
                 }
             }
@@ -143,14 +184,21 @@ fn check_operand(co: &CodeObject, op: Opcode, arg: u32) -> Result<(), String> {
             if ((arg >> 1) as usize) < co.names.len() {
                 Ok(())
             } else {
-                Err(format!("LOAD_GLOBAL operand {arg} out of range for co_names (len {})", co.names.len()))
+                Err(format!(
+                    "LOAD_GLOBAL operand {arg} out of range for co_names (len {})",
+                    co.names.len()
+                ))
             }
         }
         ArgKind::Local => in_range(co.varnames.len(), "co_varnames"),
         ArgKind::Cell => in_range(co.ncells(), "cells"),
         ArgKind::Jump => in_range(co.code.len(), "the code"),
-        ArgKind::BinOp => BinaryOp::from_u32(arg).map(|_| ()).ok_or_else(|| format!("bad BINARY_OP operand {arg}")),
-        ArgKind::CmpOp => CompareOp::from_u32(arg).map(|_| ()).ok_or_else(|| format!("bad COMPARE_OP operand {arg}")),
+        ArgKind::BinOp => BinaryOp::from_u32(arg)
+            .map(|_| ())
+            .ok_or_else(|| format!("bad BINARY_OP operand {arg}")),
+        ArgKind::CmpOp => CompareOp::from_u32(arg)
+            .map(|_| ())
+            .ok_or_else(|| format!("bad COMPARE_OP operand {arg}")),
         ArgKind::Num => {
             use Opcode::*;
             // Counts never need EXTENDED_ARG; bounding them keeps every stack
@@ -164,7 +212,8 @@ fn check_operand(co: &CodeObject, op: Opcode, arg: u32) -> Result<(), String> {
                     GetAwaitable | RaiseVarargs | Reraise => arg <= 2,
                     MakeFunction => arg <= 0xF,
                     FormatValue => arg <= 7,
-                    ListAppend | SetAdd | MapAdd | ListExtend | SetUpdate | DictUpdate | DictMerge => arg >= 1,
+                    ListAppend | SetAdd | MapAdd | ListExtend | SetUpdate | DictUpdate
+                    | DictMerge => arg >= 1,
                     _ => true,
                 };
             if ok {
@@ -185,10 +234,17 @@ fn check_shape(co: &CodeObject) -> Result<(), String> {
         return Err("code too long".into());
     }
     if co.locations.len() != co.code.len() {
-        return Err(format!("{} locations for {} instructions", co.locations.len(), co.code.len()));
+        return Err(format!(
+            "{} locations for {} instructions",
+            co.locations.len(),
+            co.code.len()
+        ));
     }
     if co.stacksize > MAX_STACKSIZE {
-        return Err(format!("stacksize {} exceeds {MAX_STACKSIZE}", co.stacksize));
+        return Err(format!(
+            "stacksize {} exceeds {MAX_STACKSIZE}",
+            co.stacksize
+        ));
     }
     if co.posonlyargcount > co.argcount {
         return Err("posonlyargcount exceeds argcount".into());
@@ -198,7 +254,10 @@ fn check_shape(co: &CodeObject) -> Result<(), String> {
         + co.flags.has(CodeFlags::VARARGS) as u64
         + co.flags.has(CodeFlags::VARKEYWORDS) as u64;
     if nargs > co.varnames.len() as u64 {
-        return Err(format!("{nargs} arguments but {} local names", co.varnames.len()));
+        return Err(format!(
+            "{nargs} arguments but {} local names",
+            co.varnames.len()
+        ));
     }
     let mut seen = vec![false; co.cellvars.len()];
     for &(cell, arg) in &co.cell2arg {
@@ -216,10 +275,16 @@ fn check_shape(co: &CodeObject) -> Result<(), String> {
             return Err("exception table entries unsorted or overlapping".into());
         }
         if e.start >= e.end || e.end as u64 > n || e.target as u64 >= n {
-            return Err(format!("exception table entry {}..{} -> {} out of range", e.start, e.end, e.target));
+            return Err(format!(
+                "exception table entry {}..{} -> {} out of range",
+                e.start, e.end, e.target
+            ));
         }
         if e.depth as u64 + e.lasti as u64 + 1 > co.stacksize as u64 {
-            return Err(format!("exception handler depth {} exceeds stacksize", e.depth));
+            return Err(format!(
+                "exception handler depth {} exceeds stacksize",
+                e.depth
+            ));
         }
         prev_end = e.end as u64;
     }
@@ -237,7 +302,9 @@ fn verify_one(co: &CodeObject) -> Result<(), MarshalError> {
     let mut after_ext = vec![false; n];
     let mut ext: u32 = 0;
     for (i, instr) in co.code.iter().enumerate() {
-        let op = instr.opcode().ok_or_else(|| invalid(co, Some(i), format!("invalid opcode {}", instr.op_byte())))?;
+        let op = instr
+            .opcode()
+            .ok_or_else(|| invalid(co, Some(i), format!("invalid opcode {}", instr.op_byte())))?;
         // `ext` is at most 0xFF (checked below), so this cannot overflow.
         let arg = (ext << 24) | instr.arg();
         if op == Opcode::ExtendedArg {
@@ -257,7 +324,11 @@ fn verify_one(co: &CodeObject) -> Result<(), MarshalError> {
     }
     for (i, &op) in ops.iter().enumerate() {
         if op.is_jump() && after_ext[args[i] as usize] {
-            return Err(invalid(co, Some(i), "jump into the middle of an EXTENDED_ARG sequence"));
+            return Err(invalid(
+                co,
+                Some(i),
+                "jump into the middle of an EXTENDED_ARG sequence",
+            ));
         }
         if op == Opcode::KwNames {
             let Constant::Tuple(names) = &co.consts[args[i] as usize] else {
@@ -266,13 +337,23 @@ fn verify_one(co: &CodeObject) -> Result<(), MarshalError> {
             let call = (i + 1..n).find(|&j| ops[j] != Opcode::ExtendedArg);
             match call {
                 Some(j) if ops[j] == Opcode::Call && args[j] as usize >= names.len() => {}
-                _ => return Err(invalid(co, Some(i), "KW_NAMES not followed by a CALL with enough arguments")),
+                _ => {
+                    return Err(invalid(
+                        co,
+                        Some(i),
+                        "KW_NAMES not followed by a CALL with enough arguments",
+                    ))
+                }
             }
         }
     }
     for e in &co.exception_table {
         if after_ext[e.target as usize] {
-            return Err(invalid(co, None, "exception handler inside an EXTENDED_ARG sequence"));
+            return Err(invalid(
+                co,
+                None,
+                "exception handler inside an EXTENDED_ARG sequence",
+            ));
         }
     }
     simulate_stack(co, &ops, &args)
@@ -284,43 +365,66 @@ fn simulate_stack(co: &CodeObject, ops: &[Opcode], args: &[u32]) -> Result<(), M
     let max = co.stacksize as i64;
     let mut depth_at: Vec<i64> = vec![-1; n];
     let mut work: Vec<usize> = Vec::new();
-    let reach = |target: usize, d: i64, from: usize, depth_at: &mut Vec<i64>, work: &mut Vec<usize>| {
-        if d < 0 || d > max {
-            return Err(invalid(co, Some(from), format!("stack depth {d} out of range 0..={max}")));
-        }
-        match depth_at[target] {
-            -1 => {
-                depth_at[target] = d;
-                work.push(target);
-                Ok(())
+    let reach =
+        |target: usize, d: i64, from: usize, depth_at: &mut Vec<i64>, work: &mut Vec<usize>| {
+            if d < 0 || d > max {
+                return Err(invalid(
+                    co,
+                    Some(from),
+                    format!("stack depth {d} out of range 0..={max}"),
+                ));
             }
-            old if old == d => Ok(()),
-            old => Err(invalid(
-                co,
-                Some(target),
-                format!("inconsistent stack depth ({old} and {d}, reached from {from})"),
-            )),
-        }
-    };
+            match depth_at[target] {
+                -1 => {
+                    depth_at[target] = d;
+                    work.push(target);
+                    Ok(())
+                }
+                old if old == d => Ok(()),
+                old => Err(invalid(
+                    co,
+                    Some(target),
+                    format!("inconsistent stack depth ({old} and {d}, reached from {from})"),
+                )),
+            }
+        };
     reach(0, 0, 0, &mut depth_at, &mut work)?;
     while let Some(i) = work.pop() {
         let d = depth_at[i];
         let (op, arg) = (ops[i], args[i]);
         let (needed, popped) = stack_inputs(op, arg);
         if d < needed {
-            return Err(invalid(co, Some(i), format!("stack underflow ({} needs {needed}, depth {d})", op.name())));
+            return Err(invalid(
+                co,
+                Some(i),
+                format!("stack underflow ({} needs {needed}, depth {d})", op.name()),
+            ));
         }
         if let Some(e) = co.find_handler(i as u32) {
             let level = e.depth as i64;
             if d < level || (may_raise(op) && d - popped < level) {
-                return Err(invalid(co, Some(i), format!("stack depth {d} below its handler's depth {level}")));
+                return Err(invalid(
+                    co,
+                    Some(i),
+                    format!("stack depth {d} below its handler's depth {level}"),
+                ));
             }
-            reach(e.target as usize, level + e.lasti as i64 + 1, i, &mut depth_at, &mut work)?;
+            reach(
+                e.target as usize,
+                level + e.lasti as i64 + 1,
+                i,
+                &mut depth_at,
+                &mut work,
+            )?;
         }
         let effect = |jump: bool| {
-            op.stack_effect(arg, jump)
-                .map(i64::from)
-                .ok_or_else(|| invalid(co, Some(i), format!("no stack effect for {} {arg}", op.name())))
+            op.stack_effect(arg, jump).map(i64::from).ok_or_else(|| {
+                invalid(
+                    co,
+                    Some(i),
+                    format!("no stack effect for {} {arg}", op.name()),
+                )
+            })
         };
         if op.is_jump() {
             let jd = d + effect(true)?;

@@ -15,9 +15,21 @@ const PLAIN: &[(&str, u8, &str)] = &[
     ("dir/foo.py", 0, "dir/__pycache__/foo.pyrite-311.pyc"),
     ("dir/foo.py", 1, "dir/__pycache__/foo.pyrite-311.opt-1.pyc"),
     ("dir/foo.py", 2, "dir/__pycache__/foo.pyrite-311.opt-2.pyc"),
-    ("/abs/dir/foo.py", 0, "/abs/dir/__pycache__/foo.pyrite-311.pyc"),
-    ("/abs/dir/foo.py", 1, "/abs/dir/__pycache__/foo.pyrite-311.opt-1.pyc"),
-    ("/abs/dir/foo.py", 2, "/abs/dir/__pycache__/foo.pyrite-311.opt-2.pyc"),
+    (
+        "/abs/dir/foo.py",
+        0,
+        "/abs/dir/__pycache__/foo.pyrite-311.pyc",
+    ),
+    (
+        "/abs/dir/foo.py",
+        1,
+        "/abs/dir/__pycache__/foo.pyrite-311.opt-1.pyc",
+    ),
+    (
+        "/abs/dir/foo.py",
+        2,
+        "/abs/dir/__pycache__/foo.pyrite-311.opt-2.pyc",
+    ),
     ("a.b.c.py", 0, "__pycache__/a.b.c.pyrite-311.pyc"),
     ("a.b.c.py", 1, "__pycache__/a.b.c.pyrite-311.opt-1.pyc"),
     ("a.b.c.py", 2, "__pycache__/a.b.c.pyrite-311.opt-2.pyc"),
@@ -27,32 +39,72 @@ const PLAIN: &[(&str, u8, &str)] = &[
     (".hidden", 0, "__pycache__/hidden.pyrite-311.pyc"),
     (".hidden", 1, "__pycache__/hidden.pyrite-311.opt-1.pyc"),
     (".hidden", 2, "__pycache__/hidden.pyrite-311.opt-2.pyc"),
-    ("dir/.hidden.py", 0, "dir/__pycache__/.hidden.pyrite-311.pyc"),
-    ("dir/.hidden.py", 1, "dir/__pycache__/.hidden.pyrite-311.opt-1.pyc"),
-    ("dir/.hidden.py", 2, "dir/__pycache__/.hidden.pyrite-311.opt-2.pyc"),
+    (
+        "dir/.hidden.py",
+        0,
+        "dir/__pycache__/.hidden.pyrite-311.pyc",
+    ),
+    (
+        "dir/.hidden.py",
+        1,
+        "dir/__pycache__/.hidden.pyrite-311.opt-1.pyc",
+    ),
+    (
+        "dir/.hidden.py",
+        2,
+        "dir/__pycache__/.hidden.pyrite-311.opt-2.pyc",
+    ),
     ("dir//foo.py", 0, "dir/__pycache__/foo.pyrite-311.pyc"),
     ("dir//foo.py", 1, "dir/__pycache__/foo.pyrite-311.opt-1.pyc"),
     ("dir//foo.py", 2, "dir/__pycache__/foo.pyrite-311.opt-2.pyc"),
     ("/foo.py", 0, "__pycache__/foo.pyrite-311.pyc"),
     ("/foo.py", 1, "__pycache__/foo.pyrite-311.opt-1.pyc"),
     ("/foo.py", 2, "__pycache__/foo.pyrite-311.opt-2.pyc"),
-    ("x/y/__init__.py", 0, "x/y/__pycache__/__init__.pyrite-311.pyc"),
-    ("x/y/__init__.py", 1, "x/y/__pycache__/__init__.pyrite-311.opt-1.pyc"),
-    ("x/y/__init__.py", 2, "x/y/__pycache__/__init__.pyrite-311.opt-2.pyc"),
+    (
+        "x/y/__init__.py",
+        0,
+        "x/y/__pycache__/__init__.pyrite-311.pyc",
+    ),
+    (
+        "x/y/__init__.py",
+        1,
+        "x/y/__pycache__/__init__.pyrite-311.opt-1.pyc",
+    ),
+    (
+        "x/y/__init__.py",
+        2,
+        "x/y/__pycache__/__init__.pyrite-311.opt-2.pyc",
+    ),
     ("pkg/mod.pyw", 0, "pkg/__pycache__/mod.pyrite-311.pyc"),
     ("pkg/mod.pyw", 1, "pkg/__pycache__/mod.pyrite-311.opt-1.pyc"),
     ("pkg/mod.pyw", 2, "pkg/__pycache__/mod.pyrite-311.opt-2.pyc"),
     ("dir.d/file", 0, "dir.d/__pycache__/filepyrite-311.pyc"),
-    ("dir.d/file", 1, "dir.d/__pycache__/filepyrite-311.opt-1.pyc"),
-    ("dir.d/file", 2, "dir.d/__pycache__/filepyrite-311.opt-2.pyc"),
+    (
+        "dir.d/file",
+        1,
+        "dir.d/__pycache__/filepyrite-311.opt-1.pyc",
+    ),
+    (
+        "dir.d/file",
+        2,
+        "dir.d/__pycache__/filepyrite-311.opt-2.pyc",
+    ),
 ];
 const PREFIXED: &[(&str, u8, &str)] = &[
     ("foo.py", 0, "/tmp/pfx/work/foo.pyrite-311.pyc"),
     ("foo.py", 2, "/tmp/pfx/work/foo.pyrite-311.opt-2.pyc"),
     ("dir/foo.py", 0, "/tmp/pfx/work/dir/foo.pyrite-311.pyc"),
-    ("dir/foo.py", 2, "/tmp/pfx/work/dir/foo.pyrite-311.opt-2.pyc"),
+    (
+        "dir/foo.py",
+        2,
+        "/tmp/pfx/work/dir/foo.pyrite-311.opt-2.pyc",
+    ),
     ("/abs/dir/foo.py", 0, "/tmp/pfx/abs/dir/foo.pyrite-311.pyc"),
-    ("/abs/dir/foo.py", 2, "/tmp/pfx/abs/dir/foo.pyrite-311.opt-2.pyc"),
+    (
+        "/abs/dir/foo.py",
+        2,
+        "/tmp/pfx/abs/dir/foo.pyrite-311.opt-2.pyc",
+    ),
     ("/foo.py", 0, "/tmp/pfx/work/foo.pyrite-311.pyc"),
     ("/foo.py", 2, "/tmp/pfx/work/foo.pyrite-311.opt-2.pyc"),
     ("a//b.py", 0, "/tmp/pfx/work/a/b.pyrite-311.pyc"),
@@ -63,14 +115,24 @@ const PREFIXED: &[(&str, u8, &str)] = &[
 fn cache_paths_match_cpython() {
     assert_eq!(CACHE_TAG, "pyrite-311");
     for &(src, opt, want) in PLAIN {
-        assert_eq!(cache_path(Path::new(src), opt).unwrap(), Path::new(want), "{src} -O{opt}");
+        assert_eq!(
+            cache_path(Path::new(src), opt).unwrap(),
+            Path::new(want),
+            "{src} -O{opt}"
+        );
     }
 }
 
 #[test]
 fn prefixed_cache_paths_match_cpython() {
     for &(src, opt, want) in PREFIXED {
-        let got = cache_path_with_prefix(Path::new(src), opt, Path::new("/tmp/pfx/"), Path::new("/work")).unwrap();
+        let got = cache_path_with_prefix(
+            Path::new(src),
+            opt,
+            Path::new("/tmp/pfx/"),
+            Path::new("/work"),
+        )
+        .unwrap();
         assert_eq!(got, Path::new(want), "{src} -O{opt}");
     }
 }
@@ -92,7 +154,10 @@ fn write_atomic_creates_pycache_and_replaces() {
     write_atomic(&target, b"second, longer").unwrap();
     assert_eq!(std::fs::read(&target).unwrap(), b"second, longer");
     // No temporary files are left behind.
-    let names: Vec<_> = std::fs::read_dir(target.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(target.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "{names:?}");
     // Writers racing on one target: every reader sees a whole file.
     let handles: Vec<_> = (0..4u8)
@@ -111,7 +176,10 @@ fn write_atomic_creates_pycache_and_replaces() {
     for h in handles {
         h.join().unwrap();
     }
-    assert_eq!(std::fs::read_dir(target.parent().unwrap()).unwrap().count(), 1);
+    assert_eq!(
+        std::fs::read_dir(target.parent().unwrap()).unwrap().count(),
+        1
+    );
     // Errors are reported, not panicked: the parent is a file.
     let blocked = root.join("file");
     std::fs::write(&blocked, b"x").unwrap();
@@ -128,14 +196,32 @@ fn source_stamp_truncates_like_cpython() {
     let path = std::env::temp_dir().join(format!("pyrite_marshal_stamp_{}", std::process::id()));
     std::fs::write(&path, b"abc").unwrap();
     let cases = [
-        (UNIX_EPOCH + Duration::from_nanos(1_700_000_000_500_000_000), 1_700_000_000u32),
-        (UNIX_EPOCH - Duration::from_nanos(1_500_000_000), 4_294_967_295),
+        (
+            UNIX_EPOCH + Duration::from_nanos(1_700_000_000_500_000_000),
+            1_700_000_000u32,
+        ),
+        (
+            UNIX_EPOCH - Duration::from_nanos(1_500_000_000),
+            4_294_967_295,
+        ),
         (UNIX_EPOCH + Duration::from_secs(5_000_000_000), 705_032_704),
     ];
     for (t, want) in cases {
-        std::fs::File::options().write(true).open(&path).unwrap().set_modified(t).unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
         let stamp = SourceStamp::from_metadata(&std::fs::metadata(&path).unwrap());
-        assert_eq!(stamp, SourceStamp { mtime: want, size: 3 }, "{t:?}");
+        assert_eq!(
+            stamp,
+            SourceStamp {
+                mtime: want,
+                size: 3
+            },
+            "{t:?}"
+        );
     }
     std::fs::remove_file(&path).unwrap();
 }
@@ -149,22 +235,38 @@ fn load_and_store_cached() {
     let source = root.join("m1.py");
     std::fs::write(&source, b"x = 1\n").unwrap();
     let pyc = cache_path(&source, 0).unwrap();
-    assert!(matches!(load_cached(&source, &pyc, "m1.py"), Err(MarshalError::Io(std::io::ErrorKind::NotFound))));
+    assert!(matches!(
+        load_cached(&source, &pyc, "m1.py"),
+        Err(MarshalError::Io(std::io::ErrorKind::NotFound))
+    ));
     let stamp = SourceStamp::from_metadata(&std::fs::metadata(&source).unwrap());
     let code = common::module();
-    let warnings = [StoredWarning { category: "SyntaxWarning".into(), msg: "w".into(), lineno: 1 }];
+    let warnings = [StoredWarning {
+        category: "SyntaxWarning".into(),
+        msg: "w".into(),
+        lineno: 1,
+    }];
     store_cached(&pyc, &code, &warnings, stamp).unwrap();
     let (got, w) = load_cached(&source, &pyc, "/moved/m1.py").unwrap();
     assert_eq!(got.filename, "/moved/m1.py");
     assert_eq!(w, warnings);
     // A different size makes it stale.
     std::fs::write(&source, b"x = 12\n").unwrap();
-    assert_eq!(load_cached(&source, &pyc, "m1.py").unwrap_err(), MarshalError::Stale);
+    assert_eq!(
+        load_cached(&source, &pyc, "m1.py").unwrap_err(),
+        MarshalError::Stale
+    );
     // Checked hash-based files follow the source's contents.
-    let h = Validation::Hash { source_hash: source_hash(b"x = 12\n"), check_source: true };
+    let h = Validation::Hash {
+        source_hash: source_hash(b"x = 12\n"),
+        check_source: true,
+    };
     write_atomic(&pyc, &encode_pyc_with(&code, &[], h)).unwrap();
     assert!(load_cached(&source, &pyc, "m1.py").is_ok());
     std::fs::write(&source, b"x = 13\n").unwrap();
-    assert_eq!(load_cached(&source, &pyc, "m1.py").unwrap_err(), MarshalError::Stale);
+    assert_eq!(
+        load_cached(&source, &pyc, "m1.py").unwrap_err(),
+        MarshalError::Stale
+    );
     std::fs::remove_dir_all(&root).unwrap();
 }

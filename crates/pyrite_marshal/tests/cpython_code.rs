@@ -21,7 +21,10 @@ fn verifier_accepts_cpython_code() {
         }
         // CPython's stacksize is the exact maximum depth; the simulation must
         // reach it too, so one less is rejected.
-        let tight = CodeObject { stacksize: co.stacksize - 1, ..co.clone() };
+        let tight = CodeObject {
+            stacksize: co.stacksize - 1,
+            ..co.clone()
+        };
         if verify(&tight).is_ok() {
             loose.push(co.qualname.clone());
         }
@@ -32,6 +35,15 @@ fn verifier_accepts_cpython_code() {
         }
     }
     assert!(count > 500, "{count} code objects");
-    assert!(loose.is_empty(), "stacksize - 1 accepted for:\n{}", loose.join("\n"));
-    assert!(failures.is_empty(), "{} of {count} rejected:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        loose.is_empty(),
+        "stacksize - 1 accepted for:\n{}",
+        loose.join("\n")
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {count} rejected:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

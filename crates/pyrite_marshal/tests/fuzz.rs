@@ -37,7 +37,11 @@ fn reseal(bytes: &mut [u8]) {
 fn mutate(rng: &mut Rng, b: &mut Vec<u8>) {
     for _ in 0..1 + rng.below(4) {
         let len = b.len();
-        let pos = if len > HEADER_LEN && rng.below(8) != 0 { HEADER_LEN + rng.below(len - HEADER_LEN) } else { rng.below(len.max(1)) };
+        let pos = if len > HEADER_LEN && rng.below(8) != 0 {
+            HEADER_LEN + rng.below(len - HEADER_LEN)
+        } else {
+            rng.below(len.max(1))
+        };
         match rng.below(6) {
             0 | 1 => {
                 if pos < len {
@@ -54,7 +58,10 @@ fn mutate(rng: &mut Rng, b: &mut Vec<u8>) {
                 let n = 1 + rng.below(4);
                 for _ in 0..n {
                     let at = pos.min(b.len());
-                    b.insert(at, [0u8, 0x7F, 0x80, 0xFF, b'c', b'r', b')', rng.next() as u8][rng.below(8)]);
+                    b.insert(
+                        at,
+                        [0u8, 0x7F, 0x80, 0xFF, b'c', b'r', b')', rng.next() as u8][rng.below(8)],
+                    );
                 }
             }
             _ => {
@@ -69,7 +76,15 @@ fn mutate(rng: &mut Rng, b: &mut Vec<u8>) {
 
 #[test]
 fn damaged_pycs_never_panic() {
-    let good = encode_pyc(&common::module(), &[StoredWarning { category: "SyntaxWarning".into(), msg: "m".into(), lineno: 2 }], SourceStamp { mtime: 7, size: 9 });
+    let good = encode_pyc(
+        &common::module(),
+        &[StoredWarning {
+            category: "SyntaxWarning".into(),
+            msg: "m".into(),
+            lineno: 2,
+        }],
+        SourceStamp { mtime: 7, size: 9 },
+    );
     let mut rng = Rng(0x5EED_0001);
     let (mut decoded, mut rejected) = (0, 0);
     for i in 0..30_000 {
@@ -95,7 +110,10 @@ fn damaged_pycs_never_panic() {
         }
     }
     eprintln!("{rejected} rejected, {decoded} decoded");
-    assert!(rejected > 20_000 && decoded > 100, "{rejected} rejected, {decoded} decoded");
+    assert!(
+        rejected > 20_000 && decoded > 100,
+        "{rejected} rejected, {decoded} decoded"
+    );
 }
 
 #[test]
@@ -104,19 +122,30 @@ fn random_bytes_never_panic() {
     for _ in 0..20_000 {
         let n = rng.below(64);
         let b: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
-        assert!(catch_unwind(|| load_constant(&b)).is_ok(), "load_constant panicked on {b:?}");
+        assert!(
+            catch_unwind(|| load_constant(&b)).is_ok(),
+            "load_constant panicked on {b:?}"
+        );
         let mut pyc = MAGIC_NUMBER.to_vec();
         pyc.extend_from_slice(&[0; 16]);
         pyc.extend_from_slice(&b);
         reseal(&mut pyc);
-        assert!(catch_unwind(|| decode_pyc(&pyc, None)).is_ok(), "decode_pyc panicked on {pyc:?}");
+        assert!(
+            catch_unwind(|| decode_pyc(&pyc, None)).is_ok(),
+            "decode_pyc panicked on {pyc:?}"
+        );
     }
 }
 
 #[test]
 fn damaged_instructions_never_panic_the_verifier() {
     let mut bases = vec![common::function_f(), common::module()];
-    bases.extend(common::cpython_code_objects().into_iter().filter(|c| !c.exception_table.is_empty()).take(200));
+    bases.extend(
+        common::cpython_code_objects()
+            .into_iter()
+            .filter(|c| !c.exception_table.is_empty())
+            .take(200),
+    );
     let mut rng = Rng(7);
     let ops: Vec<u8> = (0..=255).collect();
     let mut accepted = 0;
@@ -129,7 +158,10 @@ fn damaged_instructions_never_panic_the_verifier() {
                 0 => Instr(old.0 & !0xFF | ops[rng.below(256)] as u32),
                 1 => Instr(old.0 & 0xFF | ((rng.below(12) as u32) << 8)),
                 2 => Instr(old.0 & 0xFF | ((rng.next() as u32 & Instr::MAX_ARG) << 8)),
-                _ => Instr::new(Opcode::ALL[rng.below(Opcode::ALL.len())], rng.below(8) as u32),
+                _ => Instr::new(
+                    Opcode::ALL[rng.below(Opcode::ALL.len())],
+                    rng.below(8) as u32,
+                ),
             };
         }
         if rng.below(4) == 0 && !co.exception_table.is_empty() {

@@ -5,7 +5,10 @@ use pyrite_marshal::*;
 #[test]
 fn magic_number_shape() {
     assert_eq!(MAGIC_NUMBER, [0x70, 0x79, b'\r', b'\n']);
-    assert_eq!(u16::from_le_bytes([MAGIC_NUMBER[0], MAGIC_NUMBER[1]]), MAGIC_VERSION);
+    assert_eq!(
+        u16::from_le_bytes([MAGIC_NUMBER[0], MAGIC_NUMBER[1]]),
+        MAGIC_VERSION
+    );
     // Far from CPython's magic numbers (3.11.7 is 3495), never confused with them.
     const { assert!(MAGIC_VERSION > 10_000) };
 }

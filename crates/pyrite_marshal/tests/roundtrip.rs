@@ -9,12 +9,23 @@ use std::rc::Rc;
 
 fn warnings() -> Vec<StoredWarning> {
     vec![
-        StoredWarning { category: "SyntaxWarning".into(), msg: "\"is\" with a literal. Did you mean \"==\"?".into(), lineno: 3 },
-        StoredWarning { category: "DeprecationWarning".into(), msg: "invalid escape sequence '\\d'".into(), lineno: 70000 },
+        StoredWarning {
+            category: "SyntaxWarning".into(),
+            msg: "\"is\" with a literal. Did you mean \"==\"?".into(),
+            lineno: 3,
+        },
+        StoredWarning {
+            category: "DeprecationWarning".into(),
+            msg: "invalid escape sequence '\\d'".into(),
+            lineno: 70000,
+        },
     ]
 }
 
-const STAMP: SourceStamp = SourceStamp { mtime: 1_700_000_000, size: 1234 };
+const STAMP: SourceStamp = SourceStamp {
+    mtime: 1_700_000_000,
+    size: 1234,
+};
 
 /// Bit-exact equality (PartialEq on floats would say -0.0 == 0.0 and NaN != NaN).
 fn same_const(a: &Constant, b: &Constant) -> bool {
@@ -23,7 +34,8 @@ fn same_const(a: &Constant, b: &Constant) -> bool {
         (Constant::Complex { re: a, im: b }, Constant::Complex { re: c, im: d }) => {
             a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
         }
-        (Constant::Tuple(x), Constant::Tuple(y)) | (Constant::FrozenSet(x), Constant::FrozenSet(y)) => {
+        (Constant::Tuple(x), Constant::Tuple(y))
+        | (Constant::FrozenSet(x), Constant::FrozenSet(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same_const(a, b))
         }
         (Constant::Code(x), Constant::Code(y)) => same_code(x, y),
@@ -32,8 +44,16 @@ fn same_const(a: &Constant, b: &Constant) -> bool {
 }
 
 fn same_code(a: &CodeObject, b: &CodeObject) -> bool {
-    let strip = |c: &CodeObject| CodeObject { consts: vec![], ..c.clone() };
-    strip(a) == strip(b) && a.consts.len() == b.consts.len() && a.consts.iter().zip(&b.consts).all(|(x, y)| same_const(x, y))
+    let strip = |c: &CodeObject| CodeObject {
+        consts: vec![],
+        ..c.clone()
+    };
+    strip(a) == strip(b)
+        && a.consts.len() == b.consts.len()
+        && a.consts
+            .iter()
+            .zip(&b.consts)
+            .all(|(x, y)| same_const(x, y))
 }
 
 #[test]
@@ -56,14 +76,24 @@ fn every_constant_round_trips_alone() {
         assert!(same_const(&c, &back), "{c:?} came back as {back:?}");
     }
     let code = Constant::Code(Rc::new(common::function_f()));
-    assert!(same_const(&code, &load_constant(&dump_constant(&code)).unwrap()));
+    assert!(same_const(
+        &code,
+        &load_constant(&dump_constant(&code)).unwrap()
+    ));
 }
 
 #[test]
 fn float_bits_survive() {
-    for bits in [0x8000_0000_0000_0000u64, 0x7FF8_0000_0000_0001, 0xFFF0_0000_0000_0001, 1] {
+    for bits in [
+        0x8000_0000_0000_0000u64,
+        0x7FF8_0000_0000_0001,
+        0xFFF0_0000_0000_0001,
+        1,
+    ] {
         let back = load_constant(&dump_constant(&Constant::Float(f64::from_bits(bits)))).unwrap();
-        let Constant::Float(f) = back else { panic!("not a float") };
+        let Constant::Float(f) = back else {
+            panic!("not a float")
+        };
         assert_eq!(f.to_bits(), bits);
     }
 }
@@ -75,7 +105,9 @@ fn encoding_is_deterministic() {
         assert_eq!(encode_pyc(&common::module(), &warnings(), STAMP), a);
     }
     // A fresh thread (other hash-map seeds) gives the same bytes too.
-    let b = std::thread::spawn(|| encode_pyc(&common::module(), &warnings(), STAMP)).join().unwrap();
+    let b = std::thread::spawn(|| encode_pyc(&common::module(), &warnings(), STAMP))
+        .join()
+        .unwrap();
     assert_eq!(a, b);
 }
 
@@ -98,7 +130,10 @@ fn header_layout() {
     let mut covered = bytes[4..16].to_vec();
     covered.extend_from_slice(&bytes[20..]);
     assert_eq!(&bytes[16..20], &crc32(&covered).to_le_bytes());
-    assert_eq!(read_header(&bytes).unwrap().validation, Validation::Timestamp(STAMP));
+    assert_eq!(
+        read_header(&bytes).unwrap().validation,
+        Validation::Timestamp(STAMP)
+    );
 }
 
 #[test]
@@ -111,8 +146,28 @@ fn crc32_matches_zlib() {
 #[test]
 fn stale_and_unchecked() {
     let bytes = encode_pyc(&common::module(), &[], STAMP);
-    assert_eq!(decode_pyc(&bytes, Some(SourceStamp { mtime: STAMP.mtime + 1, size: STAMP.size })).unwrap_err(), MarshalError::Stale);
-    assert_eq!(decode_pyc(&bytes, Some(SourceStamp { mtime: STAMP.mtime, size: 1 })).unwrap_err(), MarshalError::Stale);
+    assert_eq!(
+        decode_pyc(
+            &bytes,
+            Some(SourceStamp {
+                mtime: STAMP.mtime + 1,
+                size: STAMP.size
+            })
+        )
+        .unwrap_err(),
+        MarshalError::Stale
+    );
+    assert_eq!(
+        decode_pyc(
+            &bytes,
+            Some(SourceStamp {
+                mtime: STAMP.mtime,
+                size: 1
+            })
+        )
+        .unwrap_err(),
+        MarshalError::Stale
+    );
     assert!(decode_pyc(&bytes, None).is_ok());
 }
 
@@ -124,9 +179,15 @@ fn hash_based_pycs() {
     assert_ne!(h, source_hash(b"x = 2\n"));
     let m = common::module();
     for check_source in [false, true] {
-        let v = Validation::Hash { source_hash: h, check_source };
+        let v = Validation::Hash {
+            source_hash: h,
+            check_source,
+        };
         let bytes = encode_pyc_with(&m, &[], v);
-        assert_eq!(u32::from_le_bytes(bytes[4..8].try_into().unwrap()), 1 | (check_source as u32) << 1);
+        assert_eq!(
+            u32::from_le_bytes(bytes[4..8].try_into().unwrap()),
+            1 | (check_source as u32) << 1
+        );
         assert_eq!(&bytes[8..16], &h);
         assert_eq!(read_header(&bytes).unwrap().validation, v);
         assert!(decode_pyc(&bytes, None).is_ok());
@@ -143,15 +204,27 @@ fn hash_based_pycs() {
 fn header_errors() {
     let good = encode_pyc(&common::module(), &[], STAMP);
     assert_eq!(decode_pyc(&[], None).unwrap_err(), MarshalError::BadMagic);
-    assert_eq!(decode_pyc(b"py\r", None).unwrap_err(), MarshalError::BadMagic);
-    assert_eq!(decode_pyc(&good[..19], None).unwrap_err(), MarshalError::Truncated);
+    assert_eq!(
+        decode_pyc(b"py\r", None).unwrap_err(),
+        MarshalError::BadMagic
+    );
+    assert_eq!(
+        decode_pyc(&good[..19], None).unwrap_err(),
+        MarshalError::Truncated
+    );
     let mut cpython = good.clone();
     cpython[..4].copy_from_slice(&[0xA7, 0x0D, b'\r', b'\n']); // CPython 3.11's magic (3495)
-    assert_eq!(decode_pyc(&cpython, None).unwrap_err(), MarshalError::BadMagic);
+    assert_eq!(
+        decode_pyc(&cpython, None).unwrap_err(),
+        MarshalError::BadMagic
+    );
     for flags in [2u32, 4, 0x100] {
         let mut b = good.clone();
         b[4..8].copy_from_slice(&flags.to_le_bytes());
-        assert_eq!(decode_pyc(&b, None).unwrap_err(), MarshalError::BadFlags(flags));
+        assert_eq!(
+            decode_pyc(&b, None).unwrap_err(),
+            MarshalError::BadFlags(flags)
+        );
     }
     let mut b = good.clone();
     let last = b.len() - 1;
@@ -175,7 +248,10 @@ fn trailing_garbage_is_rejected() {
     let mut b = encode_pyc(&common::module(), &[], STAMP);
     b.push(b'N');
     reseal(&mut b);
-    assert!(matches!(decode_pyc(&b, None).unwrap_err(), MarshalError::Corrupt(_)));
+    assert!(matches!(
+        decode_pyc(&b, None).unwrap_err(),
+        MarshalError::Corrupt(_)
+    ));
     assert!(load_constant(b"NN").is_err());
     assert!(load_constant(b"").is_err());
 }
@@ -183,22 +259,22 @@ fn trailing_garbage_is_rejected() {
 #[test]
 fn non_canonical_or_malformed_values_are_rejected() {
     for bad in [
-        &b"l\x00\x01\x00"[..],    // long with a leading zero byte
-        b"l\x01\x00",              // negative zero
-        b"l\x02\x01\x01",          // bad sign byte
-        b"i\x80\x00",              // overlong varint
+        &b"l\x00\x01\x00"[..],                        // long with a leading zero byte
+        b"l\x01\x00",                                 // negative zero
+        b"l\x02\x01\x01",                             // bad sign byte
+        b"i\x80\x00",                                 // overlong varint
         b"i\xff\xff\xff\xff\xff\xff\xff\xff\xff\x7f", // varint over 64 bits
-        b"u\x02\xc3\x28",          // invalid UTF-8
-        b"u\x02\xc0\x80",          // overlong UTF-8
-        b"u\x04\xf4\x90\x80\x80",  // above U+10FFFF
-        b"z\x01\xe9",              // non-ASCII in an ASCII string
-        b"r\x00",                  // reference to nothing
-        b"\xce",                   // N with FLAG_REF
-        b"Q",                      // unknown type code
-        b"g\x00\x00",              // truncated float
-        b"s\x05ab",                // truncated bytes
-        b"(\xff\xff\xff\xff\x0f",  // huge tuple count
-        b")\x02N",                 // short tuple
+        b"u\x02\xc3\x28",                             // invalid UTF-8
+        b"u\x02\xc0\x80",                             // overlong UTF-8
+        b"u\x04\xf4\x90\x80\x80",                     // above U+10FFFF
+        b"z\x01\xe9",                                 // non-ASCII in an ASCII string
+        b"r\x00",                                     // reference to nothing
+        b"\xce",                                      // N with FLAG_REF
+        b"Q",                                         // unknown type code
+        b"g\x00\x00",                                 // truncated float
+        b"s\x05ab",                                   // truncated bytes
+        b"(\xff\xff\xff\xff\x0f",                     // huge tuple count
+        b")\x02N",                                    // short tuple
     ] {
         assert!(load_constant(bad).is_err(), "{bad:?} accepted");
     }
@@ -208,14 +284,27 @@ fn non_canonical_or_malformed_values_are_rejected() {
 
 #[test]
 fn surrogates_are_rejected_in_names() {
-    let mut m = common::code("m", &[(pyrite_bytecode::Opcode::LoadConst, 0), (pyrite_bytecode::Opcode::ReturnValue, 0)], vec![Constant::None], &["abc"], &[], 1);
+    let mut m = common::code(
+        "m",
+        &[
+            (pyrite_bytecode::Opcode::LoadConst, 0),
+            (pyrite_bytecode::Opcode::ReturnValue, 0),
+        ],
+        vec![Constant::None],
+        &["abc"],
+        &[],
+        1,
+    );
     m.names = vec!["\u{FFFF}".into()];
     let mut b = encode_pyc(&m, &[], STAMP);
     // U+FFFF is EF BF BF; turn it into the lone surrogate U+DFFF (ED BF BF).
     let at = b.windows(3).position(|w| w == [0xEF, 0xBF, 0xBF]).unwrap();
     b[at] = 0xED;
     reseal(&mut b);
-    assert!(matches!(decode_pyc(&b, None).unwrap_err(), MarshalError::Corrupt(_)));
+    assert!(matches!(
+        decode_pyc(&b, None).unwrap_err(),
+        MarshalError::Corrupt(_)
+    ));
 }
 
 #[test]
@@ -229,7 +318,17 @@ fn deep_nesting_errors_cleanly() {
     assert_eq!(load_constant(&bytes).unwrap_err(), MarshalError::TooDeep);
 
     // The same inside a .pyc: a module whose only constant is deeply nested.
-    let m = common::code("m", &[(pyrite_bytecode::Opcode::LoadConst, 0), (pyrite_bytecode::Opcode::ReturnValue, 0)], vec![Constant::None], &[], &[], 1);
+    let m = common::code(
+        "m",
+        &[
+            (pyrite_bytecode::Opcode::LoadConst, 0),
+            (pyrite_bytecode::Opcode::ReturnValue, 0),
+        ],
+        vec![Constant::None],
+        &[],
+        &[],
+        1,
+    );
     let good = encode_pyc(&m, &[], STAMP);
     let at = good.windows(3).position(|w| w == [1, b'N', 0]).unwrap(); // consts: count 1, None, names: 0
     let mut b = good[..at + 1].to_vec();
@@ -245,7 +344,10 @@ fn deep_nesting_errors_cleanly() {
     }
     assert!(load_constant(&dump_constant(&c)).is_ok());
     let c = Constant::Tuple(vec![c]);
-    assert_eq!(load_constant(&dump_constant(&c)).unwrap_err(), MarshalError::TooDeep);
+    assert_eq!(
+        load_constant(&dump_constant(&c)).unwrap_err(),
+        MarshalError::TooDeep
+    );
 }
 
 #[test]
@@ -262,7 +364,7 @@ fn reference_bombs_are_bounded() {
     b[1] = 31;
     // 30 references * 64 KiB = 1.9 MiB: within the budget (1 MiB + 32 x file size).
     assert!(load_constant(&b).is_ok());
-    let mut big = vec![b'(' ];
+    let mut big = vec![b'('];
     big.extend_from_slice(&[0x81, 0x80, 0x40]); // 1 048 577 items
     big.push(b'a' | 0x80);
     big.extend_from_slice(&[0x80, 0x80, 0x04]);
@@ -270,7 +372,10 @@ fn reference_bombs_are_bounded() {
     for _ in 0..1_048_576 {
         big.extend_from_slice(b"r\x00");
     }
-    assert!(matches!(load_constant(&big).unwrap_err(), MarshalError::Corrupt(_)));
+    assert!(matches!(
+        load_constant(&big).unwrap_err(),
+        MarshalError::Corrupt(_)
+    ));
 }
 
 #[test]
@@ -285,6 +390,14 @@ fn fix_co_filename_updates_nested_code() {
     code.walk(&mut |c| seen.push(c.filename.clone()));
     // Code objects that carried the old name follow; the foreign one (and its
     // nested code) keep theirs.
-    assert_eq!(seen.iter().filter(|f| *f == "/new/place/m1.py").count(), 4, "{seen:?}");
-    assert_eq!(seen.iter().filter(|f| *f == "elsewhere.py").count(), 1, "{seen:?}");
+    assert_eq!(
+        seen.iter().filter(|f| *f == "/new/place/m1.py").count(),
+        4,
+        "{seen:?}"
+    );
+    assert_eq!(
+        seen.iter().filter(|f| *f == "elsewhere.py").count(),
+        1,
+        "{seen:?}"
+    );
 }

@@ -8,7 +8,12 @@ use pyrite_marshal::*;
 /// `compile("x = 1\n", "x.py", "exec")`, positions from CPython 3.11's
 /// `co_positions()` (without its RESUME).
 fn x_equals_1() -> CodeObject {
-    let loc = |col, end_col| Location { line: 1, end_line: 1, col, end_col };
+    let loc = |col, end_col| Location {
+        line: 1,
+        end_line: 1,
+        col,
+        end_col,
+    };
     CodeObject {
         argcount: 0,
         posonlyargcount: 0,
@@ -37,7 +42,11 @@ fn x_equals_1() -> CodeObject {
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(" ")
+    bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The bytes shown in docs/internals/pyc.md, one line per field group.
@@ -67,9 +76,26 @@ const EXPECTED: &str = "
 
 #[test]
 fn worked_example_bytes() {
-    let bytes = encode_pyc(&x_equals_1(), &[], SourceStamp { mtime: 1_700_000_000, size: 6 });
-    assert_eq!(hex(&bytes), EXPECTED.split_whitespace().collect::<Vec<_>>().join(" "));
-    let (code, warnings) = decode_pyc(&bytes, Some(SourceStamp { mtime: 1_700_000_000, size: 6 })).unwrap();
+    let bytes = encode_pyc(
+        &x_equals_1(),
+        &[],
+        SourceStamp {
+            mtime: 1_700_000_000,
+            size: 6,
+        },
+    );
+    assert_eq!(
+        hex(&bytes),
+        EXPECTED.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    let (code, warnings) = decode_pyc(
+        &bytes,
+        Some(SourceStamp {
+            mtime: 1_700_000_000,
+            size: 6,
+        }),
+    )
+    .unwrap();
     assert_eq!(code, x_equals_1());
     assert!(warnings.is_empty());
 }

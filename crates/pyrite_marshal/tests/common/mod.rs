@@ -2,11 +2,20 @@
 #![allow(dead_code)]
 
 use num_bigint::BigInt;
-use pyrite_bytecode::{CodeFlags, CodeObject, Constant, ExceptionEntry, Instr, Location, Opcode, Wtf8Buf};
+use pyrite_bytecode::{
+    CodeFlags, CodeObject, Constant, ExceptionEntry, Instr, Location, Opcode, Wtf8Buf,
+};
 use std::rc::Rc;
 
 /// A code object with `instrs`, one location per instruction on `line` 1+i/4.
-pub fn code(name: &str, instrs: &[(Opcode, u32)], consts: Vec<Constant>, names: &[&str], varnames: &[&str], stacksize: u32) -> CodeObject {
+pub fn code(
+    name: &str,
+    instrs: &[(Opcode, u32)],
+    consts: Vec<Constant>,
+    names: &[&str],
+    varnames: &[&str],
+    stacksize: u32,
+) -> CodeObject {
     CodeObject {
         argcount: 0,
         posonlyargcount: 0,
@@ -25,14 +34,25 @@ pub fn code(name: &str, instrs: &[(Opcode, u32)], consts: Vec<Constant>, names: 
         qualname: name.into(),
         firstlineno: 1,
         locations: (0..instrs.len() as u32)
-            .map(|i| Location { line: 1 + i / 4, end_line: 1 + i / 4, col: i % 7, end_col: i % 7 + 3 })
+            .map(|i| Location {
+                line: 1 + i / 4,
+                end_line: 1 + i / 4,
+                col: i % 7,
+                end_col: i % 7 + 3,
+            })
             .collect(),
         exception_table: vec![],
     }
 }
 
 fn entry(start: u32, end: u32, target: u32, depth: u32, lasti: bool) -> ExceptionEntry {
-    ExceptionEntry { start, end, target, depth, lasti }
+    ExceptionEntry {
+        start,
+        end,
+        target,
+        depth,
+        lasti,
+    }
 }
 
 /// CPython 3.11's code for this function, in pyrite's instruction set
@@ -113,7 +133,14 @@ pub fn function_f() -> CodeObject {
         (LoadFast, 1),
         (ReturnValue, 0), // 60
     ];
-    let mut co = code("f", &instrs, vec![Constant::None, Constant::str("key")], &["ValueError", "open", "g"], &["a", "b", "x", "e", "fh"], 6);
+    let mut co = code(
+        "f",
+        &instrs,
+        vec![Constant::None, Constant::str("key")],
+        &["ValueError", "open", "g"],
+        &["a", "b", "x", "e", "fh"],
+        6,
+    );
     co.argcount = 2;
     co.flags = CodeFlags(CodeFlags::OPTIMIZED | CodeFlags::NEWLOCALS | CodeFlags::NOFREE);
     co.exception_table = vec![
@@ -130,13 +157,26 @@ pub fn function_f() -> CodeObject {
 /// A closure over `a`, to exercise cells: `def outer(a): return lambda: a`.
 pub fn function_outer() -> CodeObject {
     use Opcode::*;
-    let mut inner = code("<lambda>", &[(LoadDeref, 0), (ReturnValue, 0)], vec![], &[], &[], 1);
+    let mut inner = code(
+        "<lambda>",
+        &[(LoadDeref, 0), (ReturnValue, 0)],
+        vec![],
+        &[],
+        &[],
+        1,
+    );
     inner.freevars = vec!["a".into()];
     inner.qualname = "outer.<locals>.<lambda>".into();
     inner.flags = CodeFlags(CodeFlags::OPTIMIZED | CodeFlags::NEWLOCALS | CodeFlags::NESTED);
     let mut outer = code(
         "outer",
-        &[(LoadClosure, 0), (BuildTuple, 1), (LoadConst, 0), (MakeFunction, 8), (ReturnValue, 0)],
+        &[
+            (LoadClosure, 0),
+            (BuildTuple, 1),
+            (LoadConst, 0),
+            (MakeFunction, 8),
+            (ReturnValue, 0),
+        ],
         vec![Constant::Code(Rc::new(inner))],
         &[],
         &["a"],
@@ -173,7 +213,10 @@ pub fn every_constant() -> Vec<Constant> {
         Constant::Float(f64::from_bits(0x7FF8_0000_0000_1234)),
         Constant::Float(f64::INFINITY),
         Constant::Float(1.5e300),
-        Constant::Complex { re: -0.0, im: f64::NEG_INFINITY },
+        Constant::Complex {
+            re: -0.0,
+            im: f64::NEG_INFINITY,
+        },
         Constant::str(""),
         Constant::str("hello"),
         Constant::str(&"long ascii ".repeat(40)),
@@ -182,7 +225,11 @@ pub fn every_constant() -> Vec<Constant> {
         Constant::Bytes(vec![]),
         Constant::Bytes((0..=255).collect()),
         Constant::Tuple(vec![]),
-        Constant::Tuple(vec![Constant::Int(1), Constant::str("hello"), Constant::Tuple(vec![Constant::None])]),
+        Constant::Tuple(vec![
+            Constant::Int(1),
+            Constant::str("hello"),
+            Constant::Tuple(vec![Constant::None]),
+        ]),
         Constant::Tuple((0..300).map(Constant::Int).collect()),
         Constant::FrozenSet(vec![Constant::Int(3), Constant::Int(1), Constant::str("x")]),
         Constant::FrozenSet(vec![]),
@@ -224,7 +271,14 @@ pub fn module() -> CodeObject {
     }
     instrs.push((LoadConst, 3));
     instrs.push((ReturnValue, 0));
-    code("<module>", &instrs, consts, &["f", "outer", "print"], &[], 4)
+    code(
+        "<module>",
+        &instrs,
+        consts,
+        &["f", "outer", "print"],
+        &[],
+        4,
+    )
 }
 
 // CPython 3.11's compiled code translated to pyrite's instruction set
@@ -233,7 +287,10 @@ pub fn module() -> CodeObject {
 pub const CPYTHON_FIXTURE: &str = include_str!("../fixtures/cpython311_code.txt");
 
 fn nums(line: &str) -> Vec<u32> {
-    line.split_whitespace().skip(1).map(|t| t.parse().expect("number")).collect()
+    line.split_whitespace()
+        .skip(1)
+        .map(|t| t.parse().expect("number"))
+        .collect()
 }
 
 fn names(n: u32, prefix: &str) -> Vec<String> {
@@ -250,14 +307,27 @@ pub fn parse_cpython_block(block: &[&str]) -> CodeObject {
         .split_whitespace()
         .skip(1)
         .map(|k| match k.strip_prefix('s') {
-            Some(n) => Constant::Tuple((0..n.parse().unwrap()).map(|i| Constant::Str(Wtf8Buf::from(format!("k{i}")))).collect()),
+            Some(n) => Constant::Tuple(
+                (0..n.parse().unwrap())
+                    .map(|i| Constant::Str(Wtf8Buf::from(format!("k{i}"))))
+                    .collect(),
+            ),
             None => Constant::None,
         })
         .collect();
-    let code: Vec<Instr> = nums(block[4]).chunks(2).map(|p| Instr(p[0] | p[1] << 8)).collect();
+    let code: Vec<Instr> = nums(block[4])
+        .chunks(2)
+        .map(|p| Instr(p[0] | p[1] << 8))
+        .collect();
     let exception_table = nums(block[5])
         .chunks(5)
-        .map(|e| ExceptionEntry { start: e[0], end: e[1], target: e[2], depth: e[3], lasti: e[4] != 0 })
+        .map(|e| ExceptionEntry {
+            start: e[0],
+            end: e[1],
+            target: e[2],
+            depth: e[3],
+            lasti: e[4] != 0,
+        })
         .collect();
     CodeObject {
         argcount: f(2),
@@ -266,7 +336,15 @@ pub fn parse_cpython_block(block: &[&str]) -> CodeObject {
         stacksize: f(6),
         // Drop CPython-only flag bits we do not model; keep the standard ones.
         flags: CodeFlags(f(5)),
-        locations: vec![Location { line: 1, end_line: 1, col: 0, end_col: 1 }; code.len()],
+        locations: vec![
+            Location {
+                line: 1,
+                end_line: 1,
+                col: 0,
+                end_col: 1
+            };
+            code.len()
+        ],
         code,
         consts,
         names: names(v[3], "n"),
