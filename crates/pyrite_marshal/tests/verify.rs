@@ -499,3 +499,35 @@ fn stack_inputs_agree_with_stack_effects() {
         }
     }
 }
+
+/// For every opcode whose `Stack:` line in the opcode table has a fixed shape
+/// (no optional or repeated items), the verifier's idea of what it reads is
+/// the documented input count, and one of its stack effects is outputs - inputs.
+#[test]
+fn stack_inputs_match_the_documented_stack_lines() {
+    let mut checked = 0;
+    for &op in Opcode::ALL {
+        let doc = op.doc();
+        let Some(start) = doc.find("Stack: (") else {
+            continue;
+        };
+        let rest = &doc[start + 8..];
+        let sig = &rest[..rest.find(')').unwrap()];
+        if sig.contains('[') || sig.contains("..") {
+            continue;
+        }
+        let (ins, outs) = sig.split_once("--").unwrap();
+        let count = |s: &str| s.split(',').filter(|t| !t.trim().is_empty()).count() as i64;
+        let (ins, outs) = (count(ins), count(outs));
+        let (needed, popped) = pyrite_marshal::stack_inputs(op, 0);
+        assert_eq!(needed, ins, "{op:?} reads");
+        assert!(popped <= ins, "{op:?} pops");
+        let effects = [op.stack_effect(0, false), op.stack_effect(0, true)];
+        assert!(
+            effects.contains(&Some((outs - ins) as i32)),
+            "{op:?}: {sig} vs {effects:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 60, "{checked}");
+}
