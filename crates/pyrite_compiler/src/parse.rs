@@ -15,6 +15,14 @@ use ruff_python_ast::Mod;
 /// Parses `source` in `mode`, rejecting everything CPython 3.11 rejects before
 /// code generation (parser errors, 3.12+ syntax, and the checks in `validate`).
 pub fn parse(source: &str, mode: Mode) -> Result<Mod, CompileError> {
+    let (module, lines) = parse_syntax(source, mode)?;
+    crate::validate::validate(&module, &lines, mode)?;
+    Ok(module)
+}
+
+/// Everything `parse` does except the compile-time checks of `validate`
+/// (f-string replacement fields are checked this way, as CPython does).
+pub(crate) fn parse_syntax(source: &str, mode: Mode) -> Result<(Mod, Lines<'_>), CompileError> {
     if source.contains('\0') {
         return Err(CompileError {
             kind: ErrorKind::SyntaxError,
@@ -48,12 +56,14 @@ pub fn parse(source: &str, mode: Mode) -> Result<Mod, CompileError> {
     if let Some(e) = perr::unclosed_at_eof(&lines, &toks) {
         return Err(e);
     }
+    if let Some(e) = perr::fstring_errors(&lines, &toks) {
+        return Err(e);
+    }
     if let Some(u) = parsed.unsupported_syntax_errors().first() {
         return Err(perr::convert_unsupported(&lines, &toks, u));
     }
-    let module = parsed.into_syntax();
-    crate::validate::validate(&module, &lines, mode)?;
-    Ok(module)
+    guard::check_int_digits(&toks, &lines)?;
+    Ok((parsed.into_syntax(), lines))
 }
 
 /// ruff's own error list for `source` (debugging aid for the test suite).

@@ -1632,7 +1632,7 @@ impl<'l> Compiler<'l> {
                     match &control {
                         None => control = Some(mine),
                         Some(c) if *c != mine => {
-                            return Err(self.err("alternative patterns bind different names", alt.range()));
+                            return Err(self.err("alternative patterns bind different names", last_pattern_range(alt)));
                         }
                         _ => {}
                     }
@@ -1749,5 +1749,24 @@ fn const_key(e: &Expr) -> Option<ConstKey> {
             Some(ConstKey::Num(a, d, format!("({sa}{sign}{sd})")))
         }
         _ => None,
+    }
+}
+
+/// The range of the last pattern node compiled for `p` (CPython reports
+/// pattern errors found after compiling a sub-pattern at that node).
+fn last_pattern_range(p: &Pattern) -> TextRange {
+    match p {
+        Pattern::MatchSequence(s) => s.patterns.last().map_or(s.range, last_pattern_range),
+        Pattern::MatchMapping(m) => m.patterns.last().map_or(m.range, last_pattern_range),
+        Pattern::MatchClass(c) => c
+            .arguments
+            .keywords
+            .last()
+            .map(|k| &k.pattern)
+            .or(c.arguments.patterns.last())
+            .map_or(c.range, last_pattern_range),
+        Pattern::MatchAs(a) => a.pattern.as_deref().map_or(a.range, last_pattern_range),
+        Pattern::MatchOr(o) => o.patterns.last().map_or(o.range, last_pattern_range),
+        _ => p.range(),
     }
 }

@@ -113,3 +113,38 @@ pub fn check(toks: &Tokens, lines: &Lines) -> Result<(), CompileError> {
     }
     Ok(())
 }
+
+/// CPython 3.11 converts decimal integer literals with `int()`, which refuses
+/// more than 4300 digits (`sys.int_info.default_max_str_digits`); the parser
+/// reports that as a SyntaxError at the literal's line with offset 0.
+pub fn check_int_digits(toks: &Tokens, lines: &Lines) -> Result<(), CompileError> {
+    for t in &toks.toks {
+        if t.kind != Tok::Number {
+            continue;
+        }
+        let text = &lines.src[t.start..t.end];
+        let b = text.as_bytes();
+        if b.len() <= 4300 || (b.len() > 1 && b[0] == b'0' && b[1].is_ascii_alphabetic()) {
+            continue;
+        }
+        if text.bytes().any(|c| matches!(c, b'.' | b'e' | b'E' | b'j' | b'J')) {
+            continue;
+        }
+        let digits = text.bytes().filter(u8::is_ascii_digit).count();
+        if digits > 4300 {
+            let line = lines.line_of(t.start);
+            return Err(CompileError {
+                kind: ErrorKind::SyntaxError,
+                msg: format!(
+                    "Exceeds the limit (4300 digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits."
+                ),
+                lineno: line,
+                offset: 0,
+                end_lineno: line,
+                end_offset: 0,
+                text: Some(lines.text(line).to_owned()),
+            });
+        }
+    }
+    Ok(())
+}

@@ -2,6 +2,7 @@
 //! (`tokenizer`), a depth guard run before ruff's recursive parser (`guard`),
 //! and the translation of ruff's parse errors into CPython's messages (`parser`).
 
+pub mod fstring;
 pub mod guard;
 pub mod parser;
 pub mod tokenizer;

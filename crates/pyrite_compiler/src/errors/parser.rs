@@ -4,18 +4,23 @@
 //! `invalid_*` rules (Grammar/python.gram, second pass) or a generic
 //! "invalid syntax" at the furthest token of the first pass. ruff reports the
 //! same failures with its own words and ranges; this module re-reads the
-//! tokens around ruff's error to pick CPython's rule and position.
+//! tokens and ruff's recovered AST around the error to pick CPython's rule
+//! and position.
 
+use super::fstring;
 use super::tokenizer::{error_at, Lines, Tok, TokError, Token, Tokens};
 use crate::{CompileError, ErrorKind};
-use ruff_python_ast::Mod;
-use ruff_python_parser::{ParseError, ParseErrorType, UnsupportedSyntaxError};
-use ruff_text_size::Ranged;
+use ruff_python_ast::visitor::source_order::{walk_expr, walk_stmt, SourceOrderVisitor};
+use ruff_python_ast::{self as ast, Expr, Mod, Stmt};
+use ruff_python_parser::{ParseError, ParseErrorType, UnsupportedSyntaxError, UnsupportedSyntaxErrorKind};
+use ruff_python_parser::{InterpolatedStringErrorType as FErr, LexicalErrorType};
+use ruff_text_size::{Ranged, TextRange};
 
 /// Context for one conversion.
 pub(crate) struct Cx<'a> {
     pub lines: &'a Lines<'a>,
     pub toks: &'a [Token],
+    pub ast: Option<&'a Mod>,
 }
 
 impl<'a> Cx<'a> {
@@ -34,35 +39,189 @@ impl<'a> Cx<'a> {
     pub fn syntax(&self, msg: impl Into<String>, start: usize, end: usize) -> CompileError {
         self.err(ErrorKind::SyntaxError, msg, start, end)
     }
-    /// Index of the first token that ends after `pos` (the token at `pos`).
+    fn syntax_tok(&self, msg: impl Into<String>, i: usize) -> CompileError {
+        let t = self.toks[i.min(self.toks.len() - 1)];
+        self.syntax(msg, t.start, t.end)
+    }
+    /// Index of the token at byte `pos` (the first one ending after it).
     pub fn tok_at(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.end <= pos && t.kind != Tok::EndMarker).min(self.toks.len().saturating_sub(1))
     }
-    pub fn text(&self, t: &Token) -> &'a str {
+    /// Index of the first significant token starting at or after `pos`.
+    fn tok_from(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.start < pos).min(self.toks.len().saturating_sub(1))
+    }
+    pub fn text(&self, i: usize) -> &'a str {
+        let t = self.toks[i];
         &self.src()[t.start..t.end]
+    }
+    fn is_op(&self, i: usize, op: &str) -> bool {
+        i < self.toks.len() && self.toks[i].kind == Tok::Op && self.text(i) == op
+    }
+    fn is_name(&self, i: usize, n: &str) -> bool {
+        i < self.toks.len() && self.toks[i].kind == Tok::Name && self.text(i) == n
+    }
+
+    // -- recovered-AST queries --
+
+    fn exprs(&self, pred: &dyn Fn(&Expr) -> bool) -> Vec<&'a Expr> {
+        struct F<'a, 'p> {
+            pred: &'p dyn Fn(&Expr) -> bool,
+            out: Vec<&'a Expr>,
+        }
+        impl<'a> SourceOrderVisitor<'a> for F<'a, '_> {
+            fn visit_expr(&mut self, e: &'a Expr) {
+                if (self.pred)(e) {
+                    self.out.push(e);
+                }
+                walk_expr(self, e);
+            }
+        }
+        let mut f = F { pred, out: Vec::new() };
+        if let Some(m) = self.ast {
+            match m {
+                Mod::Module(m) => f.visit_body(&m.body),
+                Mod::Expression(e) => f.visit_expr(&e.body),
+            }
+        }
+        f.out
+    }
+    /// The outermost expression with exactly range `r`.
+    fn expr_at(&self, r: TextRange) -> Option<&'a Expr> {
+        self.exprs(&|e| e.range() == r).into_iter().next()
+    }
+    fn expr_ending(&self, pos: usize) -> Option<&'a Expr> {
+        self.exprs(&|e| e.range().end().to_usize() == pos).into_iter().next()
+    }
+    /// The innermost statement containing byte `pos`.
+    fn stmt_containing(&self, pos: usize) -> Option<&'a Stmt> {
+        struct F<'a> {
+            pos: usize,
+            found: Option<&'a Stmt>,
+        }
+        impl<'a> SourceOrderVisitor<'a> for F<'a> {
+            fn visit_stmt(&mut self, s: &'a Stmt) {
+                let r = s.range();
+                if r.start().to_usize() <= self.pos && self.pos < r.end().to_usize().max(r.start().to_usize() + 1) {
+                    self.found = Some(s);
+                    walk_stmt(self, s);
+                }
+            }
+            fn visit_expr(&mut self, _e: &'a Expr) {}
+        }
+        let mut f = F { pos, found: None };
+        if let Some(Mod::Module(m)) = self.ast {
+            f.visit_body(&m.body);
+        }
+        f.found
+    }
+}
+
+/// CPython's `_PyPegen_get_expr_name`.
+pub(crate) fn expr_name(e: &Expr) -> &'static str {
+    match e {
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Lambda(_) => "lambda",
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::Generator(_) => "generator expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Await(_) => "await expression",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::FString(_) | Expr::TString(_) => "f-string expression",
+        Expr::NoneLiteral(_) => "None",
+        Expr::BooleanLiteral(b) => {
+            if b.value {
+                "True"
+            } else {
+                "False"
+            }
+        }
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::NumberLiteral(_) => "literal",
+        Expr::Compare(_) => "comparison",
+        Expr::If(_) => "conditional expression",
+        Expr::Named(_) => "named expression",
+        Expr::Slice(_) | Expr::IpyEscapeCommand(_) => "expression",
+    }
+}
+
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Targets {
+    Star,
+    Del,
+    For,
+}
+
+/// CPython's `_PyPegen_get_invalid_target`.
+fn invalid_target(e: &Expr, ty: Targets) -> Option<&Expr> {
+    match e {
+        Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
+            elts.iter().find_map(|x| invalid_target(x, ty))
+        }
+        Expr::Starred(s) => {
+            if ty == Targets::Del {
+                Some(e)
+            } else {
+                invalid_target(&s.value, ty)
+            }
+        }
+        Expr::Compare(c) => {
+            if ty == Targets::For {
+                if c.ops.first() == Some(&ast::CmpOp::In) {
+                    return invalid_target(&c.left, ty);
+                }
+                return None;
+            }
+            Some(e)
+        }
+        Expr::Name(_) | Expr::Subscript(_) | Expr::Attribute(_) => None,
+        _ => Some(e),
     }
 }
 
 /// Converts the first ruff error (`first` of `all`) into CPython's error.
 pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseError], ast: &Mod) -> CompileError {
-    let cx = Cx { lines, toks: &toks.toks };
-    let _ = (all, ast);
+    let cx = Cx { lines, toks: &toks.toks, ast: Some(ast) };
     let at = first.location.start().to_usize();
     // A tokenizer error the parser reached first (indentation, tabs, '\').
     if let Some(TokError::Deferred { err, at: tat }) = &toks.error {
-        if *tat <= at.max(first.location.end().to_usize()) {
+        if *tat <= at.max(first.location.end().to_usize()) || matches!(first.error, ParseErrorType::Lexical(_)) {
             return err.clone();
         }
     }
-    generic(&cx, first)
+    // f-string errors as CPython 3.11's string parser reports them, when the
+    // f-string is reached before ruff's error.
+    if let Some(e) = fstring::check_before(&cx, at) {
+        return e;
+    }
+    let eof = matches!(first.error, ParseErrorType::Lexical(LexicalErrorType::Eof));
+    let e = if eof { None } else { specific(&cx, first, all) };
+    let e = e.unwrap_or_else(|| generic(&cx, first));
+    if let Some(&(c, line, col)) = toks.open_parens.last() {
+        if eof || e.lineno > line {
+            let start = lines.start_of(line) + col;
+            let off = lines.col_chars(start) + 1;
+            return error_at(lines, ErrorKind::SyntaxError, format!("'{c}' was never closed"), line, off, 0);
+        }
+    }
+    e
 }
 
 /// "invalid syntax" at the token ruff stopped on.
 fn generic(cx: &Cx, e: &ParseError) -> CompileError {
     let at = e.location.start().to_usize();
     let i = cx.tok_at(at);
-    let t = cx.toks[i];
-    cx.syntax("invalid syntax", t.start, t.end)
+    cx.syntax_tok("invalid syntax", i)
 }
 
 /// "'(' was never closed" when brackets are still open at end of input.
@@ -73,11 +232,651 @@ pub fn unclosed_at_eof(lines: &Lines, toks: &Tokens) -> Option<CompileError> {
     Some(error_at(lines, ErrorKind::SyntaxError, format!("'{c}' was never closed"), line, off, 0))
 }
 
+/// The error for ruff's `e`, if it maps to one of CPython's specific rules.
+fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError> {
+    let r = e.location;
+    let (s, end) = (r.start().to_usize(), r.end().to_usize());
+    let i = cx.tok_at(s);
+    // print x / exec x (invalid_legacy_expression) wherever two expressions meet.
+    if let Some(err) = legacy_print(cx, i) {
+        return Some(err);
+    }
+    match &e.error {
+        ParseErrorType::OtherError(msg) => other_error(cx, msg, s, end, i),
+        ParseErrorType::InvalidAssignmentTarget => assignment_target(cx, r),
+        ParseErrorType::InvalidAnnotatedAssignmentTarget => Some(cx.syntax("illegal target for annotation", s, end)),
+        ParseErrorType::InvalidAugmentedAssignmentTarget => {
+            let name = cx.expr_at(r).map_or("expression", expr_name);
+            Some(cx.syntax(format!("'{name}' is an illegal expression for augmented assignment"), s, end))
+        }
+        ParseErrorType::InvalidDeleteTarget => {
+            let ex = cx.expr_at(r)?;
+            let bad = invalid_target(ex, Targets::Del).unwrap_or(ex);
+            let br = bad.range();
+            Some(cx.syntax(format!("cannot delete {}", expr_name(bad)), br.start().to_usize(), br.end().to_usize()))
+        }
+        ParseErrorType::InvalidNamedAssignmentTarget => {
+            let name = cx.expr_at(r).map_or("expression", expr_name);
+            Some(cx.syntax(format!("cannot use assignment expressions with {name}"), s, end))
+        }
+        ParseErrorType::ExpectedKeywordParam => {
+            // The bare '*' before ruff's position.
+            let mut k = i;
+            while k > 0 && !cx.is_op(k, "*") {
+                k -= 1;
+            }
+            let mut j = k;
+            while j > 0 && !cx.is_op(j, "(") && !cx.is_name(j, "lambda") {
+                j -= 1;
+            }
+            if cx.is_name(j, "lambda") {
+                Some(cx.syntax_tok("named arguments must follow bare *", k + 1))
+            } else {
+                Some(cx.syntax_tok("named arguments must follow bare *", k))
+            }
+        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            Some(cx.syntax("non-default argument follows default argument", s, end))
+        }
+        ParseErrorType::VarParameterWithDefault => {
+            let mut k = i;
+            while k > 0 && !cx.is_op(k, "*") && !cx.is_op(k, "**") {
+                k -= 1;
+            }
+            let kind = if cx.is_op(k, "**") { "var-keyword" } else { "var-positional" };
+            let eq = (k..cx.toks.len()).find(|&j| cx.is_op(j, "=")).unwrap_or(i);
+            Some(cx.syntax_tok(format!("{kind} argument cannot have default value"), eq))
+        }
+        ParseErrorType::ParamAfterVarKeywordParam => Some(cx.syntax("arguments cannot follow var-keyword argument", s, end)),
+        ParseErrorType::PositionalAfterKeywordArgument | ParseErrorType::PositionalAfterKeywordUnpacking => {
+            let msg = if matches!(e.error, ParseErrorType::PositionalAfterKeywordUnpacking) {
+                "positional argument follows keyword argument unpacking"
+            } else {
+                "positional argument follows keyword argument"
+            };
+            Some(cx.syntax_tok(msg, closing_of_call(cx, i)))
+        }
+        ParseErrorType::InvalidArgumentUnpackingOrder => {
+            Some(cx.syntax("iterable argument unpacking follows keyword argument unpacking", s, end))
+        }
+        ParseErrorType::UnparenthesizedGeneratorExpression => {
+            Some(cx.syntax("Generator expression must be parenthesized", s, end))
+        }
+        ParseErrorType::ExpectedToken { expected, found } => expected_token(cx, *expected, *found, i),
+        ParseErrorType::UnexpectedIndentation => {
+            let mut k = i;
+            while k + 1 < cx.toks.len() && cx.toks[k].kind == Tok::Indent {
+                k += 1;
+            }
+            let t = cx.toks[k];
+            let line = cx.lines.line_of(t.start);
+            let col = cx.lines.col_chars(t.start);
+            let mut err = error_at(cx.lines, ErrorKind::IndentationError, "unexpected indent".into(), line, col, 0);
+            err.end_lineno = line;
+            Some(err)
+        }
+        ParseErrorType::ExpectedExpression => {
+            // invalid_default: '=' followed by ')' or ','.
+            if i > 0 && cx.is_op(i - 1, "=") && (cx.is_op(i, ")") || cx.is_op(i, ",")) && in_def_params(cx, i - 1) {
+                return Some(cx.syntax_tok("expected default value expression", i - 1));
+            }
+            forgot_comma(cx, i)
+        }
+        ParseErrorType::InvalidStarredExpressionUsage => {
+            let after = cx.tok_from(end);
+            if i > 0 && cx.is_op(i - 1, "(") && cx.is_op(after, ")") {
+                return Some(cx.syntax("cannot use starred expression here", s, end));
+            }
+            Some(cx.syntax_tok("invalid syntax", after))
+        }
+        ParseErrorType::InvalidStarPatternUsage => Some(cx.syntax_tok("invalid syntax", cx.tok_from(end))),
+        ParseErrorType::ExpectedImaginaryNumber => Some(cx.syntax("imaginary number required in complex literal", s, end)),
+        ParseErrorType::ExpectedRealNumber => Some(cx.syntax("real number required in complex literal", s, end)),
+        ParseErrorType::IterableUnpackingInComprehension => {
+            Some(cx.syntax("iterable unpacking cannot be used in comprehension", s, end))
+        }
+        ParseErrorType::InvalidMatchPatternTarget => Some(cx.syntax("cannot use '_' as a target", s, end)),
+        ParseErrorType::SimpleStatementsOnSameLine | ParseErrorType::UnexpectedExpressionToken => forgot_comma(cx, i),
+        ParseErrorType::Lexical(LexicalErrorType::InvalidByteLiteral) => {
+            let t = cx.toks[i];
+            Some(cx.syntax("bytes can only contain ASCII literal characters", t.start, t.end))
+        }
+        ParseErrorType::Lexical(LexicalErrorType::FStringError(f)) | ParseErrorType::FStringError(f) => {
+            fstring_error(cx, f, i)
+        }
+        _ => None,
+    }
+}
+
+/// Index of the token closing the call or bracket that contains token `i`.
+fn closing_of_call(cx: &Cx, i: usize) -> usize {
+    let mut depth = 0i32;
+    for k in i..cx.toks.len() {
+        if cx.toks[k].kind != Tok::Op {
+            continue;
+        }
+        match cx.text(k) {
+            "(" | "[" | "{" => depth += 1,
+            ")" | "]" | "}" => {
+                if depth == 0 {
+                    return k;
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    i
+}
+
+/// Whether token `i` is inside the parameter list of a `def` or `lambda`.
+fn in_def_params(cx: &Cx, i: usize) -> bool {
+    let mut depth = 0i32;
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let t = cx.toks[k];
+        if matches!(t.kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
+            return false;
+        }
+        if cx.is_name(k, "lambda") && depth == 0 {
+            return true;
+        }
+        if t.kind == Tok::Op {
+            match cx.text(k) {
+                ")" | "]" | "}" => depth += 1,
+                "(" | "[" | "{" => {
+                    if depth == 0 {
+                        return k > 1 && cx.toks[k - 1].kind == Tok::Name && cx.is_name(k - 2, "def");
+                    }
+                    depth -= 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
+fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<CompileError> {
+    if msg.starts_with("Expected an indented block after") {
+        return Some(indented_block(cx, i));
+    }
+    match msg {
+        "Expected `except` or `finally` after `try` block" => Some(cx.syntax_tok("expected 'except' or 'finally' block", i)),
+        "Expected one or more exception types" => Some(cx.syntax_tok("expected one or more exception types", i)),
+        "Trailing comma not allowed" => {
+            Some(cx.syntax_tok("trailing comma not allowed without surrounding parentheses", i + 1))
+        }
+        "Star import cannot be parenthesized" | "Invalid mapping pattern key" => Some(cx.syntax_tok("invalid syntax", i + 1)),
+        "Expected a parameter name" => {
+            // invalid_kwarg: `f(True=1)`, `f(a.b=1)`.
+            let eq = (i..cx.toks.len()).find(|&j| cx.is_op(j, "=")).unwrap_or(i);
+            let eq_end = cx.toks[eq].end;
+            let word = &cx.src()[s..end];
+            if matches!(word, "True" | "False" | "None") {
+                return Some(cx.syntax(format!("cannot assign to {word}"), s, eq_end));
+            }
+            Some(cx.syntax("expression cannot contain assignment, perhaps you meant \"==\"?", s, eq_end))
+        }
+        _ if msg.starts_with("Only single target") => {
+            let mut m = msg.to_owned();
+            m.replace_range(..1, "o");
+            Some(cx.syntax(m, s, end))
+        }
+        _ if msg.starts_with("Cannot have both 'except' and 'except*'") => {
+            let k = (i..cx.toks.len()).find(|&j| cx.is_name(j, "except")).unwrap_or(i);
+            Some(cx.syntax_tok("cannot have both 'except' and 'except*' on the same 'try'", k))
+        }
+        _ => None,
+    }
+}
+
+/// "expected an indented block after ... on line N".
+fn indented_block(cx: &Cx, i: usize) -> CompileError {
+    // The header's NEWLINE: the last NEWLINE token before the failing token.
+    let mut nl = i.min(cx.toks.len() - 1);
+    while nl > 0 && cx.toks[nl].kind != Tok::Newline {
+        nl -= 1;
+    }
+    let mut first = nl;
+    while first > 0 && !matches!(cx.toks[first - 1].kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
+        first -= 1;
+    }
+    let mut kw = first;
+    if cx.is_name(kw, "async") {
+        kw += 1;
+    }
+    let what = match cx.text(kw) {
+        "def" => "function definition".to_string(),
+        "class" => "class definition".to_string(),
+        "except" if cx.is_op(kw + 1, "*") => "'except*' statement".to_string(),
+        other => format!("'{other}' statement"),
+    };
+    let header_line = cx.lines.line_of(cx.toks[kw].start);
+    let msg = format!("expected an indented block after {what} on line {header_line}");
+    let mut next = nl + 1;
+    while next < cx.toks.len() && cx.toks[next].kind == Tok::Dedent {
+        next += 1;
+    }
+    let at_eof = next >= cx.toks.len() || cx.toks[next].kind == Tok::EndMarker;
+    if at_eof {
+        let t = cx.toks[nl];
+        return cx.err(ErrorKind::IndentationError, msg, t.start, t.start).with_end(0);
+    }
+    let t = cx.toks[next];
+    if next > nl + 1 {
+        // A DEDENT comes first: CPython has no column for it.
+        let line = cx.lines.line_of(t.start);
+        return error_at(cx.lines, ErrorKind::IndentationError, msg, line, 0, 0);
+    }
+    cx.err(ErrorKind::IndentationError, msg, t.start, t.end)
+}
+
+trait WithEnd {
+    fn with_end(self, end: u32) -> Self;
+}
+impl WithEnd for CompileError {
+    fn with_end(mut self, end: u32) -> Self {
+        self.end_offset = end;
+        self
+    }
+}
+
+/// Headers whose ':' CPython forces (`&&':'`): any other token is "expected ':'".
+fn forced_colon_header(cx: &Cx, i: usize) -> bool {
+    let mut first = i;
+    while first > 0 && !matches!(cx.toks[first - 1].kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
+        first -= 1;
+    }
+    if cx.is_name(first, "async") {
+        first += 1;
+    }
+    let kw = cx.text(first);
+    match kw {
+        "def" => true,
+        "try" | "finally" | "else" => first + 1 == i,
+        _ => false,
+    }
+}
+
+fn expected_token(
+    cx: &Cx,
+    expected: ruff_python_ast::token::TokenKind,
+    found: ruff_python_ast::token::TokenKind,
+    i: usize,
+) -> Option<CompileError> {
+    use ruff_python_ast::token::TokenKind as K;
+    match (expected, found) {
+        (K::Colon, K::Newline) => Some(cx.syntax_tok("expected ':'", i)),
+        (K::Lpar, _) if i >= 2 && cx.is_name(i - 2, "def") => Some(cx.syntax_tok("expected '('", i)),
+        (_, K::Equal) => named_expression_eq(cx, i),
+        (K::Colon, _) if forced_colon_header(cx, i) => Some(cx.syntax_tok("expected ':'", i)),
+        (K::Comma, f) if is_augassign(f) => {
+            // `a, b += 1`: the target tuple starts the statement.
+            let mut first = i;
+            while first > 0 && !matches!(cx.toks[first - 1].kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
+                first -= 1;
+            }
+            let s = cx.toks[first].start;
+            let e = cx.toks[i - 1].end;
+            Some(cx.syntax("'tuple' is an illegal expression for augmented assignment", s, e))
+        }
+        (K::Rsqb | K::Rbrace | K::Rpar, K::For | K::Async) => comprehension_target_tuple(cx, i).or_else(|| forgot_comma(cx, i)),
+        _ => forgot_comma(cx, i),
+    }
+}
+
+fn is_augassign(k: ruff_python_ast::token::TokenKind) -> bool {
+    use ruff_python_ast::token::TokenKind as K;
+    matches!(
+        k,
+        K::PlusEqual
+            | K::MinusEqual
+            | K::StarEqual
+            | K::SlashEqual
+            | K::DoubleSlashEqual
+            | K::PercentEqual
+            | K::AtEqual
+            | K::AmperEqual
+            | K::VbarEqual
+            | K::CircumflexEqual
+            | K::LeftShiftEqual
+            | K::RightShiftEqual
+            | K::DoubleStarEqual
+    )
+}
+
+/// `[x, y for x, y in z]`: "did you forget parentheses around the comprehension target?".
+fn comprehension_target_tuple(cx: &Cx, i: usize) -> Option<CompileError> {
+    let mut depth = 0i32;
+    let mut k = i;
+    let mut saw_comma = false;
+    while k > 0 {
+        k -= 1;
+        if cx.toks[k].kind != Tok::Op {
+            continue;
+        }
+        match cx.text(k) {
+            ")" | "]" | "}" => depth += 1,
+            "(" | "[" | "{" => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            "," if depth == 0 => saw_comma = true,
+            _ => {}
+        }
+    }
+    if !saw_comma || !(cx.is_op(k, "[") || cx.is_op(k, "{")) {
+        return None;
+    }
+    let s = cx.toks[k + 1].start;
+    let e = cx.toks[i - 1].end;
+    Some(cx.syntax("did you forget parentheses around the comprehension target?", s, e))
+}
+
+/// `if x = 1:` and friends (invalid_named_expression).
+fn named_expression_eq(cx: &Cx, eq: usize) -> Option<CompileError> {
+    if eq == 0 {
+        return None;
+    }
+    let prev_end = cx.toks[eq - 1].end;
+    let lhs = cx.expr_ending(prev_end);
+    if let Some(Expr::Name(n)) = lhs {
+        if eq >= 1 && cx.toks[eq - 1].start == n.range.start().to_usize() {
+            let rhs_end = rhs_bitwise_or_end(cx, eq + 1);
+            return Some(cx.syntax(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                n.range.start().to_usize(),
+                rhs_end,
+            ));
+        }
+    }
+    let lhs = lhs?;
+    if !is_bitwise_or(cx, lhs) || starts_with_excluded(cx, lhs) {
+        return None;
+    }
+    let r = lhs.range();
+    Some(cx.syntax(
+        format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(lhs)),
+        r.start().to_usize(),
+        r.end().to_usize(),
+    ))
+}
+
+/// End of a `bitwise_or` starting at token `i` (approximate: up to a
+/// comparison, boolean operator, ':' or closing bracket).
+fn rhs_bitwise_or_end(cx: &Cx, i: usize) -> usize {
+    let mut depth = 0i32;
+    let mut end = cx.toks.get(i).map_or(0, |t| t.end);
+    for k in i..cx.toks.len() {
+        let t = cx.toks[k];
+        let text = cx.text(k);
+        if matches!(t.kind, Tok::Newline | Tok::EndMarker) {
+            break;
+        }
+        if t.kind == Tok::Op {
+            match text {
+                "(" | "[" | "{" => depth += 1,
+                ")" | "]" | "}" => {
+                    if depth == 0 {
+                        break;
+                    }
+                    depth -= 1;
+                }
+                ":" | "," | "=" | "<" | ">" | "==" | ">=" | "<=" | "!=" | ":=" if depth == 0 => break,
+                _ => {}
+            }
+        } else if depth == 0 && matches!(text, "if" | "else" | "and" | "or" | "not" | "in" | "is" | "for") {
+            break;
+        }
+        end = t.end;
+    }
+    end
+}
+
+/// Whether `e` is what CPython's `bitwise_or` rule produces.
+fn is_bitwise_or(cx: &Cx, e: &Expr) -> bool {
+    if is_parenthesized(cx, e) {
+        return true;
+    }
+    !matches!(
+        e,
+        Expr::Compare(_) | Expr::BoolOp(_) | Expr::If(_) | Expr::Lambda(_) | Expr::Named(_) | Expr::Starred(_) | Expr::Tuple(_)
+    ) && !matches!(e, Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not)
+}
+
+fn is_parenthesized(cx: &Cx, e: &Expr) -> bool {
+    let r = e.range();
+    let i = cx.tok_at(r.start().to_usize());
+    let j = cx.tok_from(r.end().to_usize());
+    i > 0 && cx.is_op(i - 1, "(") && cx.is_op(j, ")")
+}
+
+/// `!(list|tuple|genexp|'True'|'None'|'False')` at the start of `e`.
+fn starts_with_excluded(cx: &Cx, e: &Expr) -> bool {
+    let start = e.range().start().to_usize();
+    let i = cx.tok_at(start);
+    if cx.toks[i].kind == Tok::Name && matches!(cx.text(i), "True" | "None" | "False") {
+        return true;
+    }
+    if cx.is_op(i, "[") || cx.is_op(i, "(") {
+        // A list display, a tuple or a generator expression at the start.
+        return cx
+            .exprs(&|x| x.range().start().to_usize() == start || x.range().start().to_usize() == start + 1)
+            .iter()
+            .any(|x| match x {
+                Expr::List(_) | Expr::Generator(_) => true,
+                Expr::Tuple(t) => t.parenthesized,
+                _ => false,
+            });
+    }
+    false
+}
+
+/// A bad assignment target (invalid_assignment and friends).
+fn assignment_target(cx: &Cx, r: TextRange) -> Option<CompileError> {
+    let s = r.start().to_usize();
+    let ex = cx.expr_at(r)?;
+    let stmt = cx.stmt_containing(s);
+    match stmt {
+        Some(Stmt::Assign(a)) if a.targets.iter().any(|t| t.range().contains_range(r)) => {
+            let first = &a.targets[0];
+            // invalid_named_expression: exactly `target = value` where the
+            // target is a bitwise_or and the value starts one.
+            if a.targets.len() == 1
+                && first.range() == ex.range()
+                && !matches!(first, Expr::Name(_))
+                && is_bitwise_or(cx, first)
+                && !starts_with_excluded(cx, first)
+                && value_starts_bitwise_or(cx, &a.value)
+            {
+                return Some(cx.syntax(
+                    format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(first)),
+                    s,
+                    r.end().to_usize(),
+                ));
+            }
+            let target = a.targets.iter().find(|t| t.range().contains_range(r)).unwrap_or(first);
+            let bad = invalid_target(target, Targets::Star).unwrap_or(ex);
+            if matches!(bad, Expr::Yield(_)) {
+                let br = bad.range();
+                return Some(cx.syntax("assignment to yield expression not possible", br.start().to_usize(), br.end().to_usize()));
+            }
+            let br = bad.range();
+            Some(cx.syntax(format!("cannot assign to {}", expr_name(bad)), br.start().to_usize(), br.end().to_usize()))
+        }
+        Some(Stmt::For(_)) => {
+            let bad = invalid_target(ex, Targets::For).unwrap_or(ex);
+            let br = bad.range();
+            Some(cx.syntax(format!("cannot assign to {}", expr_name(bad)), br.start().to_usize(), br.end().to_usize()))
+        }
+        _ => {
+            let bad = invalid_target(ex, Targets::Star).unwrap_or(ex);
+            let br = bad.range();
+            Some(cx.syntax(format!("cannot assign to {}", expr_name(bad)), br.start().to_usize(), br.end().to_usize()))
+        }
+    }
+}
+
+fn value_starts_bitwise_or(cx: &Cx, v: &Expr) -> bool {
+    let i = cx.tok_at(v.range().start().to_usize());
+    let t = cx.toks[i];
+    if t.kind == Tok::Name {
+        return !matches!(cx.text(i), "lambda" | "not" | "yield");
+    }
+    !(cx.is_op(i, "*") || cx.is_op(i, "**"))
+}
+
+/// `print x` (invalid_legacy_expression): token `i` starts an expression
+/// right after the name `print` or `exec`.
+fn legacy_print(cx: &Cx, i: usize) -> Option<CompileError> {
+    if i == 0 || cx.toks[i - 1].kind != Tok::Name || !matches!(cx.text(i - 1), "print" | "exec") {
+        return None;
+    }
+    if cx.is_op(i, "(") || !starts_expression(cx, i) {
+        return None;
+    }
+    let name = cx.text(i - 1);
+    let start = cx.toks[i].start;
+    let end = cx.exprs(&|x| x.range().start().to_usize() == start).iter().map(|x| x.range().end().to_usize()).max();
+    let end = end.unwrap_or(cx.toks[i].end);
+    Some(cx.syntax(
+        format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+        cx.toks[i - 1].start,
+        end,
+    ))
+}
+
+fn starts_expression(cx: &Cx, i: usize) -> bool {
+    let t = cx.toks[i];
+    match t.kind {
+        Tok::Name => !matches!(
+            cx.text(i),
+            "and" | "or" | "if" | "else" | "for" | "in" | "is" | "as" | "from" | "import" | "pass" | "return" | "def" | "class"
+                | "while" | "with" | "try" | "except" | "finally" | "raise" | "del" | "global" | "nonlocal" | "assert"
+                | "break" | "continue" | "elif" | "async"
+        ),
+        Tok::Number | Tok::String => true,
+        Tok::Op => matches!(cx.text(i), "(" | "[" | "{" | "-" | "+" | "~" | "..." | "*"),
+        _ => false,
+    }
+}
+
+/// "invalid syntax. Perhaps you forgot a comma?" (invalid_expression): two
+/// expressions side by side inside brackets.
+fn forgot_comma(cx: &Cx, i: usize) -> Option<CompileError> {
+    if i == 0 || !starts_expression(cx, i) || cx.is_op(i, "*") {
+        return None;
+    }
+    let b_start = cx.toks[i].start;
+    // Inside brackets?
+    if !inside_brackets(cx, i) {
+        return None;
+    }
+    // 'a' (a disjunction) ends right before token i.
+    let a = cx.expr_ending(cx.toks[i - 1].end)?;
+    if matches!(a, Expr::Lambda(_) | Expr::If(_) | Expr::Named(_) | Expr::Starred(_) | Expr::Yield(_) | Expr::YieldFrom(_))
+        && !is_parenthesized(cx, a)
+    {
+        return None;
+    }
+    if matches!(a, Expr::Tuple(t) if !t.parenthesized) {
+        return None;
+    }
+    let a_start = a.range().start().to_usize();
+    let ai = cx.tok_at(a_start);
+    // !(NAME STRING | SOFT_KEYWORD)
+    if cx.toks[ai].kind == Tok::Name {
+        if matches!(cx.text(ai), "match" | "case" | "_") {
+            return None;
+        }
+        if ai + 1 < cx.toks.len() && cx.toks[ai + 1].kind == Tok::String {
+            return None;
+        }
+    }
+    if matches!(a, Expr::Name(n) if matches!(n.id.as_str(), "print" | "exec")) {
+        return None;
+    }
+    let b_end = cx.exprs(&|x| x.range().start().to_usize() == b_start).iter().map(|x| x.range().end().to_usize()).max();
+    let b_end = b_end.unwrap_or(cx.toks[i].end);
+    Some(cx.syntax("invalid syntax. Perhaps you forgot a comma?", a_start, b_end))
+}
+
+fn inside_brackets(cx: &Cx, i: usize) -> bool {
+    let mut depth = 0i32;
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let t = cx.toks[k];
+        if matches!(t.kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
+            return false;
+        }
+        if t.kind == Tok::Op {
+            match cx.text(k) {
+                ")" | "]" | "}" => depth += 1,
+                "(" | "[" | "{" => {
+                    if depth == 0 {
+                        return true;
+                    }
+                    depth -= 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    false
+}
+
+/// f-string errors ruff found while lexing: CPython reports them at the
+/// token after the string.
+fn fstring_error(cx: &Cx, f: &FErr, i: usize) -> Option<CompileError> {
+    let msg = match f {
+        FErr::SingleRbrace => "f-string: single '}' is not allowed",
+        FErr::UnclosedLbrace => "f-string: expecting '}'",
+        FErr::InvalidConversionFlag => "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+        _ => return None,
+    };
+    let mut k = i;
+    while k < cx.toks.len() && cx.toks[k].kind == Tok::String {
+        k += 1;
+    }
+    Some(cx.syntax_tok(msg, k))
+}
+
 /// Syntax ruff parses but CPython 3.11 does not have (3.12+).
 pub fn convert_unsupported(lines: &Lines, toks: &Tokens, u: &UnsupportedSyntaxError) -> CompileError {
-    let cx = Cx { lines, toks: &toks.toks };
-    let i = cx.tok_at(u.range.start().to_usize());
-    let t = cx.toks[i];
-    let _ = ParseErrorType::EmptySlice;
-    cx.syntax("invalid syntax", t.start, t.end.max(u.range().start().to_usize()))
+    let cx = Cx { lines, toks: &toks.toks, ast: None };
+    let (s, e) = (u.range.start().to_usize(), u.range.end().to_usize());
+    let i = cx.tok_at(s);
+    use UnsupportedSyntaxErrorKind as U;
+    match u.kind {
+        U::TypeParameterList if i >= 2 && cx.is_name(i - 2, "def") => cx.syntax_tok("expected '('", i),
+        U::TypeAliasStatement | U::LazyImportStatement => cx.syntax_tok("invalid syntax", i + 1),
+        U::UnpackingInComprehension(k) if format!("{k:?}") == "DictInDict" => {
+            cx.syntax_tok("dict unpacking cannot be used in dict comprehension", i)
+        }
+        U::UnpackingInComprehension(_) => cx.syntax("iterable unpacking cannot be used in comprehension", s, e),
+        U::UnparenthesizedExceptionTypes => {
+            let end = (i..toks.toks.len()).find(|&k| cx.is_op(k, ":") || cx.is_name(k, "as")).map_or(e, |k| toks.toks[k].start);
+            let end = cx.src()[..end].trim_end().len();
+            cx.syntax("multiple exception types must be parenthesized", s, end)
+        }
+        U::TemplateStrings => cx.syntax_tok("invalid syntax", cx.tok_at(s + 1)),
+        _ => {
+            if let Some(err) = fstring::check_before(&cx, usize::MAX) {
+                return err;
+            }
+            cx.syntax_tok("invalid syntax", i)
+        }
+    }
+}
+
+
+/// f-string errors (3.11 rules) anywhere in a source ruff accepted.
+pub fn fstring_errors(lines: &Lines, toks: &Tokens) -> Option<CompileError> {
+    let cx = Cx { lines, toks: &toks.toks, ast: None };
+    fstring::check_before(&cx, usize::MAX)
 }

@@ -29,7 +29,6 @@ pub struct Token {
     pub kind: Tok,
     pub start: usize,
     pub end: usize,
-    pub line: u32,
 }
 
 /// How a tokenizer error surfaces in CPython.
@@ -191,7 +190,7 @@ impl<'a> Lexer<'a> {
         self.b.get(p).copied().unwrap_or(0)
     }
     fn push(&mut self, kind: Tok, start: usize, end: usize) {
-        self.toks.push(Token { kind, start, end, line: self.lines.line_of(start) });
+        self.toks.push(Token { kind, start, end });
     }
     fn new_line(&mut self, after_nl: usize) {
         self.line += 1;
