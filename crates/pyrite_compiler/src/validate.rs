@@ -842,8 +842,13 @@ impl<'l> StBuilder<'l> {
                 }
             }
             let mut newbound = bound.clone().unwrap_or_default();
-            if sc.block == Block::Function {
-                newbound.extend(local);
+            match sc.block {
+                Block::Function => newbound.extend(local),
+                // Methods see the implicit `__class__` cell.
+                Block::Class => {
+                    newbound.insert("__class__".to_owned());
+                }
+                Block::Module => {}
             }
             for &c in sc.children.iter().rev() {
                 work.push((c, Some(newbound.clone())));
@@ -1079,8 +1084,11 @@ impl<'l> Compiler<'l> {
             }
         }
         for a in [&p.vararg, &p.kwarg].into_iter().flatten() {
-            if let Some(an) = &a.annotation {
-                self.expr(an)?;
+            match a.annotation.as_deref() {
+                // `*args: *Ts` (PEP 646).
+                Some(Expr::Starred(st)) => self.expr(&st.value)?,
+                Some(an) => self.expr(an)?,
+                None => {}
             }
         }
         if let Some(r) = returns {

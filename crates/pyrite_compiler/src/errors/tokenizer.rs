@@ -210,6 +210,7 @@ impl<'a> Lexer<'a> {
             if at_bol {
                 at_bol = false;
                 if self.indentation()? {
+                    at_bol = true;
                     continue;
                 }
             }
@@ -441,7 +442,7 @@ impl<'a> Lexer<'a> {
                 self.new_line(self.pos);
                 return Ok(true);
             }
-            return Ok(true);
+            return Ok(false);
         }
         if cont_col != 0 {
             col = cont_col;
