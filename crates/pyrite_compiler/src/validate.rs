@@ -100,7 +100,7 @@ fn walk_depth(stack: &mut Vec<(ast::AnyNodeRef, usize)>) -> Result<(), CompileEr
         }
     }
     while let Some((node, depth)) = stack.pop() {
-        if depth > MAX_DEPTH + 1 {
+        if depth > MAX_DEPTH {
             return Err(recursion_error());
         }
         let mut ch = Children { out: Vec::new(), root: None };

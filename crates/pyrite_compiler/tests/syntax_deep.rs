@@ -1,0 +1,76 @@
+//! Pathological inputs must produce an error or a parse, never a crash:
+//! each runs on a 256 MiB stack, as the binary compiles.
+
+use pyrite_compiler::{parse::parse, ErrorKind, Mode};
+
+/// Parses `src` on a 256 MiB stack; returns the error kind and message, or
+/// None on success. A panic or overflow fails the test.
+fn run(name: &str, src: String) -> Option<(ErrorKind, String)> {
+    let h = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || parse(&src, Mode::Exec).err().map(|e| (e.kind, e.msg)))
+        .expect("spawn");
+    match h.join() {
+        Ok(v) => {
+            println!("{name}: {v:?}");
+            v
+        }
+        Err(_) => panic!("{name}: panicked"),
+    }
+}
+
+#[test]
+fn deep_parens() {
+    let n = 100_000;
+    let src = format!("x = {}1{}\n", "(".repeat(n), ")".repeat(n));
+    let e = run("parens", src).expect("rejected");
+    assert_eq!(e.1, "too many nested parentheses");
+}
+
+#[test]
+fn deep_unary_minus() {
+    let e = run("minus", format!("x = {}1\n", "-".repeat(100_000)));
+    assert_eq!(e.map(|e| e.0), Some(ErrorKind::RecursionError));
+    assert_eq!(run("minus1000", format!("x = {}1\n", "-".repeat(1000))), None);
+}
+
+#[test]
+fn nested_blocks() {
+    let ifs: String = (0..1000).map(|i| format!("{}if x:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(1000) + "pass\n";
+    let e = run("ifs", ifs).expect("rejected");
+    assert_eq!((e.0, e.1.as_str()), (ErrorKind::IndentationError, "too many levels of indentation"));
+}
+
+#[test]
+fn nested_brackets_and_calls() {
+    for (name, open, close) in [("lists", "[", "]"), ("dicts", "{", "}"), ("calls", "f(", ")")] {
+        let src = format!("x = {}{}\n", open.repeat(1000), close.repeat(1000));
+        let e = run(name, src).expect("rejected");
+        assert_eq!(e.1, "too many nested parentheses");
+    }
+    let src = format!("x = {}{}\n", "[".repeat(150), "]".repeat(150));
+    assert_eq!(run("lists150", src), None);
+}
+
+#[test]
+fn huge_literal_and_long_lines() {
+    let e = run("digits", format!("x = {}\n", "7".repeat(100_000))).expect("rejected");
+    assert!(e.1.starts_with("Exceeds the limit (4300 digits)"));
+    // A 1 MB one-line expression: a flat sum nests one level per operator.
+    let e = run("sum", format!("x = {}1\n", "1+".repeat(500_000)));
+    assert_eq!(e.map(|e| e.0), Some(ErrorKind::RecursionError));
+    // ... while a 1 MB flat list is fine.
+    assert_eq!(run("list", format!("x = [{}]\n", "1, ".repeat(330_000))), None);
+    let e = run("attrs", format!("x = a{}\n", ".b".repeat(300_000)));
+    assert_eq!(e.map(|e| e.0), Some(ErrorKind::RecursionError));
+    let e = run("calls", format!("x = f{}\n", "()".repeat(300_000)));
+    assert_eq!(e.map(|e| e.0), Some(ErrorKind::RecursionError));
+    let e = run("pow", format!("x = {}1\n", "2**".repeat(100_000)));
+    assert_eq!(e.map(|e| e.0), Some(ErrorKind::RecursionError));
+    let e = run("ternary", format!("x = {}1\n", "1 if x else ".repeat(100_000)));
+    assert_eq!(e.map(|e| e.0), Some(ErrorKind::RecursionError));
+    let e = run("not", format!("x = {}1\n", "not ".repeat(100_000)));
+    assert_eq!(e.map(|e| e.0), Some(ErrorKind::RecursionError));
+    let e = run("lambda", format!("x = {}1\n", "lambda: ".repeat(100_000)));
+    assert_eq!(e.map(|e| e.0), Some(ErrorKind::RecursionError));
+}
