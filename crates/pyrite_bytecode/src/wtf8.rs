@@ -141,6 +141,7 @@ pub fn decode_code_point(bytes: &[u8]) -> (u32, usize) {
 }
 
 /// Iterator over the code points of generalised UTF-8 bytes.
+#[derive(Clone)]
 pub struct CodePoints<'a> {
     bytes: &'a [u8],
 }

@@ -1,0 +1,69 @@
+//! Frames: the state of one running code object. Frames live in `Vm::frames`
+//! (Python-to-Python calls push one and continue the same loop); a generator
+//! keeps its frame while suspended.
+
+use crate::object::PyRef;
+use crate::types::code::Code;
+use crate::value::Value;
+use std::rc::Rc;
+
+/// One activation of a code object.
+pub struct Frame {
+    pub code: Rc<Code>,
+    /// Index of the next instruction.
+    pub pc: usize,
+    /// Index of the instruction being executed (for tracebacks and lasti).
+    pub lasti: usize,
+    pub stack: Vec<Value>,
+    /// Local variables (`co_varnames`); `Value::Null` when unbound.
+    pub fast: Vec<Value>,
+    /// Cell objects: `co_cellvars` then `co_freevars`.
+    pub cells: Vec<PyRef>,
+    pub globals: PyRef,
+    pub builtins: PyRef,
+    /// The locals mapping for module, class and exec frames; `Null` for functions.
+    pub locals: Value,
+    /// The function being run, if any.
+    pub func: Value,
+    /// Keyword names set by `KW_NAMES` for the next `CALL`.
+    pub kwnames: Option<Value>,
+    /// When this frame returns, the loop returns to its Rust caller.
+    pub is_entry: bool,
+    /// The generator object running this frame, if any.
+    pub generator: Option<std::rc::Weak<crate::object::PyObject>>,
+    /// The frame object handed out to Python (`tb_frame`, `sys._getframe`), if made.
+    pub frame_obj: Option<PyRef>,
+    /// The handled exception (`sys.exc_info()`) of the caller, saved while a
+    /// generator frame runs.
+    pub saved_exc: Value,
+}
+
+impl Frame {
+    /// A new frame for `code` with empty locals.
+    pub fn new(code: Rc<Code>, globals: PyRef, builtins: PyRef, locals: Value, func: Value) -> Frame {
+        let nlocals = code.co.varnames.len();
+        let stacksize = code.co.stacksize as usize;
+        Frame {
+            code,
+            pc: 0,
+            lasti: 0,
+            stack: Vec::with_capacity(stacksize),
+            fast: vec![Value::Null; nlocals],
+            cells: Vec::new(),
+            globals,
+            builtins,
+            locals,
+            func,
+            kwnames: None,
+            is_entry: false,
+            generator: None,
+            frame_obj: None,
+            saved_exc: Value::None,
+        }
+    }
+
+    /// Current line number.
+    pub fn line(&self) -> u32 {
+        self.code.line_of(self.lasti)
+    }
+}

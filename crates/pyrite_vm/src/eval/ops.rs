@@ -1,0 +1,1155 @@
+//! The dispatch loop: one `match` over the opcode byte. Arms longer than a few
+//! lines call helpers in `eval::*` or the protocol layer.
+
+use super::Flow;
+use crate::error::PyResult;
+use crate::eval::frame::Frame;
+use crate::object::{Payload, PyObject, PyRef};
+use crate::types::dict::{dict_get_str, dict_set_str};
+use crate::types::function::Function;
+use crate::value::Value;
+use crate::vm::Vm;
+use pyrite_bytecode::opcode::{BinaryOp, CompareOp, Opcode};
+use pyrite_bytecode::CodeFlags;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::Ordering;
+
+macro_rules! pop {
+    ($f:expr) => {
+        match $f.stack.pop() {
+            Some(v) => v,
+            None => Value::Null,
+        }
+    };
+}
+
+macro_rules! top {
+    ($f:expr) => {
+        match $f.stack.last() {
+            Some(v) => v.clone(),
+            None => Value::Null,
+        }
+    };
+}
+
+/// Runs instructions of `f` until it calls, returns, yields or raises.
+pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
+    let code = f.code.clone();
+    let instrs: &[u32] = &code.instrs;
+    let mut ext: u32 = 0;
+    loop {
+        let Some(&word) = instrs.get(f.pc) else {
+            return Err(vm.system_error("bytecode ran off the end of the code"));
+        };
+        if ext == 0 {
+            f.lasti = f.pc;
+        }
+        f.pc += 1;
+        let arg = (ext << 24) | (word >> 8);
+        ext = 0;
+        let Some(op) = Opcode::from_u8(word as u8) else {
+            return Err(vm.system_error(format!("unknown opcode {}", word as u8)));
+        };
+        match op {
+            Opcode::Nop => {}
+            Opcode::ExtendedArg => {
+                ext = arg;
+            }
+            Opcode::PopTop => {
+                f.stack.pop();
+            }
+            Opcode::PushNull => f.stack.push(Value::Null),
+            Opcode::Copy => {
+                let n = f.stack.len();
+                let v = f.stack.get(n.wrapping_sub(arg as usize)).cloned().unwrap_or(Value::Null);
+                f.stack.push(v);
+            }
+            Opcode::Swap => {
+                let n = f.stack.len();
+                if arg as usize <= n && arg >= 1 {
+                    f.stack.swap(n - 1, n - arg as usize);
+                }
+            }
+            Opcode::LoadConst => {
+                let v = code.consts.get(arg as usize).cloned().unwrap_or(Value::None);
+                f.stack.push(v);
+            }
+            Opcode::LoadFast => {
+                let v = &f.fast[arg as usize];
+                if v.is_null() {
+                    let name = code.co.varnames[arg as usize].clone();
+                    return Err(unbound_local(vm, &name));
+                }
+                f.stack.push(v.clone());
+            }
+            Opcode::StoreFast => {
+                let v = pop!(f);
+                f.fast[arg as usize] = v;
+            }
+            Opcode::DeleteFast => {
+                if f.fast[arg as usize].is_null() {
+                    let name = code.co.varnames[arg as usize].clone();
+                    return Err(unbound_local(vm, &name));
+                }
+                f.fast[arg as usize] = Value::Null;
+            }
+            Opcode::LoadGlobal => {
+                let name = &code.names[(arg >> 1) as usize];
+                let v = match dict_get_str(&f.globals, name) {
+                    Some(v) => v,
+                    None => match dict_get_str(&f.builtins, name) {
+                        Some(v) => v,
+                        None => {
+                            let n = name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
+                            return Err(vm.name_error(&n));
+                        }
+                    },
+                };
+                if arg & 1 != 0 {
+                    f.stack.push(Value::Null);
+                }
+                f.stack.push(v);
+            }
+            Opcode::StoreGlobal => {
+                let v = pop!(f);
+                dict_set_str(&f.globals, &code.names[arg as usize], v);
+            }
+            Opcode::DeleteGlobal => {
+                let name = &code.names[arg as usize];
+                if crate::types::dict::dict_del_str(&f.globals, name).is_none() {
+                    let n = name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
+                    return Err(vm.name_error(&n));
+                }
+            }
+            Opcode::LoadName => {
+                let name = code.names[arg as usize].clone();
+                let v = load_name(vm, f, &name)?;
+                f.stack.push(v);
+            }
+            Opcode::StoreName => {
+                let v = pop!(f);
+                let name = code.names[arg as usize].clone();
+                store_name(vm, f, &name, v)?;
+            }
+            Opcode::DeleteName => {
+                let name = code.names[arg as usize].clone();
+                delete_name(vm, f, &name)?;
+            }
+            Opcode::LoadDeref => {
+                let v = cell_get(&f.cells[arg as usize]);
+                if v.is_null() {
+                    return Err(unbound_deref(vm, &code, arg as usize));
+                }
+                f.stack.push(v);
+            }
+            Opcode::StoreDeref => {
+                let v = pop!(f);
+                if let Payload::Cell(c) = &f.cells[arg as usize].payload {
+                    let old = c.replace(v);
+                    drop(old);
+                }
+            }
+            Opcode::DeleteDeref => {
+                if let Payload::Cell(c) = &f.cells[arg as usize].payload {
+                    if c.borrow().is_null() {
+                        return Err(unbound_deref(vm, &code, arg as usize));
+                    }
+                    let old = c.replace(Value::Null);
+                    drop(old);
+                }
+            }
+            Opcode::LoadClassderef => {
+                let idx = arg as usize;
+                let name_s = code.cellnames[idx].clone();
+                let mut found = None;
+                if let Value::Obj(l) = &f.locals {
+                    if matches!(l.payload, Payload::Dict(_)) {
+                        found = vm.dict_get_item(l, &Value::Obj(name_s.clone()))?;
+                    } else {
+                        match vm.get_item(&f.locals.clone(), &Value::Obj(name_s.clone())) {
+                            Ok(v) => found = Some(v),
+                            Err(e) if vm.err_matches(&e, &vm.exc.key_error.clone()) => {}
+                            Err(e) => return Err(e),
+                        }
+                    }
+                }
+                let v = match found {
+                    Some(v) => v,
+                    None => {
+                        let v = cell_get(&f.cells[idx]);
+                        if v.is_null() {
+                            return Err(unbound_deref(vm, &code, idx));
+                        }
+                        v
+                    }
+                };
+                f.stack.push(v);
+            }
+            Opcode::LoadClosure => f.stack.push(Value::Obj(f.cells[arg as usize].clone())),
+            Opcode::LoadAttr => {
+                let o = pop!(f);
+                let v = vm.get_attr(&o, &code.names[arg as usize])?;
+                f.stack.push(v);
+            }
+            Opcode::StoreAttr => {
+                let o = pop!(f);
+                let v = pop!(f);
+                vm.set_attr(&o, &code.names[arg as usize], v)?;
+            }
+            Opcode::DeleteAttr => {
+                let o = pop!(f);
+                vm.del_attr(&o, &code.names[arg as usize])?;
+            }
+            Opcode::LoadMethod => {
+                let o = pop!(f);
+                let name = &code.names[arg as usize];
+                load_method(vm, f, o, name)?;
+            }
+            Opcode::KwNames => {
+                f.kwnames = Some(code.consts.get(arg as usize).cloned().unwrap_or(Value::None));
+            }
+            Opcode::Call => {
+                if let Some(flow) = call(vm, f, arg as usize)? {
+                    return Ok(flow);
+                }
+            }
+            Opcode::CallFunctionEx => {
+                let kwargs = if arg & 1 != 0 { Some(pop!(f)) } else { None };
+                let args = pop!(f);
+                let func = pop!(f);
+                let _null = pop!(f);
+                let r = call_ex(vm, &func, &args, kwargs.as_ref())?;
+                f.stack.push(r);
+            }
+            Opcode::MakeFunction => {
+                let v = make_function(vm, f, arg)?;
+                f.stack.push(v);
+            }
+            Opcode::ReturnValue => {
+                let v = pop!(f);
+                return Ok(Flow::Return(v));
+            }
+            Opcode::UnaryPositive | Opcode::UnaryNegative | Opcode::UnaryInvert => {
+                let v = pop!(f);
+                let r = unary(vm, &v, op)?;
+                f.stack.push(r);
+            }
+            Opcode::UnaryNot => {
+                let v = pop!(f);
+                let b = vm.is_true(&v)?;
+                f.stack.push(Value::Bool(!b));
+            }
+            Opcode::BinaryOp => {
+                let b = pop!(f);
+                let a = pop!(f);
+                let Some(bop) = BinaryOp::from_u32(arg) else {
+                    return Err(vm.system_error("bad BINARY_OP operand"));
+                };
+                let r = match crate::protocol::fastops::binary_fast(vm, &a, &b, bop) {
+                    Some(r) => r?,
+                    None => vm.binary_op(&a, &b, bop)?,
+                };
+                f.stack.push(r);
+            }
+            Opcode::CompareOp => {
+                let b = pop!(f);
+                let a = pop!(f);
+                let Some(cop) = CompareOp::from_u32(arg) else {
+                    return Err(vm.system_error("bad COMPARE_OP operand"));
+                };
+                let r = match crate::protocol::fastops::compare_fast(vm, &a, &b, cop) {
+                    Some(r) => Value::Bool(r),
+                    None => vm.compare(&a, &b, cop)?,
+                };
+                f.stack.push(r);
+            }
+            Opcode::IsOp => {
+                let b = pop!(f);
+                let a = pop!(f);
+                f.stack.push(Value::Bool(a.is(&b) != (arg == 1)));
+            }
+            Opcode::ContainsOp => {
+                let c = pop!(f);
+                let item = pop!(f);
+                let r = vm.contains(&c, &item)?;
+                f.stack.push(Value::Bool(r != (arg == 1)));
+            }
+            Opcode::BinarySubscr => {
+                let k = pop!(f);
+                let c = pop!(f);
+                let r = vm.get_item(&c, &k)?;
+                f.stack.push(r);
+            }
+            Opcode::StoreSubscr => {
+                let k = pop!(f);
+                let c = pop!(f);
+                let v = pop!(f);
+                vm.set_item(&c, &k, v)?;
+            }
+            Opcode::DeleteSubscr => {
+                let k = pop!(f);
+                let c = pop!(f);
+                vm.del_item(&c, &k)?;
+            }
+            Opcode::BuildSlice => {
+                let step = if arg == 3 { pop!(f) } else { Value::None };
+                let stop = pop!(f);
+                let start = pop!(f);
+                let s = PyObject::new(vm.types.slice.clone(), Payload::Slice { start, stop, step });
+                f.stack.push(Value::Obj(s));
+            }
+            Opcode::GetIter => {
+                let v = pop!(f);
+                let it = vm.iter(&v)?;
+                f.stack.push(it);
+            }
+            Opcode::ForIter => {
+                let it = top!(f);
+                match vm.next(&it)? {
+                    Some(v) => f.stack.push(v),
+                    None => {
+                        f.stack.pop();
+                        f.pc = arg as usize;
+                    }
+                }
+            }
+            Opcode::JumpForward => f.pc = arg as usize,
+            Opcode::JumpBackward => {
+                f.pc = arg as usize;
+                if vm.interrupted.load(Ordering::Relaxed) {
+                    return Err(keyboard_interrupt(vm));
+                }
+            }
+            Opcode::JumpBackwardNoInterrupt => f.pc = arg as usize,
+            Opcode::PopJumpIfFalse => {
+                let v = pop!(f);
+                let b = match v {
+                    Value::Bool(b) => b,
+                    _ => vm.is_true(&v)?,
+                };
+                if !b {
+                    f.pc = arg as usize;
+                }
+            }
+            Opcode::PopJumpIfTrue => {
+                let v = pop!(f);
+                let b = match v {
+                    Value::Bool(b) => b,
+                    _ => vm.is_true(&v)?,
+                };
+                if b {
+                    f.pc = arg as usize;
+                }
+            }
+            Opcode::PopJumpIfNone => {
+                if pop!(f).is_none() {
+                    f.pc = arg as usize;
+                }
+            }
+            Opcode::PopJumpIfNotNone => {
+                if !pop!(f).is_none() {
+                    f.pc = arg as usize;
+                }
+            }
+            Opcode::JumpIfFalseOrPop => {
+                let v = top!(f);
+                if !vm.is_true(&v)? {
+                    f.pc = arg as usize;
+                } else {
+                    f.stack.pop();
+                }
+            }
+            Opcode::JumpIfTrueOrPop => {
+                let v = top!(f);
+                if vm.is_true(&v)? {
+                    f.pc = arg as usize;
+                } else {
+                    f.stack.pop();
+                }
+            }
+            Opcode::BuildTuple => {
+                let items = f.stack.split_off(f.stack.len() - arg as usize);
+                f.stack.push(vm.new_tuple(items));
+            }
+            Opcode::BuildList => {
+                let items = f.stack.split_off(f.stack.len() - arg as usize);
+                f.stack.push(vm.new_list(items));
+            }
+            Opcode::BuildSet => {
+                let items = f.stack.split_off(f.stack.len() - arg as usize);
+                let s = crate::types::set::new_set(vm, items, false)?;
+                f.stack.push(s);
+            }
+            Opcode::BuildMap => {
+                let items = f.stack.split_off(f.stack.len() - 2 * arg as usize);
+                let d = vm.new_dict();
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    vm.dict_set_item(&d, k, v)?;
+                }
+                f.stack.push(Value::Obj(d));
+            }
+            Opcode::BuildConstKeyMap => {
+                let keys = pop!(f);
+                let values = f.stack.split_off(f.stack.len() - arg as usize);
+                let keys = vm.collect(&keys)?;
+                let d = vm.new_dict();
+                for (k, v) in keys.into_iter().zip(values) {
+                    vm.dict_set_item(&d, k, v)?;
+                }
+                f.stack.push(Value::Obj(d));
+            }
+            Opcode::BuildString => {
+                let parts = f.stack.split_off(f.stack.len() - arg as usize);
+                let mut bytes = Vec::new();
+                for p in &parts {
+                    if let Some(s) = p.as_obj().and_then(|o| o.as_str()) {
+                        bytes.extend_from_slice(s.as_wtf8());
+                    }
+                }
+                f.stack.push(vm.new_str_data(crate::types::str::PyStr::from_wtf8(bytes)));
+            }
+            Opcode::ListAppend => {
+                let v = pop!(f);
+                let n = f.stack.len();
+                if let Some(Value::Obj(l)) = f.stack.get(n - arg as usize) {
+                    if let Payload::List(items) = &l.payload {
+                        items.borrow_mut().push(v);
+                    }
+                }
+            }
+            Opcode::SetAdd => {
+                let v = pop!(f);
+                let s = f.stack[f.stack.len() - arg as usize].clone();
+                crate::types::set::set_add(vm, &s, v)?;
+            }
+            Opcode::MapAdd => {
+                let v = pop!(f);
+                let k = pop!(f);
+                if let Value::Obj(d) = f.stack[f.stack.len() - arg as usize].clone() {
+                    vm.dict_set_item(&d, k, v)?;
+                }
+            }
+            Opcode::ListExtend => {
+                let v = pop!(f);
+                let l = f.stack[f.stack.len() - arg as usize].clone();
+                list_extend(vm, &l, &v)?;
+            }
+            Opcode::SetUpdate => {
+                let v = pop!(f);
+                let s = f.stack[f.stack.len() - arg as usize].clone();
+                for x in vm.collect(&v)? {
+                    crate::types::set::set_add(vm, &s, x)?;
+                }
+            }
+            Opcode::DictUpdate => {
+                let v = pop!(f);
+                let d = f.stack[f.stack.len() - arg as usize].clone();
+                dict_update(vm, &d, &v, false, &Value::Null)?;
+            }
+            Opcode::DictMerge => {
+                let v = pop!(f);
+                let n = f.stack.len();
+                let d = f.stack[n - arg as usize].clone();
+                let func = f.stack.get(n - arg as usize - 2).cloned().unwrap_or(Value::Null);
+                dict_update(vm, &d, &v, true, &func)?;
+            }
+            Opcode::ListToTuple => {
+                let l = pop!(f);
+                let items = match l.as_obj().map(|o| &o.payload) {
+                    Some(Payload::List(items)) => items.borrow().clone(),
+                    _ => Vec::new(),
+                };
+                f.stack.push(vm.new_tuple(items));
+            }
+            Opcode::UnpackSequence => {
+                let seq = pop!(f);
+                unpack_sequence(vm, f, seq, arg as usize)?;
+            }
+            Opcode::UnpackEx => {
+                let seq = pop!(f);
+                unpack_ex(vm, f, seq, (arg & 0xff) as usize, (arg >> 8) as usize)?;
+            }
+            Opcode::FormatValue => {
+                let spec = if arg & 0x04 != 0 { Some(pop!(f)) } else { None };
+                let v = pop!(f);
+                let r = format_value(vm, v, arg & 3, spec)?;
+                f.stack.push(r);
+            }
+            Opcode::LoadBuildClass => {
+                let k = vm.names.__build_class__.clone();
+                match dict_get_str(&f.builtins, &k) {
+                    Some(v) => f.stack.push(v),
+                    None => return Err(vm.name_error("__build_class__")),
+                }
+            }
+            Opcode::LoadAssertionError => f.stack.push(Value::Obj(vm.exc.assertion_error.clone())),
+            Opcode::RaiseVarargs => {
+                let (exc, cause) = match arg {
+                    0 => (None, None),
+                    1 => (Some(pop!(f)), None),
+                    _ => {
+                        let c = pop!(f);
+                        (Some(pop!(f)), Some(c))
+                    }
+                };
+                return Err(crate::types::exceptions::do_raise(vm, exc, cause));
+            }
+            Opcode::Reraise => {
+                let exc = pop!(f);
+                if arg != 0 {
+                    if let Some(Value::Int(l)) = f.stack.last() {
+                        f.lasti = *l as usize;
+                    }
+                }
+                let Value::Obj(e) = exc else {
+                    return Err(vm.system_error("RERAISE of a non-exception"));
+                };
+                vm.reraising = true;
+                return Err(crate::error::PyErr(e));
+            }
+            Opcode::PushExcInfo => {
+                let exc = pop!(f);
+                let prev = std::mem::replace(&mut vm.exc_info, exc.clone());
+                f.stack.push(prev);
+                f.stack.push(exc);
+            }
+            Opcode::PopExcept => {
+                let prev = pop!(f);
+                vm.exc_info = prev;
+            }
+            Opcode::CheckExcMatch => {
+                let t = pop!(f);
+                let exc = top!(f);
+                let r = crate::types::exceptions::exception_matches(vm, &exc, &t)?;
+                f.stack.push(Value::Bool(r));
+            }
+            Opcode::CheckEgMatch => {
+                let t = pop!(f);
+                let eg = pop!(f);
+                let (rest, matched) = crate::types::exceptions::eg_match(vm, &eg, &t)?;
+                f.stack.push(rest);
+                f.stack.push(matched);
+            }
+            Opcode::PrepReraiseStar => {
+                let list = pop!(f);
+                let orig = pop!(f);
+                let r = crate::types::exceptions::prep_reraise_star(vm, &orig, &list)?;
+                f.stack.push(r);
+            }
+            Opcode::BeforeWith => {
+                let mgr = pop!(f);
+                let (exit, res) = before_with(vm, &mgr, false)?;
+                f.stack.push(exit);
+                f.stack.push(res);
+            }
+            Opcode::BeforeAsyncWith => {
+                let mgr = pop!(f);
+                let (exit, res) = before_with(vm, &mgr, true)?;
+                f.stack.push(exit);
+                let aw = crate::types::generator::get_awaitable(vm, &res, 1)?;
+                f.stack.push(aw);
+            }
+            Opcode::WithExceptStart => {
+                let n = f.stack.len();
+                let exc = f.stack[n - 1].clone();
+                let exit = f.stack[n - 4].clone();
+                let tp = vm.type_of(&exc);
+                let tb = crate::types::exceptions::get_traceback(&exc);
+                let r = vm.call(&exit, &[Value::Obj(tp), exc, tb], &[])?;
+                f.stack.push(r);
+            }
+            Opcode::SetupAnnotations => setup_annotations(vm, f)?,
+            Opcode::PrintExpr => {
+                let v = pop!(f);
+                let hook = vm.get_attr_str(&Value::Obj(vm.sys.clone()), "displayhook")?;
+                vm.call(&hook, &[v], &[])?;
+            }
+            Opcode::ImportName => {
+                let fromlist = pop!(f);
+                let level = pop!(f);
+                let name = code.names[arg as usize].clone();
+                let m = crate::import::import_name(vm, f, &name, &fromlist, &level)?;
+                f.stack.push(m);
+            }
+            Opcode::ImportFrom => {
+                let m = top!(f);
+                let name = code.names[arg as usize].clone();
+                let v = crate::import::import_from(vm, &m, &name)?;
+                f.stack.push(v);
+            }
+            Opcode::ImportStar => {
+                let m = pop!(f);
+                crate::import::import_star(vm, f, &m)?;
+            }
+            Opcode::YieldValue => {
+                let v = pop!(f);
+                return Ok(Flow::Yield(v));
+            }
+            Opcode::GetYieldFromIter => {
+                let v = pop!(f);
+                let it = crate::types::generator::get_yield_from_iter(vm, &v, code.co.flags)?;
+                f.stack.push(it);
+            }
+            Opcode::Send => {
+                let v = pop!(f);
+                let sub = top!(f);
+                match crate::types::generator::send(vm, &sub, v)? {
+                    crate::types::generator::SendResult::Yielded(y) => f.stack.push(y),
+                    crate::types::generator::SendResult::Returned(r) => {
+                        f.stack.pop();
+                        f.stack.push(r);
+                        f.pc = arg as usize;
+                    }
+                }
+            }
+            Opcode::GetAwaitable => {
+                let v = pop!(f);
+                let aw = crate::types::generator::get_awaitable(vm, &v, arg)?;
+                f.stack.push(aw);
+            }
+            Opcode::AsyncGenWrap => {
+                let v = pop!(f);
+                f.stack.push(crate::types::generator::async_gen_wrap(vm, v));
+            }
+            Opcode::GetAiter => {
+                let v = pop!(f);
+                let r = crate::types::generator::get_aiter(vm, &v)?;
+                f.stack.push(r);
+            }
+            Opcode::GetAnext => {
+                let v = top!(f);
+                let r = crate::types::generator::get_anext(vm, &v)?;
+                f.stack.push(r);
+            }
+            Opcode::EndAsyncFor => {
+                let exc = pop!(f);
+                let _ait = pop!(f);
+                let sai = vm.exc.stop_async_iteration.clone();
+                let Value::Obj(e) = &exc else { return Err(vm.system_error("END_ASYNC_FOR without exception")) };
+                if !vm.is_subtype(e.class(), &sai) {
+                    vm.reraising = true;
+                    return Err(crate::error::PyErr(e.clone()));
+                }
+            }
+            Opcode::MatchClass => {
+                let names = pop!(f);
+                let cls = pop!(f);
+                let subject = pop!(f);
+                let r = crate::eval_match::match_class(vm, &subject, &cls, arg as usize, &names)?;
+                f.stack.push(r);
+            }
+            Opcode::MatchMapping => {
+                let s = top!(f);
+                let r = crate::eval_match::is_mapping(vm, &s);
+                f.stack.push(Value::Bool(r));
+            }
+            Opcode::MatchSequence => {
+                let s = top!(f);
+                let r = crate::eval_match::is_sequence(vm, &s);
+                f.stack.push(Value::Bool(r));
+            }
+            Opcode::MatchKeys => {
+                let n = f.stack.len();
+                let keys = f.stack[n - 1].clone();
+                let subject = f.stack[n - 2].clone();
+                let r = crate::eval_match::match_keys(vm, &subject, &keys)?;
+                f.stack.push(r);
+            }
+            Opcode::GetLen => {
+                let v = top!(f);
+                let n = vm.len(&v)?;
+                f.stack.push(Value::Int(n as i64));
+            }
+        }
+    }
+}
+
+fn keyboard_interrupt(vm: &mut Vm) -> crate::error::PyErr {
+    vm.interrupted.store(false, Ordering::Relaxed);
+    let c = vm.exc.keyboard_interrupt.clone();
+    vm.new_exception(&c, vec![])
+}
+
+fn cell_get(c: &PyRef) -> Value {
+    match &c.payload {
+        Payload::Cell(v) => v.borrow().clone(),
+        _ => Value::Null,
+    }
+}
+
+fn unbound_local(vm: &mut Vm, name: &str) -> crate::error::PyErr {
+    let c = vm.exc.unbound_local_error.clone();
+    vm.new_exception_msg(&c, &format!("cannot access local variable '{}' where it is not associated with a value", name))
+}
+
+fn unbound_deref(vm: &mut Vm, code: &crate::types::code::Code, idx: usize) -> crate::error::PyErr {
+    let ncell = code.co.cellvars.len();
+    if idx < ncell {
+        unbound_local(vm, &code.co.cellvars[idx].clone())
+    } else {
+        let name = code.co.freevars.get(idx - ncell).cloned().unwrap_or_default();
+        let c = vm.exc.name_error.clone();
+        vm.new_exception_msg(
+            &c,
+            &format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name),
+        )
+    }
+}
+
+fn load_name(vm: &mut Vm, f: &mut Frame, name: &PyRef) -> PyResult<Value> {
+    if let Value::Obj(l) = &f.locals {
+        if matches!(l.payload, Payload::Dict(_)) && Rc::ptr_eq(l.class(), &vm.types.dict) {
+            if let Some(v) = dict_get_str(l, name) {
+                return Ok(v);
+            }
+        } else {
+            let l = f.locals.clone();
+            match vm.get_item(&l, &Value::Obj(name.clone())) {
+                Ok(v) => return Ok(v),
+                Err(e) if vm.err_matches(&e, &vm.exc.key_error.clone()) => {}
+                Err(e) => return Err(e),
+            }
+        }
+    }
+    if let Some(v) = dict_get_str(&f.globals, name) {
+        return Ok(v);
+    }
+    if let Some(v) = dict_get_str(&f.builtins, name) {
+        return Ok(v);
+    }
+    let n = name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
+    Err(vm.name_error(&n))
+}
+
+fn store_name(vm: &mut Vm, f: &mut Frame, name: &PyRef, v: Value) -> PyResult<()> {
+    match &f.locals {
+        Value::Obj(l) if matches!(l.payload, Payload::Dict(_)) && Rc::ptr_eq(l.class(), &vm.types.dict) => {
+            dict_set_str(l, name, v);
+            Ok(())
+        }
+        Value::Obj(_) => {
+            let l = f.locals.clone();
+            vm.set_item(&l, &Value::Obj(name.clone()), v)
+        }
+        _ => Err(vm.system_error("no locals found when storing a name")),
+    }
+}
+
+fn delete_name(vm: &mut Vm, f: &mut Frame, name: &PyRef) -> PyResult<()> {
+    let l = f.locals.clone();
+    let r = match &l {
+        Value::Obj(d) if matches!(d.payload, Payload::Dict(_)) && Rc::ptr_eq(d.class(), &vm.types.dict) => {
+            crate::types::dict::dict_del_str(d, name).is_some()
+        }
+        Value::Obj(_) => match vm.del_item(&l, &Value::Obj(name.clone())) {
+            Ok(()) => true,
+            Err(e) if vm.err_matches(&e, &vm.exc.key_error.clone()) => false,
+            Err(e) => return Err(e),
+        },
+        _ => false,
+    };
+    if !r {
+        let n = name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
+        return Err(vm.name_error(&n));
+    }
+    Ok(())
+}
+
+fn load_method(vm: &mut Vm, f: &mut Frame, o: Value, name: &PyRef) -> PyResult<()> {
+    let tp = vm.type_of(&o);
+    let plain = tp.as_type().map(|t| !t.has_flag(crate::types::typeobj::flags::CUSTOM_GETATTRIBUTE)).unwrap_or(false);
+    let is_type = o.as_obj().map(|x| x.as_type().is_some()).unwrap_or(false);
+    if plain && !is_type {
+        if let Some(m) = crate::types::typeobj::lookup(&tp, name) {
+            let unbound = match &m {
+                Value::Obj(mo) => match &mo.payload {
+                    Payload::Function(_) => true,
+                    Payload::Builtin(b) => b.kind == crate::types::function::BuiltinKind::Method && b.self_.is_none(),
+                    _ => false,
+                },
+                _ => false,
+            };
+            if unbound {
+                let shadowed = match &o {
+                    Value::Obj(oo) => {
+                        let d = oo.dict.borrow().clone();
+                        match d {
+                            Some(d) => dict_get_str(&d, name).is_some(),
+                            None => false,
+                        }
+                    }
+                    _ => false,
+                };
+                if !shadowed {
+                    f.stack.push(m);
+                    f.stack.push(o);
+                    return Ok(());
+                }
+            }
+        }
+    }
+    let v = vm.get_attr(&o, name)?;
+    f.stack.push(Value::Null);
+    f.stack.push(v);
+    Ok(())
+}
+
+/// `CALL(n)`: pushes a frame for Python functions (returning `Flow::Call`), or
+/// calls anything else and pushes the result.
+fn call(vm: &mut Vm, f: &mut Frame, argc: usize) -> PyResult<Option<Flow>> {
+    let kwnames = f.kwnames.take();
+    let n = f.stack.len();
+    if n < argc + 2 {
+        return Err(vm.system_error("CALL: stack underflow"));
+    }
+    let a = f.stack[n - argc - 2].clone();
+    let (callable, args_start) = if a.is_null() { (f.stack[n - argc - 1].clone(), n - argc) } else { (a, n - argc - 1) };
+    let nkw = match &kwnames {
+        Some(Value::Obj(t)) => match &t.payload {
+            Payload::Tuple(items) => items.len(),
+            _ => 0,
+        },
+        _ => 0,
+    };
+    let total = n - args_start;
+    let npos = total - nkw;
+    // Python function: push a frame.
+    if let Value::Obj(co) = &callable {
+        if let Payload::Function(func) = &co.payload {
+            if func.code.co.flags.0 & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) == 0 {
+                let kwargs = kw_pairs(&kwnames, &f.stack[args_start + npos..]);
+                let frame = vm.make_frame(co, func, &f.stack[args_start..args_start + npos], &kwargs);
+                f.stack.truncate(n - argc - 2);
+                let frame = frame?;
+                vm.push_frame(frame)?;
+                return Ok(Some(Flow::Call));
+            }
+        }
+    }
+    let args: Vec<Value> = f.stack.drain(args_start..).collect();
+    f.stack.truncate(n - argc - 2);
+    let (pos, kwv) = args.split_at(npos);
+    let kwargs = kw_pairs(&kwnames, kwv);
+    let r = vm.call(&callable, pos, &kwargs)?;
+    f.stack.push(r);
+    Ok(None)
+}
+
+fn kw_pairs(kwnames: &Option<Value>, values: &[Value]) -> Vec<(PyRef, Value)> {
+    let Some(Value::Obj(t)) = kwnames else { return Vec::new() };
+    let Payload::Tuple(names) = &t.payload else { return Vec::new() };
+    names
+        .iter()
+        .zip(values.iter())
+        .filter_map(|(k, v)| k.as_obj().map(|k| (k.clone(), v.clone())))
+        .collect()
+}
+
+/// `f(*args, **kwargs)`.
+pub fn call_ex(vm: &mut Vm, func: &Value, args: &Value, kwargs: Option<&Value>) -> PyResult<Value> {
+    let pos = match args.as_obj().map(|o| &o.payload) {
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        _ => {
+            let iter_name = vm.names.__iter__.clone();
+            if vm.lookup_special(args, &iter_name).is_none() && !matches!(args.as_obj().map(|o| &o.payload), Some(Payload::List(_))) {
+                let fname = crate::types::function_repr_name(vm, func);
+                return Err(vm.type_error(format!(
+                    "{} argument after * must be an iterable, not {}",
+                    fname,
+                    vm.type_name(args)
+                )));
+            }
+            vm.collect(args)?
+        }
+    };
+    let mut kw: Vec<(PyRef, Value)> = Vec::new();
+    if let Some(k) = kwargs {
+        match k.as_obj() {
+            Some(d) if matches!(d.payload, Payload::Dict(_)) => {
+                for (key, v) in vm.dict_items(d) {
+                    match key {
+                        Value::Obj(ko) if ko.as_str().is_some() => kw.push((vm.intern_obj(&ko), v)),
+                        _ => return Err(vm.type_error("keywords must be strings")),
+                    }
+                }
+            }
+            _ => {
+                let fname = crate::types::function_repr_name(vm, func);
+                return Err(vm.type_error(format!(
+                    "{} argument after ** must be a mapping, not {}",
+                    fname,
+                    vm.type_name(k)
+                )));
+            }
+        }
+    }
+    vm.call(func, &pos, &kw)
+}
+
+fn make_function(vm: &mut Vm, f: &mut Frame, flags: u32) -> PyResult<Value> {
+    let code_v = pop!(f);
+    let closure = if flags & 0x08 != 0 { Some(pop!(f)) } else { None };
+    let annotations = if flags & 0x04 != 0 { Some(pop!(f)) } else { None };
+    let kwdefaults = if flags & 0x02 != 0 { pop!(f) } else { Value::None };
+    let defaults = if flags & 0x01 != 0 { Some(pop!(f)) } else { None };
+    let Some(Payload::Code(code)) = code_v.as_obj().map(|o| &o.payload) else {
+        return Err(vm.system_error("MAKE_FUNCTION without a code object"));
+    };
+    let code = code.clone();
+    let cells: Vec<PyRef> = match closure.as_ref().and_then(|c| c.as_obj().cloned()) {
+        Some(t) => match &t.payload {
+            Payload::Tuple(items) => items.iter().filter_map(|v| v.as_obj().cloned()).collect(),
+            _ => Vec::new(),
+        },
+        None => Vec::new(),
+    };
+    let defaults = match defaults.as_ref().and_then(|d| d.as_obj()).map(|o| &o.payload) {
+        Some(Payload::Tuple(items)) => items.to_vec(),
+        _ => Vec::new(),
+    };
+    let annotations = match annotations {
+        Some(t) => {
+            let d = vm.new_dict();
+            let items = vm.collect(&t)?;
+            let mut it = items.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                vm.dict_set_item(&d, k, v)?;
+            }
+            Value::Obj(d)
+        }
+        None => Value::Null,
+    };
+    // CPython 3.11: the docstring is co_consts[0] when that is a str.
+    let doc = match code.consts.first() {
+        Some(v @ Value::Obj(o)) if o.as_str().is_some() => v.clone(),
+        _ => Value::None,
+    };
+    let name = vm.intern(&code.co.name.clone());
+    let qualname = vm.new_str(&code.co.qualname.clone());
+    let modname = dict_get_str(&f.globals, &vm.names.__name__.clone()).unwrap_or(Value::None);
+    let func = Function {
+        code,
+        globals: f.globals.clone(),
+        builtins: f.builtins.clone(),
+        name: RefCell::new(Value::Obj(name)),
+        qualname: RefCell::new(qualname),
+        defaults: RefCell::new(defaults),
+        kwdefaults: RefCell::new(kwdefaults),
+        closure: cells.into_boxed_slice(),
+        doc: RefCell::new(doc),
+        module: RefCell::new(modname),
+        annotations: RefCell::new(annotations),
+    };
+    let d = vm.new_dict();
+    Ok(Value::Obj(PyObject::with_dict(vm.types.function.clone(), Payload::Function(Box::new(func)), d)))
+}
+
+fn unary(vm: &mut Vm, v: &Value, op: Opcode) -> PyResult<Value> {
+    match (v, op) {
+        (Value::Int(i), Opcode::UnaryNegative) if *i != i64::MIN => return Ok(Value::Int(-i)),
+        (Value::Int(i), Opcode::UnaryPositive) => return Ok(Value::Int(*i)),
+        (Value::Int(i), Opcode::UnaryInvert) => return Ok(Value::Int(!i)),
+        (Value::Float(x), Opcode::UnaryNegative) => return Ok(Value::Float(-x)),
+        (Value::Float(x), Opcode::UnaryPositive) => return Ok(Value::Float(*x)),
+        _ => {}
+    }
+    let (name, sym) = match op {
+        Opcode::UnaryNegative => (vm.names.__neg__.clone(), "-"),
+        Opcode::UnaryPositive => (vm.names.__pos__.clone(), "+"),
+        _ => (vm.names.__invert__.clone(), "~"),
+    };
+    vm.unary_op(v, &name, sym)
+}
+
+fn list_extend(vm: &mut Vm, l: &Value, v: &Value) -> PyResult<()> {
+    let iter_name = vm.names.__iter__.clone();
+    let gi = vm.names.__getitem__.clone();
+    if vm.lookup_special(v, &iter_name).is_none() && vm.lookup_special(v, &gi).is_none() {
+        return Err(vm.type_error(format!("Value after * must be an iterable, not {}", vm.type_name(v))));
+    }
+    let items = vm.collect(v)?;
+    if let Some(Payload::List(li)) = l.as_obj().map(|o| &o.payload) {
+        li.borrow_mut().extend(items);
+    }
+    Ok(())
+}
+
+fn dict_update(vm: &mut Vm, d: &Value, v: &Value, merge: bool, func: &Value) -> PyResult<()> {
+    let Value::Obj(dobj) = d else { return Ok(()) };
+    let keys_name = vm.names.keys.clone();
+    let is_dict = matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Dict(_)));
+    let items: Vec<(Value, Value)> = if is_dict {
+        match v.as_obj() {
+            Some(o) => vm.dict_items(o),
+            None => Vec::new(),
+        }
+    } else {
+        let Some(kf) = vm.get_attr_opt(v, &keys_name)? else {
+            if merge {
+                let fname = crate::types::function_repr_name(vm, func);
+                return Err(vm.type_error(format!("{} argument after ** must be a mapping, not {}", fname, vm.type_name(v))));
+            }
+            return Err(vm.type_error(format!("'{}' object is not a mapping", vm.type_name(v))));
+        };
+        let keys = vm.call(&kf, &[], &[])?;
+        let mut out = Vec::new();
+        for k in vm.collect(&keys)? {
+            let val = vm.get_item(v, &k)?;
+            out.push((k, val));
+        }
+        out
+    };
+    for (k, val) in items {
+        if merge {
+            if vm.dict_get_item(dobj, &k)?.is_some() {
+                let fname = crate::types::function_repr_name(vm, func);
+                let ks = vm.str_string(&k)?;
+                return Err(vm.type_error(format!("{} got multiple values for keyword argument '{}'", fname, ks)));
+            }
+            if k.as_obj().and_then(|o| o.as_str()).is_none() {
+                return Err(vm.type_error("keywords must be strings"));
+            }
+        }
+        vm.dict_set_item(dobj, k, val)?;
+    }
+    Ok(())
+}
+
+fn unpack_sequence(vm: &mut Vm, f: &mut Frame, seq: Value, n: usize) -> PyResult<()> {
+    let items: Vec<Value> = match seq.as_obj().map(|o| &o.payload) {
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        Some(Payload::List(l)) => l.borrow().clone(),
+        _ => {
+            let iter_name = vm.names.__iter__.clone();
+            let gi = vm.names.__getitem__.clone();
+            if vm.lookup_special(&seq, &iter_name).is_none() && vm.lookup_special(&seq, &gi).is_none() {
+                return Err(vm.type_error(format!("cannot unpack non-iterable {} object", vm.type_name(&seq))));
+            }
+            let it = vm.iter(&seq)?;
+            let mut out = Vec::with_capacity(n);
+            while out.len() < n {
+                match vm.next(&it)? {
+                    Some(x) => out.push(x),
+                    None => {
+                        return Err(vm.value_error(format!(
+                            "not enough values to unpack (expected {}, got {})",
+                            n,
+                            out.len()
+                        )))
+                    }
+                }
+            }
+            if vm.next(&it)?.is_some() {
+                return Err(vm.value_error(format!("too many values to unpack (expected {})", n)));
+            }
+            out
+        }
+    };
+    if items.len() != n {
+        if items.len() < n {
+            return Err(vm.value_error(format!("not enough values to unpack (expected {}, got {})", n, items.len())));
+        }
+        return Err(vm.value_error(format!("too many values to unpack (expected {})", n)));
+    }
+    f.stack.extend(items.into_iter().rev());
+    Ok(())
+}
+
+fn unpack_ex(vm: &mut Vm, f: &mut Frame, seq: Value, before: usize, after: usize) -> PyResult<()> {
+    let iter_name = vm.names.__iter__.clone();
+    let gi = vm.names.__getitem__.clone();
+    if vm.lookup_special(&seq, &iter_name).is_none() && vm.lookup_special(&seq, &gi).is_none() {
+        return Err(vm.type_error(format!("cannot unpack non-iterable {} object", vm.type_name(&seq))));
+    }
+    let items = vm.collect(&seq)?;
+    if items.len() < before + after {
+        return Err(vm.value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        )));
+    }
+    let mid_end = items.len() - after;
+    let mut out: Vec<Value> = Vec::with_capacity(before + after + 1);
+    out.extend(items[..before].iter().cloned());
+    out.push(vm.new_list(items[before..mid_end].to_vec()));
+    out.extend(items[mid_end..].iter().cloned());
+    f.stack.extend(out.into_iter().rev());
+    Ok(())
+}
+
+fn format_value(vm: &mut Vm, v: Value, conv: u32, spec: Option<Value>) -> PyResult<Value> {
+    let v = match conv {
+        1 => Value::Obj(vm.str(&v)?),
+        2 => Value::Obj(vm.repr(&v)?),
+        3 => crate::builtins::ascii_of(vm, &v)?,
+        _ => v,
+    };
+    let spec = spec.unwrap_or_else(|| Value::Obj(vm.none_singletons.empty_str.clone()));
+    let is_empty_spec = spec.as_obj().and_then(|o| o.as_str()).map(|s| s.is_empty()).unwrap_or(false);
+    if is_empty_spec {
+        if let Value::Obj(o) = &v {
+            if Rc::ptr_eq(o.class(), &vm.types.str) {
+                return Ok(v);
+            }
+        }
+    }
+    crate::builtins::format(vm, &v, &spec)
+}
+
+fn before_with(vm: &mut Vm, mgr: &Value, is_async: bool) -> PyResult<(Value, Value)> {
+    let (enter_n, exit_n) = if is_async {
+        (vm.names.__aenter__.clone(), vm.names.__aexit__.clone())
+    } else {
+        (vm.names.__enter__.clone(), vm.names.__exit__.clone())
+    };
+    let tp = vm.type_of(mgr);
+    let Some(enter) = crate::types::typeobj::lookup(&tp, &enter_n) else {
+        let what = if is_async { "asynchronous context manager protocol" } else { "context manager protocol" };
+        let _ = what;
+        return Err(vm.type_error(format!(
+            "'{}' object does not support the {}context manager protocol",
+            vm.type_name(mgr),
+            if is_async { "asynchronous " } else { "" }
+        )));
+    };
+    let Some(exit) = crate::types::typeobj::lookup(&tp, &exit_n) else {
+        return Err(vm.type_error(format!(
+            "'{}' object does not support the {}context manager protocol (missed __{}exit__ method)",
+            vm.type_name(mgr),
+            if is_async { "asynchronous " } else { "" },
+            if is_async { "a" } else { "" }
+        )));
+    };
+    let exit_bound = vm.descr_get(&exit, mgr, &tp)?;
+    let enter_bound = vm.descr_get(&enter, mgr, &tp)?;
+    let res = vm.call(&enter_bound, &[], &[])?;
+    Ok((exit_bound, res))
+}
+
+fn setup_annotations(vm: &mut Vm, f: &mut Frame) -> PyResult<()> {
+    let k = vm.names.__annotations__.clone();
+    match &f.locals {
+        Value::Obj(l) if matches!(l.payload, Payload::Dict(_)) => {
+            if dict_get_str(l, &k).is_none() {
+                let d = vm.new_dict();
+                dict_set_str(l, &k, Value::Obj(d));
+            }
+        }
+        Value::Obj(_) => {
+            let l = f.locals.clone();
+            match vm.get_item(&l, &Value::Obj(k.clone())) {
+                Ok(_) => {}
+                Err(e) if vm.err_matches(&e, &vm.exc.key_error.clone()) => {
+                    let d = vm.new_dict();
+                    vm.set_item(&l, &Value::Obj(k), Value::Obj(d))?;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! Heap objects: a class pointer, an optional instance `__dict__`, `__slots__`
+//! storage, and a `Payload` that holds the builtin part of the object (the list's
+//! items for a list or a subclass of list, nothing for a plain instance).
+//!
+//! Objects are reference-counted (`Rc`): finalisation is deterministic as in
+//! CPython. Every payload can enumerate the values it holds (`Payload::trace`),
+//! which the cycle collector uses.
+
+use crate::types::dict::DictData;
+use crate::types::function::{BuiltinFunction, Function};
+use crate::types::str::PyStr;
+use crate::types::typeobj::TypeData;
+use crate::value::Value;
+use num_bigint::BigInt;
+use std::any::Any;
+use std::cell::{Cell, RefCell, UnsafeCell};
+use std::rc::Rc;
+
+/// A counted reference to a heap object.
+pub type PyRef = Rc<PyObject>;
+
+/// A heap object.
+pub struct PyObject {
+    /// The object's type. Changed only by `__class__` assignment (`set_class`).
+    class: UnsafeCell<Option<PyRef>>,
+    /// The instance `__dict__` (a dict object), for objects that have one.
+    pub dict: RefCell<Option<PyRef>>,
+    /// Values of `__slots__` members, in the order of the class's slot layout.
+    pub slots: RefCell<Vec<Value>>,
+    /// The builtin part of the object.
+    pub payload: Payload,
+}
+
+impl PyObject {
+    /// A new object of class `class`.
+    pub fn new(class: PyRef, payload: Payload) -> PyRef {
+        Rc::new(PyObject {
+            class: UnsafeCell::new(Some(class)),
+            dict: RefCell::new(None),
+            slots: RefCell::new(Vec::new()),
+            payload,
+        })
+    }
+
+    /// A new object with an instance dict.
+    pub fn with_dict(class: PyRef, payload: Payload, dict: PyRef) -> PyRef {
+        Rc::new(PyObject {
+            class: UnsafeCell::new(Some(class)),
+            dict: RefCell::new(Some(dict)),
+            slots: RefCell::new(Vec::new()),
+            payload,
+        })
+    }
+
+    /// The object's class.
+    #[inline]
+    pub fn class(&self) -> &PyRef {
+        // SAFETY: single-threaded; `set_class` never drops the old class while a
+        // borrow from here may be alive (the caller parks it in `graveyard`).
+        // Only the bootstrap objects `type` and `object` are briefly classless.
+        match unsafe { &*self.class.get() } {
+            Some(c) => c,
+            None => unreachable_class(),
+        }
+    }
+
+    /// `obj.__class__ = cls`. The old class is returned so the caller can keep
+    /// it alive (references handed out by `class()` may still point to it).
+    pub fn set_class(&self, cls: PyRef) -> Option<PyRef> {
+        // SAFETY: see `class`.
+        unsafe { std::mem::replace(&mut *self.class.get(), Some(cls)) }
+    }
+
+    /// A classless object; used only while creating `type` and `object` at boot.
+    pub(crate) fn new_classless(payload: Payload, dict: PyRef) -> PyRef {
+        Rc::new(PyObject {
+            class: UnsafeCell::new(None),
+            dict: RefCell::new(Some(dict)),
+            slots: RefCell::new(Vec::new()),
+            payload,
+        })
+    }
+
+    /// A classless dict object; used only at boot before `dict` exists.
+    pub(crate) fn new_classless_dict() -> PyRef {
+        Rc::new(PyObject {
+            class: UnsafeCell::new(None),
+            dict: RefCell::new(None),
+            slots: RefCell::new(Vec::new()),
+            payload: Payload::Dict(RefCell::new(DictData::new())),
+        })
+    }
+
+    /// The type payload, if this object is a type.
+    #[inline]
+    pub fn as_type(&self) -> Option<&TypeData> {
+        match &self.payload {
+            Payload::Type(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The str payload, if this object is a str (or a str subclass instance).
+    #[inline]
+    pub fn as_str(&self) -> Option<&PyStr> {
+        match &self.payload {
+            Payload::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn unreachable_class() -> &'static PyRef {
+    // Boot gives every object a class before any Python code runs.
+    panic!("object used before boot assigned its class")
+}
+
+/// A cell: a variable shared between a function and its closures.
+pub type CellData = RefCell<Value>;
+
+/// The builtin part of an object. Each variant's data type lives in the file of
+/// its type under `types/`.
+pub enum Payload {
+    /// A plain instance (or `object()`): everything is in the dict/slots.
+    None,
+    /// An int too large for `Value::Int`, or the value of an int-subclass instance.
+    Int(BigInt),
+    /// The value of a float-subclass instance.
+    Float(f64),
+    Complex { re: f64, im: f64 },
+    Str(PyStr),
+    Bytes(Box<[u8]>),
+    ByteArray(RefCell<Vec<u8>>),
+    Tuple(Box<[Value]>),
+    List(RefCell<Vec<Value>>),
+    Dict(RefCell<DictData>),
+    /// A set; `frozen` for frozenset.
+    Set(RefCell<crate::types::set::SetData>),
+    Type(Box<TypeData>),
+    Function(Box<Function>),
+    Builtin(Box<BuiltinFunction>),
+    /// A bound method.
+    Method { func: Value, self_: Value },
+    Cell(CellData),
+    Code(Rc<crate::types::code::Code>),
+    Module(crate::types::module::ModuleData),
+    Range { start: Value, stop: Value, step: Value },
+    Slice { start: Value, stop: Value, step: Value },
+    Property(crate::types::descr::PropertyData),
+    StaticMethod(RefCell<Value>),
+    ClassMethod(RefCell<Value>),
+    /// A builtin attribute (`func.__name__`, `exc.args` ...), stored in type dicts.
+    GetSet(crate::types::descr::GetSetData),
+    /// A `__slots__` member descriptor.
+    Member(crate::types::descr::MemberData),
+    Super { type_: Value, obj: Value, obj_type: Value },
+    /// A BaseException instance's builtin state.
+    Exception(RefCell<crate::types::exceptions::ExceptionData>),
+    Traceback(crate::types::exceptions::TracebackData),
+    Frame(crate::types::frameobj::FrameObjData),
+    Generator(RefCell<crate::types::generator::GenData>),
+    /// Builtin iterators (list_iterator, range_iterator, zip ...).
+    Iter(RefCell<crate::types::iter::IterState>),
+    NotImplemented,
+    Ellipsis,
+    /// Native data of an extension type (a native module's own objects).
+    Native(Box<dyn Any>),
+    /// A cell for `Value` data a native object mutates.
+    NativeCell(RefCell<Box<dyn Any>>),
+    /// Mutable counter used by e.g. weakref placeholders.
+    Counter(Cell<i64>),
+}
+
+impl Payload {
+    /// Calls `f` on every value this payload holds (for the cycle collector).
+    pub fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        match self {
+            Payload::Tuple(items) => items.iter().for_each(&mut *f),
+            Payload::List(items) => items.borrow().iter().for_each(&mut *f),
+            Payload::Dict(d) => d.borrow().trace(f),
+            Payload::Method { func, self_ } => {
+                f(func);
+                f(self_);
+            }
+            Payload::Cell(c) => f(&c.borrow()),
+            Payload::StaticMethod(v) | Payload::ClassMethod(v) => f(&v.borrow()),
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,458 @@
+//! Attribute access: `object.__getattribute__`, `type.__getattribute__`,
+//! descriptors, `__getattr__`, `__setattr__`, `__delattr__`.
+//! CPython: `PyObject_GenericGetAttr` and `type_getattro` in Objects/.
+//! Everything here may run arbitrary Python code.
+
+use crate::error::PyResult;
+use crate::object::{Payload, PyObject, PyRef};
+use crate::types::dict::{dict_del_str, dict_get_str, dict_set_str};
+use crate::types::function::{BuiltinFunction, BuiltinKind};
+use crate::types::typeobj::{flags, lookup};
+use crate::value::Value;
+use crate::vm::Vm;
+use std::rc::Rc;
+
+impl Vm {
+    /// `getattr(obj, name)`.
+    pub fn get_attr(&mut self, obj: &Value, name: &PyRef) -> PyResult<Value> {
+        let tp = self.type_of(obj);
+        if let Some(t) = tp.as_type() {
+            if t.has_flag(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR) {
+                return self.get_attr_slow(obj, &tp, name);
+            }
+        }
+        match self.generic_get_attr(obj, &tp, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, &name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default())),
+        }
+    }
+
+    /// `getattr(obj, name)` with a Rust string name.
+    pub fn get_attr_str(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        let n = self.intern(name);
+        self.get_attr(obj, &n)
+    }
+
+    /// `getattr(obj, name, None)`-like: `Ok(None)` when AttributeError is raised.
+    pub fn get_attr_opt(&mut self, obj: &Value, name: &PyRef) -> PyResult<Option<Value>> {
+        let tp = self.type_of(obj);
+        if let Some(t) = tp.as_type() {
+            if !t.has_flag(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR) {
+                return self.generic_get_attr(obj, &tp, name);
+            }
+        }
+        match self.get_attr(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, &self.exc.attribute_error.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn get_attr_slow(&mut self, obj: &Value, tp: &PyRef, name: &PyRef) -> PyResult<Value> {
+        let ga = lookup(tp, &self.names.__getattribute__.clone());
+        let r = match ga {
+            Some(f) if !self.is_object_getattribute(&f) => self.call(&f, &[obj.clone(), Value::Obj(name.clone())], &[]),
+            _ => match self.generic_get_attr(obj, tp, name)? {
+                Some(v) => Ok(v),
+                None => Err(self.no_attribute(obj, &name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default())),
+            },
+        };
+        match r {
+            Err(e) if self.err_matches(&e, &self.exc.attribute_error.clone()) => {
+                if let Some(ga) = lookup(tp, &self.names.__getattr__.clone()) {
+                    return self.call(&ga, &[obj.clone(), Value::Obj(name.clone())], &[]);
+                }
+                Err(e)
+            }
+            r => r,
+        }
+    }
+
+    fn is_object_getattribute(&self, f: &Value) -> bool {
+        match (f, lookup(&self.types.object, &self.names.__getattribute__)) {
+            (Value::Obj(a), Some(Value::Obj(b))) => Rc::ptr_eq(a, &b),
+            _ => false,
+        }
+    }
+
+    /// The generic algorithm (`object.__getattribute__` / `type.__getattribute__`);
+    /// `Ok(None)` when not found.
+    pub fn generic_get_attr(&mut self, obj: &Value, tp: &PyRef, name: &PyRef) -> PyResult<Option<Value>> {
+        // Types: look in the metatype first for data descriptors, then the type's MRO.
+        if let Value::Obj(o) = obj {
+            if o.as_type().is_some() {
+                return self.type_get_attr(o, tp, name);
+            }
+        }
+        let descr = lookup(tp, name);
+        if let Some(d) = &descr {
+            if self.is_data_descriptor(d) {
+                return self.descr_get(d, obj, tp).map(Some);
+            }
+        }
+        if let Value::Obj(o) = obj {
+            let dict = o.dict.borrow().clone();
+            if let Some(dict) = dict {
+                if let Some(v) = self.dict_get_item_str(&dict, name)? {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        match descr {
+            Some(d) => self.descr_get(&d, obj, tp).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn type_get_attr(&mut self, cls: &PyRef, meta: &PyRef, name: &PyRef) -> PyResult<Option<Value>> {
+        let meta_attr = lookup(meta, name);
+        if let Some(d) = &meta_attr {
+            if self.is_data_descriptor(d) {
+                return self.descr_get(d, &Value::Obj(cls.clone()), meta).map(Some);
+            }
+        }
+        if let Some(v) = lookup(cls, name) {
+            return self.descr_get_for_class(&v, cls).map(Some);
+        }
+        match meta_attr {
+            Some(d) => self.descr_get(&d, &Value::Obj(cls.clone()), meta).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// True if `d` defines `__set__` or `__delete__`.
+    pub fn is_data_descriptor(&mut self, d: &Value) -> bool {
+        match d {
+            Value::Obj(o) => match &o.payload {
+                Payload::Property(_) | Payload::GetSet(_) | Payload::Member(_) => true,
+                Payload::Function(_) | Payload::Builtin(_) | Payload::Str(_) | Payload::Int(_) => false,
+                _ => {
+                    let t = o.class().clone();
+                    if t.as_type().map(|t| t.has_flag(flags::HEAPTYPE)) != Some(true) {
+                        return false;
+                    }
+                    lookup(&t, &self.names.__set__.clone()).is_some() || lookup(&t, &self.names.__delete__.clone()).is_some()
+                }
+            },
+            _ => false,
+        }
+    }
+
+    /// Applies a descriptor found on `tp` for instance `obj`.
+    pub fn descr_get(&mut self, d: &Value, obj: &Value, tp: &PyRef) -> PyResult<Value> {
+        let Value::Obj(o) = d else { return Ok(d.clone()) };
+        match &o.payload {
+            Payload::Function(_) => Ok(self.new_method(d.clone(), obj.clone())),
+            Payload::Builtin(b) => match b.kind {
+                BuiltinKind::Method if b.self_.is_none() => Ok(self.bind_builtin(o, b, obj.clone())),
+                BuiltinKind::ClassMethod if b.self_.is_none() => Ok(self.bind_builtin(o, b, Value::Obj(tp.clone()))),
+                _ => Ok(d.clone()),
+            },
+            Payload::StaticMethod(f) => Ok(f.borrow().clone()),
+            Payload::ClassMethod(f) => {
+                let f = f.borrow().clone();
+                Ok(self.new_method(f, Value::Obj(tp.clone())))
+            }
+            Payload::Property(p) => {
+                let fget = p.fget.borrow().clone();
+                if fget.is_none() {
+                    let pname = self.property_name(o);
+                    return Err(self.attribute_error(format!(
+                        "property {}of '{}' object has no getter",
+                        pname,
+                        self.type_name(obj)
+                    )));
+                }
+                self.call(&fget, &[obj.clone()], &[])
+            }
+            Payload::GetSet(gs) => (gs.get)(self, obj),
+            Payload::Member(m) => {
+                let Value::Obj(inst) = obj else { return Err(self.no_attribute(obj, &m.name)) };
+                let v = inst.slots.borrow().get(m.index).cloned().unwrap_or(Value::Null);
+                if v.is_null() {
+                    return Err(self.no_attribute(obj, &m.name.clone()));
+                }
+                Ok(v)
+            }
+            Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::Dict(_) | Payload::List(_) => Ok(d.clone()),
+            _ => {
+                let dt = o.class().clone();
+                if dt.as_type().map(|t| t.has_flag(flags::HEAPTYPE)) == Some(true) {
+                    if let Some(g) = lookup(&dt, &self.names.__get__.clone()) {
+                        return self.call(&g, &[d.clone(), obj.clone(), Value::Obj(tp.clone())], &[]);
+                    }
+                }
+                Ok(d.clone())
+            }
+        }
+    }
+
+    /// Applies a descriptor found in a class's own MRO for class-level access
+    /// (`C.attr`): `__get__(None, C)`.
+    pub fn descr_get_for_class(&mut self, d: &Value, cls: &PyRef) -> PyResult<Value> {
+        let Value::Obj(o) = d else { return Ok(d.clone()) };
+        match &o.payload {
+            Payload::Function(_) => Ok(d.clone()),
+            Payload::Builtin(b) => match b.kind {
+                BuiltinKind::ClassMethod if b.self_.is_none() => Ok(self.bind_builtin(o, b, Value::Obj(cls.clone()))),
+                _ => Ok(d.clone()),
+            },
+            Payload::StaticMethod(f) => Ok(f.borrow().clone()),
+            Payload::ClassMethod(f) => {
+                let f = f.borrow().clone();
+                Ok(self.new_method(f, Value::Obj(cls.clone())))
+            }
+            Payload::Property(_) | Payload::GetSet(_) | Payload::Member(_) => Ok(d.clone()),
+            Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::Dict(_) | Payload::List(_) => Ok(d.clone()),
+            _ => {
+                let dt = o.class().clone();
+                if dt.as_type().map(|t| t.has_flag(flags::HEAPTYPE)) == Some(true) {
+                    if let Some(g) = lookup(&dt, &self.names.__get__.clone()) {
+                        return self.call(&g, &[d.clone(), Value::None, Value::Obj(cls.clone())], &[]);
+                    }
+                }
+                Ok(d.clone())
+            }
+        }
+    }
+
+    fn property_name(&mut self, p: &PyRef) -> String {
+        if let Payload::Property(pd) = &p.payload {
+            let n = pd.name.borrow().clone();
+            if let Value::Obj(o) = &n {
+                if let Some(s) = o.as_str() {
+                    return format!("'{}' ", s.as_str_lossy());
+                }
+            }
+        }
+        String::new()
+    }
+
+    /// A bound method object.
+    pub fn new_method(&self, func: Value, self_: Value) -> Value {
+        Value::Obj(PyObject::new(self.types.method.clone(), Payload::Method { func, self_ }))
+    }
+
+    fn bind_builtin(&self, _o: &PyRef, b: &BuiltinFunction, self_: Value) -> Value {
+        Value::Obj(PyObject::new(
+            self.types.builtin_function.clone(),
+            Payload::Builtin(Box::new(BuiltinFunction {
+                name: b.name,
+                func: b.func,
+                kind: b.kind,
+                self_: Some(self_),
+                owner: b.owner,
+                doc: b.doc,
+            })),
+        ))
+    }
+
+    /// `setattr(obj, name, value)`.
+    pub fn set_attr(&mut self, obj: &Value, name: &PyRef, value: Value) -> PyResult<()> {
+        let tp = self.type_of(obj);
+        if let Some(f) = lookup(&tp, &self.names.__setattr__.clone()) {
+            if !self.is_builtin_fn(&f, crate::protocol::objecttype::object_setattr) {
+                self.call(&f, &[obj.clone(), Value::Obj(name.clone()), value], &[])?;
+                return Ok(());
+            }
+        }
+        self.generic_set_attr(obj, name, Some(value))
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn del_attr(&mut self, obj: &Value, name: &PyRef) -> PyResult<()> {
+        let tp = self.type_of(obj);
+        if let Some(f) = lookup(&tp, &self.names.__delattr__.clone()) {
+            if !self.is_builtin_fn(&f, crate::protocol::objecttype::object_delattr) {
+                self.call(&f, &[obj.clone(), Value::Obj(name.clone())], &[])?;
+                return Ok(());
+            }
+        }
+        self.generic_set_attr(obj, name, None)
+    }
+
+    /// True if `f` is the builtin implemented by `native`.
+    pub fn is_builtin_fn(&self, f: &Value, native: crate::types::function::NativeFn) -> bool {
+        match f {
+            Value::Obj(o) => match &o.payload {
+                Payload::Builtin(b) => b.func as usize == native as usize,
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// `object.__setattr__` / `object.__delattr__` (value None = delete).
+    pub fn generic_set_attr(&mut self, obj: &Value, name: &PyRef, value: Option<Value>) -> PyResult<()> {
+        let tp = self.type_of(obj);
+        let nm = || name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
+        // Setting attributes of types goes to the type's namespace.
+        if let Value::Obj(o) = obj {
+            if let Some(t) = o.as_type() {
+                if let Some(d) = lookup(&tp, name) {
+                    if self.is_data_descriptor(&d) {
+                        return self.descr_set(&d, obj, value);
+                    }
+                }
+                if t.has_flag(flags::IMMUTABLE) && !t.has_flag(flags::HEAPTYPE) {
+                    return Err(self.type_error(format!(
+                        "cannot set '{}' attribute of immutable type '{}'",
+                        nm(),
+                        t.name()
+                    )));
+                }
+                let d = o.dict.borrow().clone();
+                if let Some(d) = d {
+                    match value {
+                        Some(v) => dict_set_str(&d, name, v),
+                        None => {
+                            if dict_del_str(&d, name).is_none() {
+                                return Err(self.no_attribute(obj, &nm()));
+                            }
+                        }
+                    }
+                }
+                crate::types::typeobj::invalidate(t);
+                crate::types::typeobj::update_flags_for_name(self, o, name);
+                return Ok(());
+            }
+        }
+        if let Some(d) = lookup(&tp, name) {
+            if self.is_data_descriptor(&d) {
+                return self.descr_set(&d, obj, value);
+            }
+        }
+        if let Value::Obj(o) = obj {
+            let dict = o.dict.borrow().clone();
+            if let Some(dict) = dict {
+                match value {
+                    Some(v) => {
+                        self.dict_set_item(&dict, Value::Obj(name.clone()), v)?;
+                    }
+                    None => {
+                        if !self.dict_del_item_opt(&dict, &Value::Obj(name.clone()))? {
+                            return Err(self.no_attribute(obj, &nm()));
+                        }
+                    }
+                }
+                return Ok(());
+            }
+        }
+        if lookup(&tp, name).is_some() {
+            return Err(self.attribute_error(format!(
+                "'{}' object attribute '{}' is read-only",
+                self.type_name(obj),
+                nm()
+            )));
+        }
+        Err(self.no_attribute(obj, &nm()))
+    }
+
+    fn descr_set(&mut self, d: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
+        let Value::Obj(o) = d else { return Ok(()) };
+        match &o.payload {
+            Payload::Property(p) => {
+                let (f, what) = match &value {
+                    Some(_) => (p.fset.borrow().clone(), "setter"),
+                    None => (p.fdel.borrow().clone(), "deleter"),
+                };
+                if f.is_none() {
+                    let pname = self.property_name(o);
+                    return Err(self.attribute_error(format!(
+                        "property {}of '{}' object has no {}",
+                        pname,
+                        self.type_name(obj),
+                        what
+                    )));
+                }
+                let mut args = vec![obj.clone()];
+                args.extend(value);
+                self.call(&f, &args, &[])?;
+                Ok(())
+            }
+            Payload::GetSet(gs) => match gs.set {
+                Some(s) => s(self, obj, value),
+                None => Err(self.attribute_error(format!(
+                    "attribute '{}' of '{}' objects is not writable",
+                    gs.name,
+                    gs.owner.as_type().map(|t| t.name()).unwrap_or_default()
+                ))),
+            },
+            Payload::Member(m) => {
+                let Value::Obj(inst) = obj else { return Ok(()) };
+                let mut slots = inst.slots.borrow_mut();
+                if slots.len() <= m.index {
+                    slots.resize(m.index + 1, Value::Null);
+                }
+                if value.is_none() && slots[m.index].is_null() {
+                    drop(slots);
+                    return Err(self.no_attribute(obj, &m.name.clone()));
+                }
+                let old = std::mem::replace(&mut slots[m.index], value.unwrap_or(Value::Null));
+                drop(slots);
+                drop(old);
+                Ok(())
+            }
+            _ => {
+                let dt = o.class().clone();
+                match value {
+                    Some(v) => {
+                        let f = lookup(&dt, &self.names.__set__.clone());
+                        match f {
+                            Some(f) => self.call(&f, &[d.clone(), obj.clone(), v], &[]).map(|_| ()),
+                            None => Err(self.attribute_error("__set__")),
+                        }
+                    }
+                    None => {
+                        let f = lookup(&dt, &self.names.__delete__.clone());
+                        match f {
+                            Some(f) => self.call(&f, &[d.clone(), obj.clone()], &[]).map(|_| ()),
+                            None => Err(self.attribute_error("__delete__")),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Looks up a special method on the *type* of `obj` (as CPython does for
+    /// dunders), unbound.
+    #[inline]
+    pub fn lookup_special(&self, obj: &Value, name: &PyRef) -> Option<Value> {
+        let tp = self.type_of(obj);
+        lookup(&tp, name)
+    }
+
+    /// Calls special method `name` of `obj`'s type with `obj` first; `Ok(None)`
+    /// if the type has no such method.
+    pub fn call_special(&mut self, obj: &Value, name: &PyRef, args: &[Value]) -> PyResult<Option<Value>> {
+        let Some(f) = self.lookup_special(obj, name) else { return Ok(None) };
+        let tp = self.type_of(obj);
+        let bound_call = match &f {
+            Value::Obj(o) => matches!(&o.payload, Payload::Function(_))
+                || matches!(&o.payload, Payload::Builtin(b) if b.kind == BuiltinKind::Method && b.self_.is_none()),
+            _ => false,
+        };
+        if bound_call {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(obj.clone());
+            all.extend_from_slice(args);
+            return self.call(&f, &all, &[]).map(Some);
+        }
+        let bound = self.descr_get(&f, obj, &tp)?;
+        self.call(&bound, args, &[]).map(Some)
+    }
+
+    /// `obj.name(*args)`.
+    pub fn call_method(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        let n = self.intern(name);
+        let f = self.get_attr(obj, &n)?;
+        self.call(&f, args, &[])
+    }
+
+    /// Reads a str-keyed item of a namespace dict (handles str subclasses with
+    /// `__eq__` by the general path).
+    pub fn dict_get_item_str(&mut self, d: &PyRef, name: &PyRef) -> PyResult<Option<Value>> {
+        Ok(dict_get_str(d, name))
+    }
+}

@@ -1,0 +1,147 @@
+//! Dict item access with arbitrary keys: hashing and `__eq__` may run Python
+//! code, so the table's borrow is released around those calls and the probe is
+//! restarted if the dict changed meanwhile. CPython: Objects/dictobject.c.
+
+use crate::error::PyResult;
+use crate::object::{Payload, PyRef};
+use crate::types::dict::{DictData, Probe};
+use crate::value::Value;
+use crate::vm::Vm;
+use std::rc::Rc;
+
+impl Vm {
+    /// Equality that needs no Python code, if it can be decided that way.
+    #[inline]
+    pub fn quick_eq(&self, a: &Value, b: &Value) -> Option<bool> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Some(x == y),
+            (Value::Int(x), Value::Bool(y)) | (Value::Bool(y), Value::Int(x)) => Some(*x == *y as i64),
+            (Value::Bool(x), Value::Bool(y)) => Some(x == y),
+            (Value::Float(x), Value::Float(y)) => Some(x == y),
+            (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => Some(crate::protocol::ops::int_float_eq(*x, *y)),
+            (Value::None, Value::None) => Some(true),
+            (Value::Obj(x), Value::Obj(y)) => {
+                if Rc::ptr_eq(x, y) {
+                    return Some(true);
+                }
+                let str_t = &self.types.str;
+                if Rc::ptr_eq(x.class(), str_t) && Rc::ptr_eq(y.class(), str_t) {
+                    return Some(x.as_str() == y.as_str());
+                }
+                if Rc::ptr_eq(x.class(), str_t) && !self.has_custom_eq(y) {
+                    return Some(false);
+                }
+                None
+            }
+            (Value::Obj(x), _) | (_, Value::Obj(x)) => {
+                if Rc::ptr_eq(x.class(), &self.types.str) {
+                    Some(false)
+                } else {
+                    None
+                }
+            }
+            _ => Some(false),
+        }
+    }
+
+    fn has_custom_eq(&self, o: &PyRef) -> bool {
+        let t = o.class();
+        !(Rc::ptr_eq(t, &self.types.tuple) || Rc::ptr_eq(t, &self.types.int) || Rc::ptr_eq(t, &self.types.bytes)
+            || Rc::ptr_eq(t, &self.types.float) || Rc::ptr_eq(t, &self.types.str))
+    }
+
+    fn dict_find(&mut self, d: &PyRef, key: &Value, hash: i64) -> PyResult<Option<usize>> {
+        let Payload::Dict(dd) = &d.payload else { return Ok(None) };
+        'restart: loop {
+            let (mut st, version) = {
+                let t = dd.borrow();
+                (t.probe_start(hash), t.version)
+            };
+            loop {
+                let r = {
+                    let t = dd.borrow();
+                    t.probe(hash, st, &mut |k| self.quick_eq(k, key))
+                };
+                match r {
+                    Probe::Found(i) => return Ok(Some(i)),
+                    Probe::Missing => return Ok(None),
+                    Probe::NeedsEq { entry, state } => {
+                        let stored = match dd.borrow().entry(entry) {
+                            Some(e) => e.key.clone(),
+                            None => continue 'restart,
+                        };
+                        let eq = self.eq(&stored, key)?;
+                        if dd.borrow().version != version {
+                            continue 'restart;
+                        }
+                        if eq {
+                            return Ok(Some(entry));
+                        }
+                        st = state;
+                    }
+                }
+            }
+        }
+    }
+
+    /// `d[key]` or None if missing (no `__missing__`).
+    pub fn dict_get_item(&mut self, d: &PyRef, key: &Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        let Payload::Dict(dd) = &d.payload else { return Ok(None) };
+        match self.dict_find(d, key, h)? {
+            Some(i) => Ok(dd.borrow().entry(i).map(|e| e.value.clone())),
+            None => Ok(None),
+        }
+    }
+
+    /// `d[key] = value`.
+    pub fn dict_set_item(&mut self, d: &PyRef, key: Value, value: Value) -> PyResult<()> {
+        let h = self.hash(&key)?;
+        let Payload::Dict(dd) = &d.payload else { return Ok(()) };
+        match self.dict_find(d, &key, h)? {
+            Some(i) => {
+                let old = dd.borrow_mut().set_value_at(i, value);
+                drop(old);
+            }
+            None => dd.borrow_mut().insert_new(h, key, value),
+        }
+        Ok(())
+    }
+
+    /// `del d[key]`; returns false if the key was missing.
+    pub fn dict_del_item_opt(&mut self, d: &PyRef, key: &Value) -> PyResult<bool> {
+        let h = self.hash(key)?;
+        let Payload::Dict(dd) = &d.payload else { return Ok(false) };
+        match self.dict_find(d, key, h)? {
+            Some(i) => {
+                let old = dd.borrow_mut().remove_at(i);
+                drop(old);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// Removes and returns `d[key]`, if present.
+    pub fn dict_pop_item(&mut self, d: &PyRef, key: &Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        let Payload::Dict(dd) = &d.payload else { return Ok(None) };
+        match self.dict_find(d, key, h)? {
+            Some(i) => Ok(dd.borrow_mut().remove_at(i).map(|e| e.value)),
+            None => Ok(None),
+        }
+    }
+
+    /// A snapshot of a dict's items (keys and values), in order.
+    pub fn dict_items(&self, d: &PyRef) -> Vec<(Value, Value)> {
+        match &d.payload {
+            Payload::Dict(dd) => dd.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A new dict object from a table.
+    pub fn new_dict_from(&self, data: DictData) -> PyRef {
+        crate::object::PyObject::new(self.types.dict.clone(), Payload::Dict(std::cell::RefCell::new(data)))
+    }
+}

@@ -1,0 +1,286 @@
+//! The dict's hash table; CPython: Objects/dictobject.c.
+//!
+//! A compact, insertion-ordered table: `entries` in insertion order (deleted
+//! entries become `None` until the next resize) and an open-addressing `indices`
+//! table with CPython's perturbed probing. Keys may have Python `__eq__`, which
+//! can run arbitrary code and even mutate the dict: lookups that need it go
+//! through `Vm::dict_*`, which drop the borrow around the call and restart if the
+//! table's `version` changed.
+
+use crate::value::Value;
+
+const EMPTY: u32 = u32::MAX;
+const DUMMY: u32 = u32::MAX - 1;
+
+/// One key/value pair with the key's hash.
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+/// The table of a dict.
+#[derive(Clone, Default)]
+pub struct DictData {
+    indices: Vec<u32>,
+    entries: Vec<Option<Entry>>,
+    used: usize,
+    /// Incremented on every change; guards lookups and iteration.
+    pub version: u64,
+}
+
+/// Where a probe for a key stands.
+pub enum Probe {
+    /// The key is at `entries[i]`.
+    Found(usize),
+    /// Not present.
+    Missing,
+    /// `entries[i]` has the same hash but a key that needs Python `__eq__`;
+    /// resume probing at `slot_step` if it is not equal.
+    NeedsEq { entry: usize, state: ProbeState },
+}
+
+/// Saved probe position, for resuming after a Python-level comparison.
+#[derive(Copy, Clone)]
+pub struct ProbeState {
+    slot: usize,
+    perturb: u64,
+}
+
+impl DictData {
+    /// An empty table.
+    pub fn new() -> DictData {
+        DictData::default()
+    }
+
+    /// Number of items.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    /// True if empty.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    /// Starts a probe for `hash`.
+    #[inline]
+    pub fn probe_start(&self, hash: i64) -> ProbeState {
+        let mask = self.indices.len().wrapping_sub(1);
+        ProbeState { slot: (hash as u64 as usize) & mask, perturb: hash as u64 }
+    }
+
+    /// Probes for a key. `quick_eq(stored_key)` returns Some(answer) when the
+    /// comparison needs no Python code, None when it does.
+    pub fn probe(
+        &self,
+        hash: i64,
+        mut st: ProbeState,
+        quick_eq: &mut dyn FnMut(&Value) -> Option<bool>,
+    ) -> Probe {
+        if self.indices.is_empty() {
+            return Probe::Missing;
+        }
+        let mask = self.indices.len() - 1;
+        loop {
+            let ix = self.indices[st.slot];
+            let here = st.slot;
+            st.perturb >>= 5;
+            st.slot = (st.slot * 5 + 1 + st.perturb as usize) & mask;
+            if ix == EMPTY {
+                return Probe::Missing;
+            }
+            if ix == DUMMY {
+                continue;
+            }
+            let _ = here;
+            if let Some(e) = &self.entries[ix as usize] {
+                if e.hash == hash {
+                    match quick_eq(&e.key) {
+                        Some(true) => return Probe::Found(ix as usize),
+                        Some(false) => {}
+                        None => return Probe::NeedsEq { entry: ix as usize, state: st },
+                    }
+                }
+            }
+        }
+    }
+
+    /// The entry at index `i` (from a probe).
+    #[inline]
+    pub fn entry(&self, i: usize) -> Option<&Entry> {
+        self.entries.get(i).and_then(|e| e.as_ref())
+    }
+
+    /// Mutable access to the value at entry `i`.
+    #[inline]
+    pub fn set_value_at(&mut self, i: usize, v: Value) -> Option<Value> {
+        self.version += 1;
+        self.entries.get_mut(i).and_then(|e| e.as_mut()).map(|e| std::mem::replace(&mut e.value, v))
+    }
+
+    /// Inserts a key known to be absent.
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            self.resize((self.used + 1) * 3);
+        }
+        let mask = self.indices.len() - 1;
+        let mut slot = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        while self.indices[slot] != EMPTY && self.indices[slot] != DUMMY {
+            perturb >>= 5;
+            slot = (slot * 5 + 1 + perturb as usize) & mask;
+        }
+        self.indices[slot] = self.entries.len() as u32;
+        self.entries.push(Some(Entry { hash, key, value }));
+        self.used += 1;
+        self.version += 1;
+    }
+
+    /// Removes entry `i`, returning it.
+    pub fn remove_at(&mut self, i: usize) -> Option<Entry> {
+        let e = self.entries.get_mut(i)?.take()?;
+        // Find the index slot pointing at i and mark it DUMMY.
+        let mask = self.indices.len() - 1;
+        let mut slot = (e.hash as u64 as usize) & mask;
+        let mut perturb = e.hash as u64;
+        loop {
+            if self.indices[slot] == i as u32 {
+                self.indices[slot] = DUMMY;
+                break;
+            }
+            if self.indices[slot] == EMPTY {
+                break;
+            }
+            perturb >>= 5;
+            slot = (slot * 5 + 1 + perturb as usize) & mask;
+        }
+        self.used -= 1;
+        self.version += 1;
+        Some(e)
+    }
+
+    fn resize(&mut self, min_size: usize) {
+        let mut size = 8;
+        while size < min_size {
+            size <<= 1;
+        }
+        let old: Vec<Entry> = std::mem::take(&mut self.entries).into_iter().flatten().collect();
+        self.indices = vec![EMPTY; size];
+        self.entries = Vec::with_capacity(size * 2 / 3);
+        self.used = 0;
+        let mask = size - 1;
+        for e in old {
+            let mut slot = (e.hash as u64 as usize) & mask;
+            let mut perturb = e.hash as u64;
+            while self.indices[slot] != EMPTY {
+                perturb >>= 5;
+                slot = (slot * 5 + 1 + perturb as usize) & mask;
+            }
+            self.indices[slot] = self.entries.len() as u32;
+            self.entries.push(Some(e));
+            self.used += 1;
+        }
+    }
+
+    /// Removes everything.
+    pub fn clear(&mut self) {
+        self.indices.clear();
+        self.entries.clear();
+        self.used = 0;
+        self.version += 1;
+    }
+
+    /// Iterates over live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().flatten()
+    }
+
+    /// The live entry at or after position `pos` in insertion order, with the
+    /// position after it (for iterators that survive borrow release).
+    pub fn next_entry(&self, mut pos: usize) -> Option<(usize, &Entry)> {
+        while pos < self.entries.len() {
+            if let Some(e) = &self.entries[pos] {
+                return Some((pos + 1, e));
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    /// Removes and returns the last inserted entry (`popitem`).
+    pub fn pop_last(&mut self) -> Option<Entry> {
+        let i = self.entries.iter().rposition(|e| e.is_some())?;
+        self.remove_at(i)
+    }
+
+    /// Calls `f` on every key and value.
+    pub fn trace(&self, f: &mut dyn FnMut(&Value)) {
+        for e in self.iter() {
+            f(&e.key);
+            f(&e.value);
+        }
+    }
+}
+
+use crate::object::{Payload, PyRef};
+
+/// `d[key] = v` for an exact-str key (no Python code can run: str hashing and
+/// equality are builtin). Used for namespaces.
+pub fn dict_set_str(d: &PyRef, key: &PyRef, v: Value) {
+    let Payload::Dict(dd) = &d.payload else { return };
+    let Some(ks) = key.as_str() else { return };
+    let h = ks.hash();
+    let mut dd = dd.borrow_mut();
+    let st = dd.probe_start(h);
+    let found = dd.probe(h, st, &mut |k| Some(str_key_eq(k, key)));
+    match found {
+        Probe::Found(i) => {
+            dd.set_value_at(i, v);
+        }
+        _ => dd.insert_new(h, Value::Obj(key.clone()), v),
+    }
+}
+
+/// `d.get(key)` for a str key, when the dict's keys need no Python `__eq__`
+/// for this lookup (true for namespaces); `None` if missing.
+pub fn dict_get_str(d: &PyRef, key: &PyRef) -> Option<Value> {
+    let Payload::Dict(dd) = &d.payload else { return None };
+    let ks = key.as_str()?;
+    let h = ks.hash();
+    let dd = dd.borrow();
+    let st = dd.probe_start(h);
+    match dd.probe(h, st, &mut |k| Some(str_key_eq(k, key))) {
+        Probe::Found(i) => dd.entry(i).map(|e| e.value.clone()),
+        _ => None,
+    }
+}
+
+/// Removes a str key; returns the old value.
+pub fn dict_del_str(d: &PyRef, key: &PyRef) -> Option<Value> {
+    let Payload::Dict(dd) = &d.payload else { return None };
+    let ks = key.as_str()?;
+    let h = ks.hash();
+    let mut dd = dd.borrow_mut();
+    let st = dd.probe_start(h);
+    match dd.probe(h, st, &mut |k| Some(str_key_eq(k, key))) {
+        Probe::Found(i) => dd.remove_at(i).map(|e| e.value),
+        _ => None,
+    }
+}
+
+/// Equality of a stored key with a str key, for namespace lookups: identical
+/// objects, or two strs with the same text.
+#[inline]
+pub fn str_key_eq(stored: &Value, key: &PyRef) -> bool {
+    match stored {
+        Value::Obj(o) => {
+            std::rc::Rc::ptr_eq(o, key)
+                || matches!((o.as_str(), key.as_str()), (Some(a), Some(b)) if a == b)
+        }
+        _ => false,
+    }
+}

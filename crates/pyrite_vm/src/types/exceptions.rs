@@ -1,0 +1,845 @@
+//! Builtin exception types and exception state; CPython: Objects/exceptions.c.
+
+use crate::error::{PyErr, PyResult};
+use crate::object::{Payload, PyObject, PyRef};
+use crate::types::code::Code;
+use crate::types::typeobj::{flags, Layout};
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+macro_rules! exc_table {
+    ($($field:ident $name:literal : $base:ident),* $(,)?) => {
+        /// The builtin exception classes.
+        pub struct ExcTypes {
+            pub base_exception: PyRef,
+            $(pub $field: PyRef,)*
+        }
+
+        /// Creates every builtin exception class under `base_exception`.
+        pub fn make_exc_types(vm_types: &mut dyn FnMut(&str, &PyRef) -> PyRef, base_exception: PyRef) -> ExcTypes {
+            $(let $field = { let b = exc_table!(@base $base, base_exception); vm_types($name, &b) };)*
+            ExcTypes { base_exception, $($field,)* }
+        }
+    };
+    (@base base_exception, $be:ident) => { $be.clone() };
+    (@base $b:ident, $be:ident) => { $b.clone() };
+}
+
+exc_table! {
+    base_exception_group "BaseExceptionGroup": base_exception,
+    system_exit "SystemExit": base_exception,
+    keyboard_interrupt "KeyboardInterrupt": base_exception,
+    generator_exit "GeneratorExit": base_exception,
+    exception "Exception": base_exception,
+    stop_iteration "StopIteration": exception,
+    stop_async_iteration "StopAsyncIteration": exception,
+    arithmetic_error "ArithmeticError": exception,
+    floating_point_error "FloatingPointError": arithmetic_error,
+    overflow_error "OverflowError": arithmetic_error,
+    zero_division_error "ZeroDivisionError": arithmetic_error,
+    assertion_error "AssertionError": exception,
+    attribute_error "AttributeError": exception,
+    buffer_error "BufferError": exception,
+    eof_error "EOFError": exception,
+    exception_group "ExceptionGroup": exception,
+    import_error "ImportError": exception,
+    module_not_found_error "ModuleNotFoundError": import_error,
+    lookup_error "LookupError": exception,
+    index_error "IndexError": lookup_error,
+    key_error "KeyError": lookup_error,
+    memory_error "MemoryError": exception,
+    name_error "NameError": exception,
+    unbound_local_error "UnboundLocalError": name_error,
+    os_error "OSError": exception,
+    blocking_io_error "BlockingIOError": os_error,
+    child_process_error "ChildProcessError": os_error,
+    connection_error "ConnectionError": os_error,
+    broken_pipe_error "BrokenPipeError": connection_error,
+    connection_aborted_error "ConnectionAbortedError": connection_error,
+    connection_refused_error "ConnectionRefusedError": connection_error,
+    connection_reset_error "ConnectionResetError": connection_error,
+    file_exists_error "FileExistsError": os_error,
+    file_not_found_error "FileNotFoundError": os_error,
+    interrupted_error "InterruptedError": os_error,
+    is_a_directory_error "IsADirectoryError": os_error,
+    not_a_directory_error "NotADirectoryError": os_error,
+    permission_error "PermissionError": os_error,
+    process_lookup_error "ProcessLookupError": os_error,
+    timeout_error "TimeoutError": os_error,
+    reference_error "ReferenceError": exception,
+    runtime_error "RuntimeError": exception,
+    not_implemented_error "NotImplementedError": runtime_error,
+    recursion_error "RecursionError": runtime_error,
+    syntax_error "SyntaxError": exception,
+    indentation_error "IndentationError": syntax_error,
+    tab_error "TabError": indentation_error,
+    system_error "SystemError": exception,
+    type_error "TypeError": exception,
+    value_error "ValueError": exception,
+    unicode_error "UnicodeError": value_error,
+    unicode_decode_error "UnicodeDecodeError": unicode_error,
+    unicode_encode_error "UnicodeEncodeError": unicode_error,
+    unicode_translate_error "UnicodeTranslateError": unicode_error,
+    warning "Warning": exception,
+    bytes_warning "BytesWarning": warning,
+    deprecation_warning "DeprecationWarning": warning,
+    encoding_warning "EncodingWarning": warning,
+    future_warning "FutureWarning": warning,
+    import_warning "ImportWarning": warning,
+    pending_deprecation_warning "PendingDeprecationWarning": warning,
+    resource_warning "ResourceWarning": warning,
+    runtime_warning "RuntimeWarning": warning,
+    syntax_warning "SyntaxWarning": warning,
+    unicode_warning "UnicodeWarning": warning,
+    user_warning "UserWarning": warning,
+}
+
+/// The builtin state of a BaseException instance.
+pub struct ExceptionData {
+    pub args: Value,
+    pub traceback: Value,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+    /// `__notes__` lives in the instance dict, as in CPython.
+    /// Extra attributes of specific exception classes are in the instance dict too.
+    pub reserved: (),
+}
+
+/// A traceback entry: a frame's code and the instruction that was running.
+pub struct TracebackData {
+    pub code: Rc<Code>,
+    pub lasti: u32,
+    pub frame: Value,
+    pub next: RefCell<Value>,
+}
+
+/// Creates an exception instance of `cls` with `args` (no `__init__` call).
+pub fn new_exception(vm: &mut Vm, cls: &PyRef, args: Vec<Value>) -> PyErr {
+    let args = vm.new_tuple(args);
+    let d = vm.new_dict();
+    let o = PyObject::with_dict(
+        cls.clone(),
+        Payload::Exception(RefCell::new(ExceptionData {
+            args,
+            traceback: Value::None,
+            cause: Value::None,
+            context: Value::None,
+            suppress_context: false,
+            reserved: (),
+        })),
+        d,
+    );
+    PyErr(o)
+}
+
+/// Sets `name` and `obj` of an AttributeError.
+pub fn set_attr_error_context(vm: &mut Vm, e: &PyErr, name: Value, obj: Value) {
+    if let Some(d) = e.0.dict.borrow().clone() {
+        let k = vm.intern("name");
+        crate::types::dict::dict_set_str(&d, &k, name);
+        let k = vm.intern("obj");
+        crate::types::dict::dict_set_str(&d, &k, obj);
+    }
+}
+
+/// Sets `name` of a NameError.
+pub fn set_name_error_name(vm: &mut Vm, e: &PyErr, name: Value) {
+    if let Some(d) = e.0.dict.borrow().clone() {
+        let k = vm.intern("name");
+        crate::types::dict::dict_set_str(&d, &k, name);
+    }
+}
+
+/// Layout and flags of exception classes.
+pub const EXC_LAYOUT: Layout = Layout::Exception;
+/// Flags of builtin exception classes.
+pub const EXC_FLAGS: u32 = flags::BASETYPE | flags::HAS_DICT | flags::EXCEPTION | flags::IMMUTABLE;
+
+fn exc_data(v: &PyRef) -> Option<&RefCell<ExceptionData>> {
+    match &v.payload {
+        Payload::Exception(d) => Some(d),
+        _ => None,
+    }
+}
+
+/// Prepends a traceback entry for frame `f` to `e.__traceback__`.
+pub fn add_traceback(vm: &mut Vm, e: &PyErr, f: &crate::eval::frame::Frame) {
+    let Some(d) = exc_data(&e.0) else { return };
+    let old = d.borrow().traceback.clone();
+    let tb = PyObject::new(
+        vm.types.traceback.clone(),
+        Payload::Traceback(TracebackData {
+            code: f.code.clone(),
+            lasti: f.lasti as u32,
+            frame: Value::None,
+            next: RefCell::new(old),
+        }),
+    );
+    d.borrow_mut().traceback = Value::Obj(tb);
+}
+
+/// `exc.__traceback__` (or None).
+pub fn get_traceback(exc: &Value) -> Value {
+    match exc.as_obj().and_then(exc_data) {
+        Some(d) => d.borrow().traceback.clone(),
+        None => Value::None,
+    }
+}
+
+/// Sets `exc.__cause__` (and `__suppress_context__`).
+pub fn set_cause(_vm: &mut Vm, e: &PyErr, cause: Value) {
+    if let Some(d) = exc_data(&e.0) {
+        let mut d = d.borrow_mut();
+        d.cause = cause;
+        d.suppress_context = true;
+    }
+}
+
+/// Sets `exc.__context__`.
+pub fn set_context(_vm: &mut Vm, e: &PyErr, ctx: Value) {
+    if let Some(d) = exc_data(&e.0) {
+        d.borrow_mut().context = ctx;
+    }
+}
+
+/// `exc.__context__`.
+pub fn get_context(exc: &PyRef) -> Value {
+    exc_data(exc).map(|d| d.borrow().context.clone()).unwrap_or(Value::None)
+}
+
+/// `exc.args`.
+pub fn get_args(exc: &PyRef) -> Value {
+    exc_data(exc).map(|d| d.borrow().args.clone()).unwrap_or(Value::None)
+}
+
+/// The value carried by a StopIteration (its first argument, or None).
+pub fn stop_iteration_value(vm: &mut Vm, e: &PyErr) -> Value {
+    let k = vm.intern("value");
+    if let Some(d) = e.0.dict.borrow().as_ref() {
+        if let Some(v) = crate::types::dict::dict_get_str(d, &k) {
+            return v;
+        }
+    }
+    match get_args(&e.0).as_obj().map(|o| &o.payload) {
+        Some(Payload::Tuple(t)) => t.first().cloned().unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+/// Turns a raised value into an exception instance: a class is
+/// instantiated; anything else that is not an exception is a TypeError.
+pub fn instantiate(vm: &mut Vm, v: Value) -> PyResult<PyRef> {
+    match &v {
+        Value::Obj(o) if o.as_type().is_some() => {
+            let be = vm.exc.base_exception.clone();
+            if !vm.is_subtype(o, &be) {
+                return Err(vm.type_error("exceptions must derive from BaseException"));
+            }
+            let inst = vm.call(&v, &[], &[])?;
+            match inst {
+                Value::Obj(i) if vm.is_subtype(i.class(), &be) => Ok(i),
+                other => {
+                    let r = vm.repr_string(&v)?;
+                    Err(vm.type_error(format!(
+                        "calling {} should have returned an instance of BaseException, not {}",
+                        r,
+                        vm.type_name(&other)
+                    )))
+                }
+            }
+        }
+        Value::Obj(o) if vm.is_subtype(o.class(), &vm.exc.base_exception.clone()) => Ok(o.clone()),
+        _ => Err(vm.type_error("exceptions must derive from BaseException")),
+    }
+}
+
+/// `RAISE_VARARGS`: `raise`, `raise exc`, `raise exc from cause`. Returns the
+/// error to propagate. The context is set by `raise_with_context`.
+pub fn do_raise(vm: &mut Vm, exc: Option<Value>, cause: Option<Value>) -> PyErr {
+    let Some(exc) = exc else {
+        // Bare raise: re-raise the handled exception.
+        return match vm.exc_info.clone() {
+            Value::Obj(e) => {
+                vm.reraising = false;
+                PyErr(e)
+            }
+            _ => vm.runtime_error("No active exception to reraise"),
+        };
+    };
+    let e = match instantiate(vm, exc) {
+        Ok(e) => e,
+        Err(err) => return err,
+    };
+    let err = PyErr(e);
+    if let Some(c) = cause {
+        let cause_v = if c.is_none() {
+            Value::None
+        } else {
+            match instantiate(vm, c) {
+                Ok(ci) => Value::Obj(ci),
+                Err(_) => return vm.type_error("exception causes must derive from BaseException"),
+            }
+        };
+        set_cause(vm, &err, cause_v);
+    }
+    attach_context(vm, &err);
+    err
+}
+
+/// Sets `__context__` of a newly raised exception to the handled one (if
+/// different), breaking cycles as CPython does.
+pub fn attach_context(vm: &mut Vm, err: &PyErr) {
+    let Value::Obj(cur) = vm.exc_info.clone() else { return };
+    if Rc::ptr_eq(&cur, &err.0) {
+        return;
+    }
+    // Avoid cycles: if err is somewhere in cur's context chain, cut it there.
+    let mut o = cur.clone();
+    loop {
+        let ctx = get_context(&o);
+        match ctx {
+            Value::Obj(c) => {
+                if Rc::ptr_eq(&c, &err.0) {
+                    if let Some(d) = exc_data(&o) {
+                        d.borrow_mut().context = Value::None;
+                    }
+                    break;
+                }
+                o = c;
+            }
+            _ => break,
+        }
+    }
+    set_context(vm, err, Value::Obj(cur));
+}
+
+/// `except T:` — does exception `exc` match `t` (a class or tuple of classes)?
+pub fn exception_matches(vm: &mut Vm, exc: &Value, t: &Value) -> PyResult<bool> {
+    let classes: Vec<Value> = match t.as_obj().map(|o| &o.payload) {
+        Some(Payload::Tuple(items)) => items.to_vec(),
+        _ => vec![t.clone()],
+    };
+    let be = vm.exc.base_exception.clone();
+    for c in &classes {
+        match c.as_obj() {
+            Some(co) if co.as_type().is_some() && vm.is_subtype(co, &be) => {}
+            _ => return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed")),
+        }
+    }
+    let et = vm.type_of(exc);
+    for c in classes {
+        if let Some(co) = c.as_obj() {
+            if vm.is_subtype(&et, co) {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// `CHECK_EG_MATCH`: split an exception (group) by `t`. Returns (rest, match);
+/// match is None when nothing matched.
+pub fn eg_match(vm: &mut Vm, eg: &Value, t: &Value) -> PyResult<(Value, Value)> {
+    let classes: Vec<Value> = match t.as_obj().map(|o| &o.payload) {
+        Some(Payload::Tuple(items)) => items.to_vec(),
+        _ => vec![t.clone()],
+    };
+    let beg = vm.exc.base_exception_group.clone();
+    for c in &classes {
+        if let Some(co) = c.as_obj() {
+            if co.as_type().is_some() && vm.is_subtype(co, &beg) {
+                return Err(vm.type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
+            }
+        }
+    }
+    if exception_matches(vm, eg, t)? {
+        // A naked exception (or a whole matching group).
+        let et = vm.type_of(eg);
+        if !vm.is_subtype(&et, &beg) {
+            let eg_cls = vm.exc.exception_group.clone();
+            let msg = vm.new_str("");
+            let lst = vm.new_list(vec![eg.clone()]);
+            let wrapped = vm.call(&Value::Obj(eg_cls), &[msg, lst], &[])?;
+            if let (Value::Obj(w), Value::Obj(orig)) = (&wrapped, eg) {
+                if let (Some(wd), Some(od)) = (exc_data(w), exc_data(orig)) {
+                    wd.borrow_mut().traceback = od.borrow().traceback.clone();
+                }
+            }
+            return Ok((Value::None, wrapped));
+        }
+        return Ok((Value::None, eg.clone()));
+    }
+    let et = vm.type_of(eg);
+    if vm.is_subtype(&et, &beg) {
+        let split = vm.get_attr_str(eg, "split")?;
+        let r = vm.call(&split, &[t.clone()], &[])?;
+        let parts = vm.collect(&r)?;
+        if parts.len() == 2 {
+            return Ok((parts[1].clone(), parts[0].clone()));
+        }
+    }
+    Ok((eg.clone(), Value::None))
+}
+
+/// `PREP_RERAISE_STAR`: what to re-raise after the `except*` clauses ran.
+pub fn prep_reraise_star(vm: &mut Vm, orig: &Value, list: &Value) -> PyResult<Value> {
+    let items = vm.collect(list)?;
+    let raised: Vec<Value> = items.into_iter().filter(|v| !v.is_none()).collect();
+    if raised.is_empty() {
+        return Ok(Value::None);
+    }
+    let beg = vm.exc.base_exception_group.clone();
+    let ot = vm.type_of(orig);
+    if !vm.is_subtype(&ot, &beg) {
+        // A naked exception was wrapped for matching; re-raise it as it was.
+        return Ok(raised[0].clone());
+    }
+    // Split raised exceptions into re-raised parts of the original and new ones.
+    let mut reraised_leaves: Vec<Value> = Vec::new();
+    let mut new_raised: Vec<Value> = Vec::new();
+    let orig_leaves = leaf_ids(vm, orig)?;
+    for r in raised {
+        let ids = leaf_ids(vm, &r)?;
+        if !ids.is_empty() && ids.iter().all(|i| orig_leaves.contains(i)) {
+            reraised_leaves.push(r);
+        } else {
+            new_raised.push(r);
+        }
+    }
+    let mut result: Vec<Value> = Vec::new();
+    if !reraised_leaves.is_empty() {
+        let mut keep = std::collections::HashSet::new();
+        for r in &reraised_leaves {
+            keep.extend(leaf_ids(vm, r)?);
+        }
+        let kept = project(vm, orig, &keep)?;
+        if !kept.is_none() {
+            result.push(kept);
+        }
+    }
+    result.extend(new_raised);
+    if result.is_empty() {
+        return Ok(Value::None);
+    }
+    if result.len() == 1 {
+        return Ok(result.remove(0));
+    }
+    let eg_cls = vm.exc.exception_group.clone();
+    let msg = vm.new_str("");
+    let lst = vm.new_list(result);
+    vm.call(&Value::Obj(eg_cls), &[msg, lst], &[])
+}
+
+fn leaf_ids(vm: &mut Vm, e: &Value) -> PyResult<Vec<i64>> {
+    let beg = vm.exc.base_exception_group.clone();
+    let et = vm.type_of(e);
+    if !vm.is_subtype(&et, &beg) {
+        return Ok(vec![e.id()]);
+    }
+    let excs = vm.get_attr_str(e, "exceptions")?;
+    let mut out = Vec::new();
+    for x in vm.collect(&excs)? {
+        out.extend(leaf_ids(vm, &x)?);
+    }
+    Ok(out)
+}
+
+fn project(vm: &mut Vm, e: &Value, keep: &std::collections::HashSet<i64>) -> PyResult<Value> {
+    let beg = vm.exc.base_exception_group.clone();
+    let et = vm.type_of(e);
+    if !vm.is_subtype(&et, &beg) {
+        return Ok(if keep.contains(&e.id()) { e.clone() } else { Value::None });
+    }
+    let all_kept = leaf_ids(vm, e)?.iter().all(|i| keep.contains(i));
+    if all_kept {
+        return Ok(e.clone());
+    }
+    let excs = vm.get_attr_str(e, "exceptions")?;
+    let mut parts = Vec::new();
+    for x in vm.collect(&excs)? {
+        let p = project(vm, &x, keep)?;
+        if !p.is_none() {
+            parts.push(p);
+        }
+    }
+    if parts.is_empty() {
+        return Ok(Value::None);
+    }
+    let derive = vm.get_attr_str(e, "derive")?;
+    let lst = vm.new_list(parts);
+    let d = vm.call(&derive, &[lst], &[])?;
+    if let (Value::Obj(dn), Value::Obj(on)) = (&d, e) {
+        if let (Some(dd), Some(od)) = (exc_data(dn), exc_data(on)) {
+            let o = od.borrow();
+            let mut dm = dd.borrow_mut();
+            dm.traceback = o.traceback.clone();
+            dm.cause = o.cause.clone();
+            dm.context = o.context.clone();
+            dm.suppress_context = o.suppress_context;
+        }
+    }
+    Ok(d)
+}
+
+/// The exception `gen.throw(typ[, val[, tb]])` raises.
+pub fn make_thrown(vm: &mut Vm, args: &[Value]) -> PyResult<PyErr> {
+    let typ = args.first().cloned().unwrap_or(Value::None);
+    let val = args.get(1).cloned().unwrap_or(Value::None);
+    let be = vm.exc.base_exception.clone();
+    match &typ {
+        Value::Obj(o) if o.as_type().is_some() && vm.is_subtype(o, &be) => {
+            let inst = if val.is_none() {
+                vm.call(&typ, &[], &[])?
+            } else if vm.is_instance(&val, o) {
+                val
+            } else {
+                let a = match val.as_obj().map(|v| &v.payload) {
+                    Some(Payload::Tuple(t)) => t.to_vec(),
+                    _ => vec![val],
+                };
+                vm.call(&typ, &a, &[])?
+            };
+            match inst {
+                Value::Obj(i) => Ok(PyErr(i)),
+                _ => Err(vm.type_error("exceptions must derive from BaseException")),
+            }
+        }
+        Value::Obj(o) if vm.is_subtype(o.class(), &be) => {
+            if !val.is_none() {
+                return Err(vm.type_error("instance exception may not have a separate value"));
+            }
+            Ok(PyErr(o.clone()))
+        }
+        _ => Err(vm.type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            vm.type_name(&typ)
+        ))),
+    }
+}
+
+use crate::types::function::Args;
+
+/// Registers the exception classes in `builtins` and BaseException's methods.
+pub fn register_builtins(vm: &mut Vm) {
+    let bd = vm.builtins_dict.clone();
+    let mut all: Vec<PyRef> = vec![vm.exc.base_exception.clone()];
+    all.extend(exc_list(&vm.exc));
+    for c in all {
+        let name = c.as_type().map(|t| t.name()).unwrap_or_default();
+        let k = vm.intern(&name);
+        crate::types::dict::dict_set_str(&bd, &k, Value::Obj(c));
+    }
+    // EnvironmentError and IOError are aliases of OSError.
+    for alias in ["EnvironmentError", "IOError"] {
+        let k = vm.intern(alias);
+        crate::types::dict::dict_set_str(&bd, &k, Value::Obj(vm.exc.os_error.clone()));
+    }
+    let be = vm.exc.base_exception.clone();
+    vm.add_staticmethods(&be, &[("__new__", base_exception_new)]);
+    vm.add_methods(&be, &[("__init__", base_exception_init), ("__str__", base_exception_str), ("__repr__", base_exception_repr)]);
+    vm.add_getsets(&be, &[
+        crate::types::descr::GetSetDef { name: "args", get: get_args_gs, set: Some(set_args_gs) },
+        crate::types::descr::GetSetDef { name: "__traceback__", get: |_, v| Ok(get_traceback(v)), set: Some(set_traceback_gs) },
+        crate::types::descr::GetSetDef { name: "__cause__", get: |_, v| Ok(v.as_obj().and_then(exc_data).map(|d| d.borrow().cause.clone()).unwrap_or(Value::None)), set: Some(set_cause_gs) },
+        crate::types::descr::GetSetDef { name: "__context__", get: |_, v| Ok(v.as_obj().map(get_context).unwrap_or(Value::None)), set: Some(set_context_gs) },
+        crate::types::descr::GetSetDef { name: "__suppress_context__", get: |_, v| Ok(Value::Bool(v.as_obj().and_then(exc_data).map(|d| d.borrow().suppress_context).unwrap_or(false))), set: Some(set_suppress_gs) },
+    ]);
+}
+
+/// Every builtin exception class except BaseException, in table order.
+pub fn exc_list(e: &ExcTypes) -> Vec<PyRef> {
+    macro_rules! all {
+        ($($f:ident),*) => { vec![$(e.$f.clone()),*] };
+    }
+    all!(base_exception_group, system_exit, keyboard_interrupt, generator_exit, exception, stop_iteration,
+        stop_async_iteration, arithmetic_error, floating_point_error, overflow_error, zero_division_error,
+        assertion_error, attribute_error, buffer_error, eof_error, exception_group, import_error,
+        module_not_found_error, lookup_error, index_error, key_error, memory_error, name_error,
+        unbound_local_error, os_error, blocking_io_error, child_process_error, connection_error,
+        broken_pipe_error, connection_aborted_error, connection_refused_error, connection_reset_error,
+        file_exists_error, file_not_found_error, interrupted_error, is_a_directory_error,
+        not_a_directory_error, permission_error, process_lookup_error, timeout_error, reference_error,
+        runtime_error, not_implemented_error, recursion_error, syntax_error, indentation_error, tab_error,
+        system_error, type_error, value_error, unicode_error, unicode_decode_error, unicode_encode_error,
+        unicode_translate_error, warning, bytes_warning, deprecation_warning, encoding_warning,
+        future_warning, import_warning, pending_deprecation_warning, resource_warning, runtime_warning,
+        syntax_warning, unicode_warning, user_warning)
+}
+
+fn base_exception_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(cls) = args.args.first().and_then(|c| c.as_obj()).filter(|c| c.as_type().is_some()).cloned() else {
+        return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
+    };
+    let e = new_exception(vm, &cls, args.args[1..].to_vec());
+    let nslots = cls.as_type().map(|t| t.slot_names.borrow().len()).unwrap_or(0);
+    if nslots > 0 {
+        *e.0.slots.borrow_mut() = vec![Value::Null; nslots];
+    }
+    Ok(Value::Obj(e.0))
+}
+
+fn base_exception_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if !args.kwargs.is_empty() {
+        let n = vm.type_name(&args.args[0]);
+        return Err(vm.type_error(format!("{}() takes no keyword arguments", n)));
+    }
+    if let Some(d) = args.args[0].as_obj().and_then(exc_data) {
+        let t = vm.new_tuple(args.args[1..].to_vec());
+        d.borrow_mut().args = t;
+    }
+    Ok(Value::None)
+}
+
+fn args_vec(v: &Value) -> Vec<Value> {
+    let a = v.as_obj().map(get_args).unwrap_or(Value::None);
+    match a.as_obj().map(|o| &o.payload) {
+        Some(Payload::Tuple(t)) => t.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+fn base_exception_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args_vec(&args.args[0]);
+    match a.len() {
+        0 => Ok(vm.new_str("")),
+        1 => Ok(Value::Obj(vm.str(&a[0])?)),
+        _ => {
+            let t = vm.new_tuple(a);
+            Ok(Value::Obj(vm.str(&t)?))
+        }
+    }
+}
+
+fn base_exception_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let a = args_vec(&args.args[0]);
+    let name = vm.type_name(&args.args[0]);
+    let inner = if a.len() == 1 {
+        vm.repr_string(&a[0])?
+    } else {
+        let t = vm.new_tuple(a);
+        let r = vm.repr_string(&t)?;
+        r.trim_start_matches('(').trim_end_matches(')').trim_end_matches(',').to_string()
+    };
+    Ok(vm.new_str(&format!("{}({})", name, inner)))
+}
+
+fn get_args_gs(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.as_obj().map(get_args).unwrap_or(Value::None))
+}
+
+fn set_args_gs(vm: &mut Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let Some(new) = new else { return Err(vm.type_error("args may not be deleted")) };
+    let items = vm.collect(&new)?;
+    let t = vm.new_tuple(items);
+    if let Some(d) = v.as_obj().and_then(exc_data) {
+        d.borrow_mut().args = t;
+    }
+    Ok(())
+}
+
+fn set_traceback_gs(vm: &mut Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let new = new.unwrap_or(Value::None);
+    let ok = new.is_none() || matches!(new.as_obj().map(|o| &o.payload), Some(Payload::Traceback(_)));
+    if !ok {
+        return Err(vm.type_error("__traceback__ must be a traceback or None"));
+    }
+    if let Some(d) = v.as_obj().and_then(exc_data) {
+        d.borrow_mut().traceback = new;
+    }
+    Ok(())
+}
+
+fn check_exc_or_none(vm: &mut Vm, new: &Value, what: &str) -> PyResult<()> {
+    let be = vm.exc.base_exception.clone();
+    if new.is_none() || vm.is_instance(new, &be) {
+        Ok(())
+    } else {
+        Err(vm.type_error(format!("exception {} must be None or derive from BaseException", what)))
+    }
+}
+
+fn set_cause_gs(vm: &mut Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let new = new.unwrap_or(Value::None);
+    check_exc_or_none(vm, &new, "cause")?;
+    if let Some(d) = v.as_obj().and_then(exc_data) {
+        let mut d = d.borrow_mut();
+        d.cause = new;
+        d.suppress_context = true;
+    }
+    Ok(())
+}
+
+fn set_context_gs(vm: &mut Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let new = new.unwrap_or(Value::None);
+    check_exc_or_none(vm, &new, "context")?;
+    if let Some(d) = v.as_obj().and_then(exc_data) {
+        d.borrow_mut().context = new;
+    }
+    Ok(())
+}
+
+fn set_suppress_gs(vm: &mut Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let b = match new {
+        Some(n) => vm.is_true(&n)?,
+        None => false,
+    };
+    if let Some(d) = v.as_obj().and_then(exc_data) {
+        d.borrow_mut().suppress_context = b;
+    }
+    Ok(())
+}
+
+/// A SyntaxError (or subclass) object from a compile error.
+pub fn syntax_error_from(vm: &mut Vm, e: &pyrite_compiler::CompileError, filename: &str) -> PyErr {
+    use pyrite_compiler::ErrorKind;
+    let cls = match e.kind {
+        ErrorKind::SyntaxError => vm.exc.syntax_error.clone(),
+        ErrorKind::IndentationError => vm.exc.indentation_error.clone(),
+        ErrorKind::TabError => vm.exc.tab_error.clone(),
+        ErrorKind::RecursionError => return vm.recursion_error(" during compilation"),
+        ErrorKind::ValueError => return vm.value_error(&e.msg),
+    };
+    let msg = vm.new_str(&e.msg);
+    let fname = vm.new_str(filename);
+    let text = match &e.text {
+        Some(t) => vm.new_str(t),
+        None => Value::None,
+    };
+    let details = vm.new_tuple(vec![
+        fname.clone(),
+        Value::Int(e.lineno as i64),
+        Value::Int(e.offset as i64),
+        text.clone(),
+        Value::Int(e.end_lineno as i64),
+        Value::Int(e.end_offset as i64),
+    ]);
+    let err = new_exception(vm, &cls, vec![msg.clone(), details]);
+    if let Some(d) = err.0.dict.borrow().as_ref() {
+        for (k, v) in [
+            ("msg", msg),
+            ("filename", fname),
+            ("lineno", Value::Int(e.lineno as i64)),
+            ("offset", Value::Int(e.offset as i64)),
+            ("text", text),
+            ("end_lineno", Value::Int(e.end_lineno as i64)),
+            ("end_offset", Value::Int(e.end_offset as i64)),
+            ("print_file_and_line", Value::None),
+        ] {
+            let key = vm.intern(k);
+            crate::types::dict::dict_set_str(d, &key, v);
+        }
+    }
+    err
+}
+
+/// The exit status for an uncaught SystemExit (printing its message if it is
+/// not an int), as CPython's `handle_system_exit`.
+pub fn system_exit_code(vm: &mut Vm, e: &PyErr) -> i32 {
+    let args = get_args(&e.0);
+    let code = match args.as_obj().map(|o| &o.payload) {
+        Some(Payload::Tuple(t)) if t.len() == 1 => t[0].clone(),
+        Some(Payload::Tuple(t)) if t.is_empty() => Value::None,
+        _ => args.clone(),
+    };
+    match code {
+        Value::None => 0,
+        Value::Int(i) => i as i32,
+        Value::Bool(b) => b as i32,
+        other => {
+            crate::modules::sys::flush_stdout(vm);
+            let s = vm.str_string(&other).unwrap_or_default();
+            write_stderr(vm, &format!("{}\n", s));
+            1
+        }
+    }
+}
+
+/// Writes text to `sys.stderr`.
+pub fn write_stderr(vm: &mut Vm, s: &str) {
+    let k = vm.names.stderr.clone();
+    let sd = vm.sys_dict.clone();
+    match crate::types::dict::dict_get_str(&sd, &k) {
+        Some(f) if !f.is_none() => {
+            let v = vm.new_str(s);
+            if vm.call_method(&f, "write", &[v]).is_err() {
+                eprint!("{}", s);
+            }
+            let _ = vm.call_method(&f, "flush", &[]);
+        }
+        _ => eprint!("{}", s),
+    }
+}
+
+/// Prints an exception with its traceback and chained exceptions to stderr,
+/// in CPython 3.11's format.
+pub fn print_exception(vm: &mut Vm, exc: &Value) {
+    let mut out = String::new();
+    let mut seen = Vec::new();
+    format_exception_chain(vm, exc, &mut out, &mut seen);
+    write_stderr(vm, &out);
+}
+
+fn format_exception_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<i64>) {
+    seen.push(exc.id());
+    if let Some(o) = exc.as_obj() {
+        if let Some(d) = exc_data(o) {
+            let (cause, ctx, suppress) = {
+                let d = d.borrow();
+                (d.cause.clone(), d.context.clone(), d.suppress_context)
+            };
+            if !cause.is_none() && !seen.contains(&cause.id()) {
+                format_exception_chain(vm, &cause, out, seen);
+                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            } else if !suppress && !ctx.is_none() && !seen.contains(&ctx.id()) {
+                format_exception_chain(vm, &ctx, out, seen);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+        }
+    }
+    format_one(vm, exc, out);
+}
+
+fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
+    let tb = get_traceback(exc);
+    if !tb.is_none() {
+        out.push_str("Traceback (most recent call last):\n");
+        let mut cur = tb;
+        while let Some(Payload::Traceback(t)) = cur.as_obj().map(|o| &o.payload) {
+            let line = t.code.line_of(t.lasti as usize);
+            out.push_str(&format!("  File \"{}\", line {}, in {}\n", t.code.co.filename, line, t.code.co.name));
+            if let Some(src) = source_line(&t.code.co.filename, line) {
+                out.push_str(&format!("    {}\n", src.trim()));
+            }
+            let next = t.next.borrow().clone();
+            cur = next;
+        }
+    }
+    out.push_str(&format_exception_only(vm, exc));
+}
+
+/// The last line(s) of a traceback: `Type: message`.
+pub fn format_exception_only(vm: &mut Vm, exc: &Value) -> String {
+    let tp = vm.type_of(exc);
+    let module = crate::protocol::objecttype::type_module_name(vm, &tp);
+    let qn = tp.as_type().map(|t| t.qualname.borrow().clone()).unwrap_or_default();
+    let name = if module == "builtins" || module == "__main__" { qn } else { format!("{}.{}", module, qn) };
+    let msg = match vm.str_string(exc) {
+        Ok(s) => s,
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    if msg.is_empty() {
+        format!("{}\n", name)
+    } else {
+        format!("{}: {}\n", name, msg)
+    }
+}
+
+/// Line `line` (1-based) of file `path`, if readable.
+pub fn source_line(path: &str, line: u32) -> Option<String> {
+    let text = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&text);
+    text.lines().nth(line.checked_sub(1)? as usize).map(|s| s.to_string())
+}

@@ -1,0 +1,41 @@
+//! Builtin types: one file each (storage, methods and registration table).
+
+pub mod code;
+pub mod descr;
+pub mod dict;
+pub mod exceptions;
+pub mod frameobj;
+pub mod function;
+pub mod generator;
+pub mod iter;
+pub mod module;
+pub mod set;
+pub mod str;
+pub mod strops;
+pub mod typeobj;
+pub mod codeobj;
+pub mod mappingproxy;
+pub mod superobj;
+pub mod union_type;
+
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// How CPython names a callable in call errors: `f()` for functions,
+/// `T()` for types, `repr` otherwise.
+pub fn function_repr_name(vm: &mut Vm, f: &Value) -> String {
+    use crate::object::Payload;
+    match f.as_obj().map(|o| &o.payload) {
+        Some(Payload::Function(func)) => {
+            let q = func.qualname.borrow().clone();
+            format!("{}()", strops::as_rust_str(&q).unwrap_or_default())
+        }
+        Some(Payload::Builtin(b)) => format!("{}()", b.name),
+        Some(Payload::Method { func, .. }) => {
+            let func = func.clone();
+            function_repr_name(vm, &func)
+        }
+        Some(Payload::Type(t)) => format!("{}()", t.name()),
+        _ => vm.repr_string(f).unwrap_or_default(),
+    }
+}

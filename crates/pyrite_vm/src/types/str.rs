@@ -1,0 +1,160 @@
+//! The str type's storage; CPython: Objects/unicodeobject.c.
+//!
+//! Text is stored as generalised UTF-8 (WTF-8, so lone surrogates survive) with
+//! the number of code points and an ASCII flag: indexing ASCII text is O(1).
+//! The hash is CPython's (SipHash-1-3 over the PEP 393 buffer) and is cached.
+
+use crate::hash;
+use pyrite_bytecode::wtf8::{self, CodePoints};
+use std::cell::Cell;
+
+/// A Python str's data.
+pub struct PyStr {
+    bytes: Box<[u8]>,
+    /// Number of code points.
+    len: usize,
+    /// Largest code point (0 for empty), used for the hash and by `max()`-like checks.
+    max_cp: u32,
+    /// Cached hash; `i64::MIN` when not yet computed.
+    hash: Cell<i64>,
+}
+
+impl PyStr {
+    /// A str from UTF-8 text.
+    pub fn new(s: &str) -> PyStr {
+        let mut max_cp = 0;
+        let mut len = 0;
+        if s.is_ascii() {
+            len = s.len();
+            max_cp = s.bytes().max().unwrap_or(0) as u32;
+        } else {
+            for c in s.chars() {
+                len += 1;
+                max_cp = max_cp.max(c as u32);
+            }
+        }
+        PyStr { bytes: s.as_bytes().into(), len, max_cp, hash: Cell::new(i64::MIN) }
+    }
+
+    /// A str from generalised UTF-8 bytes (as produced by `wtf8::push_code_point`).
+    pub fn from_wtf8(bytes: Vec<u8>) -> PyStr {
+        let mut len = 0;
+        let mut max_cp = 0;
+        for c in CodePoints::new(&bytes) {
+            len += 1;
+            max_cp = max_cp.max(c);
+        }
+        PyStr { bytes: bytes.into_boxed_slice(), len, max_cp, hash: Cell::new(i64::MIN) }
+    }
+
+    /// A str from code points (surrogates allowed).
+    pub fn from_code_points(cps: impl IntoIterator<Item = u32>) -> PyStr {
+        let mut bytes = Vec::new();
+        for c in cps {
+            wtf8::push_code_point(&mut bytes, c);
+        }
+        PyStr::from_wtf8(bytes)
+    }
+
+    /// Number of code points (`len(s)`).
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// True for the empty string.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// True if every code point is ASCII (then byte index == char index).
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.len == self.bytes.len()
+    }
+
+    /// Largest code point.
+    #[inline]
+    pub fn max_code_point(&self) -> u32 {
+        self.max_cp
+    }
+
+    /// The generalised UTF-8 bytes.
+    #[inline]
+    pub fn as_wtf8(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// The text as `&str`, when it holds no lone surrogate.
+    #[inline]
+    pub fn try_as_str(&self) -> Option<&str> {
+        if self.is_ascii() {
+            // SAFETY: ASCII bytes are valid UTF-8.
+            return Some(unsafe { std::str::from_utf8_unchecked(&self.bytes) });
+        }
+        std::str::from_utf8(&self.bytes).ok()
+    }
+
+    /// The text, with lone surrogates shown as U+FFFD (for messages and Rust
+    /// interfaces that need `&str`; Python-visible operations use code points).
+    pub fn as_str_lossy(&self) -> std::borrow::Cow<'_, str> {
+        match self.try_as_str() {
+            Some(s) => std::borrow::Cow::Borrowed(s),
+            None => std::borrow::Cow::Owned(
+                self.code_points().map(|c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect(),
+            ),
+        }
+    }
+
+    /// Iterates over code points.
+    #[inline]
+    pub fn code_points(&self) -> CodePoints<'_> {
+        CodePoints::new(&self.bytes)
+    }
+
+    /// The code point at index `i` (0-based, `i < len`). O(1) for ASCII text.
+    pub fn code_point_at(&self, i: usize) -> Option<u32> {
+        if self.is_ascii() {
+            return self.bytes.get(i).map(|&b| b as u32);
+        }
+        self.code_points().nth(i)
+    }
+
+    /// Byte offset of code point index `i` (`i <= len`).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.is_ascii() {
+            return i.min(self.bytes.len());
+        }
+        let mut off = 0;
+        for _ in 0..i {
+            if off >= self.bytes.len() {
+                break;
+            }
+            off += wtf8::decode_code_point(&self.bytes[off..]).1;
+        }
+        off
+    }
+
+    /// CPython's `hash(s)` (cached).
+    #[inline]
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != i64::MIN {
+            return h;
+        }
+        let h = if self.is_ascii() {
+            hash::hash_bytes(&self.bytes)
+        } else {
+            hash::hash_code_points(self.code_points(), self.max_cp, self.len)
+        };
+        self.hash.set(h);
+        h
+    }
+}
+
+impl PartialEq for PyStr {
+    fn eq(&self, other: &PyStr) -> bool {
+        self.bytes == other.bytes
+    }
+}

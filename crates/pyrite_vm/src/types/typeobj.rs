@@ -1,0 +1,239 @@
+//! Type objects' data; CPython: Objects/typeobject.c.
+//!
+//! A type's namespace is its object's `dict` (a dict object, like any
+//! instance dict). Builtin types fill it at start-up from their method tables.
+//! `version` changes whenever the namespace of the type or of any base changes,
+//! so attribute caches keyed by it stay correct.
+
+use crate::object::PyRef;
+use crate::value::Value;
+use std::cell::{Cell, RefCell};
+
+/// Which builtin payload instances of a type (and its subclasses) carry.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Object,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    ByteArray,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Exception,
+    Type,
+    Module,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Function,
+    /// A type whose instances cannot be created from Python (`type(len)`...).
+    Opaque,
+}
+
+/// Bit flags of a type.
+pub mod flags {
+    /// Instances get a `__dict__`.
+    pub const HAS_DICT: u32 = 1;
+    /// Python code can subclass it.
+    pub const BASETYPE: u32 = 2;
+    /// Created by a `class` statement (attributes settable).
+    pub const HEAPTYPE: u32 = 4;
+    /// Subclass of BaseException.
+    pub const EXCEPTION: u32 = 8;
+    /// A builtin type whose attributes cannot be set.
+    pub const IMMUTABLE: u32 = 16;
+    /// Defines `__getattribute__` other than object's (slow attribute path).
+    pub const CUSTOM_GETATTRIBUTE: u32 = 32;
+    /// Defines `__getattr__`.
+    pub const HAS_GETATTR: u32 = 64;
+    /// Abstract: `__abstractmethods__` non-empty.
+    pub const ABSTRACT: u32 = 128;
+}
+
+/// The data of a type object.
+pub struct TypeData {
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    /// `__module__` for builtin types (heap types keep it in their dict).
+    pub module: &'static str,
+    pub bases: RefCell<Vec<PyRef>>,
+    /// `__mro__`, this type first.
+    pub mro: RefCell<Vec<PyRef>>,
+    pub flags: Cell<u32>,
+    pub layout: Layout,
+    /// Attribute-cache version tag; bumped on any namespace change here or in a base.
+    pub version: Cell<u64>,
+    /// Names of `__slots__` members, in layout order (including inherited ones).
+    pub slot_names: RefCell<Vec<String>>,
+    /// Weak list of direct subclasses (for version propagation and `__subclasses__`).
+    pub subclasses: RefCell<Vec<std::rc::Weak<crate::object::PyObject>>>,
+    /// Cached lookups of special methods, indexed by `SpecialSlot`; invalidated by `version`.
+    pub special_cache: RefCell<(u64, Vec<Option<Value>>)>,
+}
+
+impl TypeData {
+    /// A new type's data (namespace and MRO are set by the caller).
+    pub fn new(name: &str, module: &'static str, layout: Layout, flags: u32) -> TypeData {
+        TypeData {
+            name: RefCell::new(name.to_owned()),
+            qualname: RefCell::new(name.to_owned()),
+            module,
+            bases: RefCell::new(Vec::new()),
+            mro: RefCell::new(Vec::new()),
+            flags: Cell::new(flags),
+            layout,
+            version: Cell::new(next_version()),
+            slot_names: RefCell::new(Vec::new()),
+            subclasses: RefCell::new(Vec::new()),
+            special_cache: RefCell::new((0, Vec::new())),
+        }
+    }
+
+    /// True if any bit of `f` is set.
+    #[inline]
+    pub fn has_flag(&self, f: u32) -> bool {
+        self.flags.get() & f != 0
+    }
+
+    /// The type's `__name__`.
+    pub fn name(&self) -> String {
+        self.name.borrow().clone()
+    }
+}
+
+thread_local! {
+    static VERSION: Cell<u64> = const { Cell::new(1) };
+}
+
+/// A fresh, never-before-used version tag.
+pub fn next_version() -> u64 {
+    VERSION.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    })
+}
+
+use crate::object::{Payload, PyObject};
+use crate::vm::Vm;
+use std::rc::Rc;
+
+/// Invalidates attribute caches of `t` and of all its subclasses.
+pub fn invalidate(t: &TypeData) {
+    t.version.set(next_version());
+    let subs: Vec<PyRef> = t.subclasses.borrow().iter().filter_map(|w| w.upgrade()).collect();
+    for s in subs {
+        if let Some(st) = s.as_type() {
+            invalidate(st);
+        }
+    }
+}
+
+/// Looks `name` up along the MRO of type `ty` (no descriptors applied).
+/// CPython: `_PyType_Lookup`.
+pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<Value> {
+    let t = ty.as_type()?;
+    for c in t.mro.borrow().iter() {
+        let d = c.dict.borrow();
+        if let Some(d) = d.as_ref() {
+            if let Some(v) = crate::types::dict::dict_get_str(d, name) {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+/// Creates a builtin (static) type with one base.
+pub fn new_static_type(vm: &mut Vm, name: &str, module: &'static str, base: &PyRef, layout: Layout, fl: u32) -> PyRef {
+    let d = vm.new_dict();
+    let data = TypeData::new(name, module, layout, fl);
+    let t = PyObject::with_dict(vm.types.type_.clone(), Payload::Type(Box::new(data)), d);
+    set_bases_simple(&t, base);
+    t
+}
+
+/// Sets a single base and the MRO `[t] + base.__mro__`, registering `t` as a
+/// subclass of `base`.
+pub fn set_bases_simple(t: &PyRef, base: &PyRef) {
+    let Some(td) = t.as_type() else { return };
+    *td.bases.borrow_mut() = vec![base.clone()];
+    let mut mro = vec![t.clone()];
+    if let Some(bd) = base.as_type() {
+        mro.extend(bd.mro.borrow().iter().cloned());
+        bd.subclasses.borrow_mut().push(Rc::downgrade(t));
+    }
+    *td.mro.borrow_mut() = mro;
+}
+
+/// C3 linearisation of `bases` for a new class. CPython: `mro_implementation`.
+/// Returns None when no consistent order exists (the caller raises TypeError
+/// "Cannot create a consistent method resolution order (MRO) for bases ...").
+pub fn c3_mro(t: &PyRef, bases: &[PyRef]) -> Option<Vec<PyRef>> {
+    let mut seqs: Vec<Vec<PyRef>> = bases
+        .iter()
+        .map(|b| b.as_type().map(|bt| bt.mro.borrow().clone()).unwrap_or_default())
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![t.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Some(out);
+        }
+        let mut found = None;
+        for s in &seqs {
+            let cand = &s[0];
+            let in_tail = seqs.iter().any(|s2| s2[1..].iter().any(|c| Rc::ptr_eq(c, cand)));
+            if !in_tail {
+                found = Some(cand.clone());
+                break;
+            }
+        }
+        let c = found?;
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+/// Recomputes the flags that depend on which special methods a class defines
+/// (`__getattribute__`, `__getattr__`).
+pub fn refresh_flags(vm: &mut Vm, cls: &PyRef) {
+    let Some(t) = cls.as_type() else { return };
+    let mut f = t.flags.get() & !(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR);
+    if let Some(ga) = lookup(cls, &vm.names.__getattribute__.clone()) {
+        let is_object = matches!(lookup(&vm.types.object, &vm.names.__getattribute__.clone()), Some(Value::Obj(o)) if matches!(&ga, Value::Obj(g) if Rc::ptr_eq(g, &o)));
+        if !is_object {
+            f |= flags::CUSTOM_GETATTRIBUTE;
+        }
+    }
+    if lookup(cls, &vm.names.__getattr__.clone()).is_some() {
+        f |= flags::HAS_GETATTR;
+    }
+    t.flags.set(f);
+}
+
+/// After `cls.name = ...`: refreshes flags of `cls` and its subclasses if the
+/// name is one they depend on.
+pub fn update_flags_for_name(vm: &mut Vm, cls: &PyRef, name: &PyRef) {
+    let relevant = name.as_str().map(|s| matches!(&*s.as_str_lossy(), "__getattribute__" | "__getattr__")).unwrap_or(false);
+    if !relevant {
+        return;
+    }
+    let mut todo = vec![cls.clone()];
+    while let Some(c) = todo.pop() {
+        refresh_flags(vm, &c);
+        if let Some(t) = c.as_type() {
+            todo.extend(t.subclasses.borrow().iter().filter_map(|w| w.upgrade()));
+        }
+    }
+}
