@@ -9,7 +9,12 @@
 //! and errors are `CompileError` values that the VM turns into SyntaxError.
 
 mod errors;
+pub mod assemble;
+pub mod codegen;
+pub mod flowgraph;
 pub mod parse;
+pub mod symtable;
+pub mod unparse;
 pub mod source;
 pub mod validate;
 
@@ -89,14 +94,7 @@ pub fn compile(
     mode: Mode,
     options: CompileOptions,
 ) -> Result<CompileOutput, CompileError> {
-    let _ = (source, filename, mode, options);
-    Err(CompileError {
-        kind: ErrorKind::SyntaxError,
-        msg: "compiler not yet available".into(),
-        lineno: 1,
-        offset: 0,
-        end_lineno: 1,
-        end_offset: 0,
-        text: None,
-    })
+    let module = parse::parse(source, mode)?;
+    let (code, warnings) = codegen::compile_module(source, &module, filename, mode, options)?;
+    Ok(CompileOutput { code, warnings })
 }
