@@ -1,0 +1,53 @@
+//! Compiles representative programs and checks the invariants of every code
+//! object produced (stack depth, jump targets, exception table, locations).
+
+mod common;
+
+use common::{compile_check, Outcome};
+use pyrite_compiler::{CompileOptions, Mode};
+
+const PROGRAMS: &[&str] = &[
+    "x = 1\nprint(x + 2)\n",
+    "def f(a, b=1, *args, c, d=2, **kw):\n    return a + b\n",
+    "class C(B, metaclass=M):\n    x = 1\n    def m(self):\n        return super().m()\n",
+    "for i in range(10):\n    if i: break\n    else: continue\nelse:\n    pass\n",
+    "while x:\n    x -= 1\n",
+    "try:\n    a()\nexcept E as e:\n    b()\nexcept:\n    c()\nelse:\n    d()\nfinally:\n    e()\n",
+    "with a as b, c:\n    pass\n",
+    "def g():\n    yield 1\n    yield from h()\n",
+    "async def f():\n    async with a as b:\n        await c\n    async for x in y:\n        pass\n",
+    "[x for x in y if x]\n{x: y for x, y in z}\n{x for x in y}\n(x for x in y)\n",
+    "def f():\n    x = 1\n    def g():\n        nonlocal x\n        x = 2\n    return g\n",
+    "match p:\n    case [1, *rest]: pass\n    case {'a': 1, **kw}: pass\n    case C(a, b=c): pass\n    case 1 | 2 | 3: pass\n    case _: pass\n",
+    "import a.b.c as d\nfrom . import x\nfrom m import *\n",
+    "f(*a, **k)\nf(a, b=c)\no.m(1, 2)\n",
+    "a, *b, c = x\nx[1:2] = y\ndel x[0], y.z\n",
+    "try:\n    pass\nexcept* E:\n    pass\n",
+    "lambda x, *y: x\nf'{x!r:>{w}}'\n",
+    "for x in y:\n    try:\n        break\n    finally:\n        z()\n",
+    "def f():\n    with a:\n        return 1\n",
+    "assert x, 'm'\n",
+];
+
+#[test]
+fn representative_programs_satisfy_invariants() {
+    for (i, p) in PROGRAMS.iter().enumerate() {
+        match compile_check(p.to_string(), "t.py".into(), Mode::Exec, CompileOptions::default(), false) {
+            Outcome::Ok { .. } => {}
+            Outcome::CompileError(e) => panic!("program {i} failed: {e:?}\n{p}"),
+            Outcome::Invalid { why, dis } => panic!("program {i}: {why}\n{p}\n{dis}"),
+        }
+    }
+}
+
+/// Development aid: `PYRITE_DIS=file.py cargo test --test codegen_invariants dis_file -- --nocapture`.
+#[test]
+fn dis_file() {
+    let Ok(path) = std::env::var("PYRITE_DIS") else { return };
+    let src = std::fs::read_to_string(&path).expect("read");
+    match compile_check(src, path, Mode::Exec, CompileOptions::default(), true) {
+        Outcome::Ok { dis, warnings } => println!("{dis}\n{warnings:?}"),
+        Outcome::CompileError(e) => println!("error: {e:?}"),
+        Outcome::Invalid { why, dis } => println!("{dis}\nINVALID: {why}"),
+    }
+}
