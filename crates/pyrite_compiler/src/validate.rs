@@ -143,7 +143,7 @@ fn future(body: &[Stmt], lines: &Lines) -> Result<(), CompileError> {
         }
         prev_line = line;
         match s {
-            Stmt::ImportFrom(i) if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") && i.level == 0 => {
+            Stmt::ImportFrom(i) if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") => {
                 if done {
                     let mut e = err_at(lines, "from __future__ imports must occur at the beginning of the file", s.range().start().to_usize());
                     e.offset = e.offset.saturating_sub(1);
@@ -171,7 +171,7 @@ fn future_lineno(body: &[Stmt], lines: &Lines) -> u32 {
     let start = usize::from(body.first().is_some_and(is_docstring));
     for s in &body[start.min(body.len())..] {
         match s {
-            Stmt::ImportFrom(i) if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") && i.level == 0 => {
+            Stmt::ImportFrom(i) if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") => {
                 last = lines.line_of(s.range().start().to_usize());
             }
             _ => break,
@@ -342,7 +342,8 @@ impl<'l> StBuilder<'l> {
             self.add_def(a.parameter.name.as_str(), DEF_PARAM, a.parameter.range)?;
         }
         for a in [&p.vararg, &p.kwarg].into_iter().flatten() {
-            self.add_def(a.name.as_str(), DEF_PARAM, a.range)?;
+            let r = TextRange::new(a.name.range.start(), a.range.end());
+            self.add_def(a.name.as_str(), DEF_PARAM, r)?;
         }
         Ok(())
     }
@@ -1137,7 +1138,13 @@ impl<'l> Compiler<'l> {
                 if let Some(v) = &ret.value {
                     self.expr(v)?;
                 }
-                self.unwind(false, r)?;
+                // compiler_return: a constant value on the statement's line
+                // carries the location of the unwinding.
+                let at = match &ret.value {
+                    Some(v) if is_constant(v) && self.lines.line_of(v.range().start().to_usize()) == self.lines.line_of(r.start().to_usize()) => v.range(),
+                    _ => r,
+                };
+                self.unwind(false, at)?;
             }
             Stmt::Delete(d) => {
                 for t in &d.targets {
@@ -1228,7 +1235,7 @@ impl<'l> Compiler<'l> {
                 }
             }
             Stmt::ImportFrom(i) => {
-                let is_future = i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") && i.level == 0;
+                let is_future = i.module.as_ref().is_some_and(|m| m.as_str() == "__future__");
                 if is_future && self.lines.line_of(r.start().to_usize()) > self.future_line {
                     return Err(self.err("from __future__ imports must occur at the beginning of the file", r));
                 }
@@ -1284,7 +1291,7 @@ impl<'l> Compiler<'l> {
             let kind = if t.is_star { FBlock::ExceptGroupHandler } else { FBlock::Other };
             let hr = h.range;
             if let Some(n) = &h.name {
-                self.store_name(n.as_str(), n.range)?;
+                self.store_name(n.as_str(), h.range)?;
             }
             self.with_block(kind, hr, |c| {
                 if h.name.is_some() {
@@ -1562,7 +1569,7 @@ impl<'l> Compiler<'l> {
                 Some(inner) => {
                     self.pattern(inner, allow_irrefutable, stores)?;
                     match &a.name {
-                        Some(n) => self.store_pattern_name(n.as_str(), r, stores),
+                        Some(n) => self.store_pattern_name(n.as_str(), last_pattern_range(inner), stores),
                         None => Ok(()),
                     }
                 }
@@ -1605,7 +1612,8 @@ impl<'l> Compiler<'l> {
                     self.pattern(p, true, stores)?;
                 }
                 if let Some(rest) = &m.rest {
-                    self.store_pattern_name(rest.as_str(), r, stores)?;
+                    let at = m.patterns.last().map_or(r, last_pattern_range);
+                    self.store_pattern_name(rest.as_str(), at, stores)?;
                 }
                 Ok(())
             }
@@ -1776,5 +1784,20 @@ fn last_pattern_range(p: &Pattern) -> TextRange {
         Pattern::MatchAs(a) => a.pattern.as_deref().map_or(a.range, last_pattern_range),
         Pattern::MatchOr(o) => o.patterns.last().map_or(o.range, last_pattern_range),
         _ => p.range(),
+    }
+}
+
+/// Whether CPython's AST optimiser turns `e` into a constant.
+fn is_constant(e: &Expr) -> bool {
+    match e {
+        Expr::NumberLiteral(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_) => true,
+        Expr::UnaryOp(u) => is_constant(&u.operand),
+        Expr::Tuple(t) => t.elts.iter().all(is_constant),
+        _ => false,
     }
 }

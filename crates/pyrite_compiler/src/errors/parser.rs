@@ -320,6 +320,12 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
             if i > 0 && cx.is_op(i - 1, "=") && (cx.is_op(i, ")") || cx.is_op(i, ",")) && in_def_params(cx, i - 1) {
                 return Some(cx.syntax_tok("expected default value expression", i - 1));
             }
+            if i > 0 && cx.is_op(i - 1, ":") && (cx.is_op(i, "}") || cx.is_op(i, ",")) && in_dict(cx, i) {
+                return Some(cx.syntax_tok("expression expected after dictionary key and ':'", i - 1));
+            }
+            if i > 0 && cx.is_op(i - 1, "(") && cx.is_op(i, "**") {
+                return Some(cx.syntax_tok("cannot use double starred expression here", i));
+            }
             forgot_comma(cx, i)
         }
         ParseErrorType::InvalidStarredExpressionUsage => {
@@ -327,7 +333,15 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
             if i > 0 && cx.is_op(i - 1, "(") && cx.is_op(after, ")") {
                 return Some(cx.syntax("cannot use starred expression here", s, end));
             }
-            Some(cx.syntax_tok("invalid syntax", after))
+            if i > 0 && cx.is_op(i - 1, ":") && enclosing_open(cx, i).is_some_and(|o| cx.is_op(o, "{")) {
+                return Some(cx.syntax("cannot use a starred expression in a dictionary value", s, end));
+            }
+            // Where a starred item is allowed (a subscript or group), CPython
+            // fails after it; elsewhere at the '*'.
+            if i > 0 && (cx.is_op(i - 1, "[") || cx.is_op(i - 1, "(") || cx.is_op(i - 1, ",")) {
+                return Some(cx.syntax_tok("invalid syntax", after));
+            }
+            Some(cx.syntax_tok("invalid syntax", i))
         }
         ParseErrorType::InvalidStarPatternUsage => Some(cx.syntax_tok("invalid syntax", cx.tok_from(end))),
         ParseErrorType::ExpectedImaginaryNumber => Some(cx.syntax("imaginary number required in complex literal", s, end)),
@@ -419,6 +433,15 @@ fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<Com
             }
             Some(cx.syntax("expression cannot contain assignment, perhaps you meant \"==\"?", s, eq_end))
         }
+        "Positional patterns cannot follow keyword patterns" => {
+            Some(cx.syntax("positional patterns follow keyword patterns", s, end))
+        }
+        "'/' parameter must appear before '*' parameter" => Some(cx.syntax_tok("/ must be ahead of *", i)),
+        "Position-only parameter separator not allowed as first parameter" => {
+            Some(cx.syntax_tok("at least one argument must precede /", i))
+        }
+        "Only one '/' separator allowed" => Some(cx.syntax_tok("/ may appear only once", i)),
+        "Only one '*' parameter allowed" => Some(cx.syntax_tok("* argument may appear only once", i)),
         _ if msg.starts_with("Only single target") => {
             let mut m = msg.to_owned();
             m.replace_range(..1, "o");
@@ -509,6 +532,23 @@ fn expected_token(
     use ruff_python_ast::token::TokenKind as K;
     match (expected, found) {
         (K::Colon, K::Newline) => Some(cx.syntax_tok("expected ':'", i)),
+        (K::Colon, K::Rbrace | K::Comma) if in_dict(cx, i) => {
+            // invalid_kvpair: reported at the key's last character.
+            let prev = cx.toks[i - 1];
+            let line = cx.lines.line_of(prev.end);
+            let off = cx.lines.col_chars(prev.end);
+            Some(error_at(cx.lines, ErrorKind::SyntaxError, "':' expected after dictionary key".into(), line, off, 0))
+        }
+        (K::Rpar, K::Lpar) if in_def_params(cx, i) => Some(cx.syntax_tok("Function parameters cannot be parenthesized", i)),
+        (K::Colon, K::Lpar) if in_def_params(cx, i) => {
+            Some(cx.syntax_tok("Lambda expression parameters cannot be parenthesized", i))
+        }
+        (K::Else, _) => expected_else(cx, i),
+        (K::Rpar, K::For | K::Async) if kwarg_before(cx, i).is_some() => {
+            let n = kwarg_before(cx, i).unwrap_or(i);
+            let (a, b) = (cx.toks[n].start, cx.toks[n + 1].end);
+            Some(cx.syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a, b))
+        }
         (K::Lpar, _) if i >= 2 && cx.is_name(i - 2, "def") => Some(cx.syntax_tok("expected '('", i)),
         (_, K::Equal) => named_expression_eq(cx, i),
         (K::Colon, _) if forced_colon_header(cx, i) => Some(cx.syntax_tok("expected ':'", i)),
@@ -709,7 +749,14 @@ fn assignment_target(cx: &Cx, r: TextRange) -> Option<CompileError> {
             Some(cx.syntax(format!("cannot assign to {}", expr_name(bad)), br.start().to_usize(), br.end().to_usize()))
         }
         Some(Stmt::For(_)) => {
-            let bad = invalid_target(ex, Targets::For).unwrap_or(ex);
+            let Some(bad) = invalid_target(ex, Targets::For) else {
+                // No specific target: "invalid syntax" where the first pass stopped.
+                let left_end = match ex {
+                    Expr::Compare(c) => c.left.range().end().to_usize(),
+                    _ => r.end().to_usize(),
+                };
+                return Some(cx.syntax_tok("invalid syntax", cx.tok_from(left_end)));
+            };
             let br = bad.range();
             Some(cx.syntax(format!("cannot assign to {}", expr_name(bad)), br.start().to_usize(), br.end().to_usize()))
         }
@@ -879,4 +926,104 @@ pub fn convert_unsupported(lines: &Lines, toks: &Tokens, u: &UnsupportedSyntaxEr
 pub fn fstring_errors(lines: &Lines, toks: &Tokens) -> Option<CompileError> {
     let cx = Cx { lines, toks: &toks.toks, ast: None };
     fstring::check_before(&cx, usize::MAX)
+}
+
+/// Index of the bracket that encloses token `i`, if any (on the same logical line).
+fn enclosing_open(cx: &Cx, i: usize) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let t = cx.toks[k];
+        if matches!(t.kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
+            return None;
+        }
+        if t.kind == Tok::Op {
+            match cx.text(k) {
+                ")" | "]" | "}" => depth += 1,
+                "(" | "[" | "{" => {
+                    if depth == 0 {
+                        return Some(k);
+                    }
+                    depth -= 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// Whether token `i` is inside a dict display that already has a ':' pair.
+fn in_dict(cx: &Cx, i: usize) -> bool {
+    let Some(o) = enclosing_open(cx, i) else { return false };
+    if !cx.is_op(o, "{") {
+        return false;
+    }
+    let mut depth = 0i32;
+    for k in o + 1..i {
+        if cx.toks[k].kind != Tok::Op {
+            continue;
+        }
+        match cx.text(k) {
+            "(" | "[" | "{" => depth += 1,
+            ")" | "]" | "}" => depth -= 1,
+            ":" | "**" if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `f(a=x for x in y)`: the NAME of a `NAME '=' expression` argument that
+/// precedes the comprehension at token `i`.
+fn kwarg_before(cx: &Cx, i: usize) -> Option<usize> {
+    let o = enclosing_open(cx, i)?;
+    if !cx.is_op(o, "(") {
+        return None;
+    }
+    let mut depth = 0i32;
+    let mut start = o + 1;
+    for k in o + 1..i {
+        if cx.toks[k].kind != Tok::Op {
+            continue;
+        }
+        match cx.text(k) {
+            "(" | "[" | "{" => depth += 1,
+            ")" | "]" | "}" => depth -= 1,
+            "," if depth == 0 => start = k + 1,
+            _ => {}
+        }
+    }
+    (cx.toks[start].kind == Tok::Name && cx.is_op(start + 1, "=")).then_some(start)
+}
+
+/// `a if b` without `else` (invalid_expression's second alternative).
+fn expected_else(cx: &Cx, i: usize) -> Option<CompileError> {
+    let mut depth = 0i32;
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let t = cx.toks[k];
+        if matches!(t.kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
+            return None;
+        }
+        if t.kind == Tok::Op {
+            match cx.text(k) {
+                ")" | "]" | "}" => depth += 1,
+                "(" | "[" | "{" => {
+                    if depth == 0 {
+                        return None;
+                    }
+                    depth -= 1;
+                }
+                _ => {}
+            }
+        }
+        if depth == 0 && cx.is_name(k, "if") && k > 0 {
+            let a = cx.expr_ending(cx.toks[k - 1].end)?;
+            return Some(cx.syntax("expected 'else' after 'if' expression", a.range().start().to_usize(), cx.toks[i - 1].end));
+        }
+    }
+    None
 }
