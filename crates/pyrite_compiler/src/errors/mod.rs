@@ -4,5 +4,6 @@
 
 pub mod fstring;
 pub mod guard;
+pub mod strings;
 pub mod parser;
 pub mod tokenizer;
