@@ -9,6 +9,8 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::superobj::init(vm);
     crate::types::mappingproxy::init(vm);
     crate::types::generator::init(vm);
+    crate::types::funcobj::init(vm);
     crate::builtins::init(vm);
+    crate::builtins_code::init(vm);
     crate::modules::sys::init(vm);
 }

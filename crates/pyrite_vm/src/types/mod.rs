@@ -5,6 +5,7 @@ pub mod descr;
 pub mod dict;
 pub mod exceptions;
 pub mod frameobj;
+pub mod funcobj;
 pub mod function;
 pub mod generator;
 pub mod iter;
