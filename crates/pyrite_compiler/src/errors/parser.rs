@@ -338,7 +338,7 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
             }
             // Where a starred item is allowed (a subscript or group), CPython
             // fails after it; elsewhere at the '*'.
-            if i > 0 && (cx.is_op(i - 1, "[") || cx.is_op(i - 1, "(") || cx.is_op(i - 1, ",")) {
+            if i > 0 && (cx.is_op(i - 1, "[") || cx.is_op(i - 1, "(") || cx.is_op(i - 1, "{") || cx.is_op(i - 1, ",")) {
                 return Some(cx.syntax_tok("invalid syntax", after));
             }
             Some(cx.syntax_tok("invalid syntax", i))
@@ -348,6 +348,10 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
         ParseErrorType::ExpectedRealNumber => Some(cx.syntax("real number required in complex literal", s, end)),
         ParseErrorType::IterableUnpackingInComprehension => {
             Some(cx.syntax("iterable unpacking cannot be used in comprehension", s, end))
+        }
+        ParseErrorType::UnparenthesizedTupleExpression => {
+            let comma = (i..cx.toks.len()).find(|&k| cx.is_op(k, ",")).unwrap_or(i);
+            Some(cx.syntax_tok("invalid syntax", comma))
         }
         ParseErrorType::InvalidMatchPatternTarget => Some(cx.syntax("cannot use '_' as a target", s, end)),
         ParseErrorType::SimpleStatementsOnSameLine | ParseErrorType::UnexpectedExpressionToken => forgot_comma(cx, i),
@@ -417,10 +421,17 @@ fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<Com
         return Some(indented_block(cx, i));
     }
     match msg {
-        "Expected `except` or `finally` after `try` block" => Some(cx.syntax_tok("expected 'except' or 'finally' block", i)),
+        "Expected `except` or `finally` after `try` block" => {
+            Some(cx.syntax_tok("expected 'except' or 'finally' block", after_try_body(cx, i).unwrap_or(i)))
+        }
         "Expected one or more exception types" => Some(cx.syntax_tok("expected one or more exception types", i)),
         "Trailing comma not allowed" => {
-            Some(cx.syntax_tok("trailing comma not allowed without surrounding parentheses", i + 1))
+            let first = line_start_tok(cx, i);
+            if cx.is_name(first, "from") || cx.is_name(first, "import") {
+                Some(cx.syntax_tok("trailing comma not allowed without surrounding parentheses", i + 1))
+            } else {
+                Some(cx.syntax_tok("invalid syntax", i + 1))
+            }
         }
         "Star import cannot be parenthesized" | "Invalid mapping pattern key" => Some(cx.syntax_tok("invalid syntax", i + 1)),
         "Expected a parameter name" => {
@@ -1026,4 +1037,50 @@ fn expected_else(cx: &Cx, i: usize) -> Option<CompileError> {
         }
     }
     None
+}
+
+/// First token of the logical line holding token `i`.
+fn line_start_tok(cx: &Cx, i: usize) -> usize {
+    let mut first = i.min(cx.toks.len() - 1);
+    while first > 0 && !matches!(cx.toks[first - 1].kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
+        first -= 1;
+    }
+    first
+}
+
+/// The token after the body of the `try` statement that ends before token `i`.
+fn after_try_body(cx: &Cx, i: usize) -> Option<usize> {
+    let mut t = i.min(cx.toks.len() - 1);
+    loop {
+        if cx.is_name(t, "try") && line_start_tok(cx, t) == t {
+            break;
+        }
+        if t == 0 {
+            return None;
+        }
+        t -= 1;
+    }
+    let nl = (t..cx.toks.len()).find(|&k| cx.toks[k].kind == Tok::Newline)?;
+    let mut k = nl + 1;
+    if k < cx.toks.len() && cx.toks[k].kind == Tok::Indent {
+        let mut depth = 0i32;
+        while k < cx.toks.len() {
+            match cx.toks[k].kind {
+                Tok::Indent => depth += 1,
+                Tok::Dedent => {
+                    depth -= 1;
+                    if depth == 0 {
+                        k += 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+    }
+    while k < cx.toks.len() && cx.toks[k].kind == Tok::Dedent {
+        k += 1;
+    }
+    Some(k.min(cx.toks.len() - 1))
 }

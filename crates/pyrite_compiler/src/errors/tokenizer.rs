@@ -215,10 +215,7 @@ impl<'a> Lexer<'a> {
                 }
             }
             // Skip blanks.
-            while self.pos < self.b.len() && matches!(self.b[self.pos], b' ' | b'\t' | b'\x0c' | b'\r') {
-                if self.b[self.pos] == b'\r' && self.byte(self.pos + 1) != b'\n' {
-                    break;
-                }
+            while self.pos < self.b.len() && matches!(self.b[self.pos], b' ' | b'\t' | b'\x0c') {
                 self.pos += 1;
             }
             let start = self.pos;
