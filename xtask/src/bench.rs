@@ -14,8 +14,7 @@ const RUN_TIMEOUT: Duration = Duration::from_secs(300);
 const STARTUP_RUNS: usize = 20;
 
 fn repo_root() -> PathBuf {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    here.parent().unwrap_or(here).to_path_buf()
+    crate::bless::repo_root()
 }
 
 /// One finished run: wall time, stdout, and whether it exited 0.

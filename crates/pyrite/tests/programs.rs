@@ -18,9 +18,13 @@ use std::time::{Duration, Instant};
 const ROOT_TOKEN: &str = "<ROOT>";
 const DEFAULT_TIMEOUT_SECS: u64 = 20;
 
+/// The repository root. Cargo passes `CARGO_MANIFEST_DIR` at run time too, which stays right
+/// when one target directory serves several checkouts.
 fn repo_root() -> PathBuf {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    here.parent().and_then(Path::parent).unwrap_or(here).to_path_buf()
+    let here = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    here.parent().and_then(Path::parent).map(Path::to_path_buf).unwrap_or(here)
 }
 
 /// Libtest captures `print!`; the suite's report goes straight to the process's stdout so it is
