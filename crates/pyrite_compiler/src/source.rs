@@ -21,9 +21,10 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, CompileError> {
         return Err(null_bytes_error());
     }
     let (body, encoding) = find_encoding(bytes, false)?;
-    match encoding {
+    match encoding.as_deref() {
         None => decode_utf8_tokens(body, false),
-        Some(enc) => decode_with(body, bytes.len() - body.len(), &enc, false),
+        Some("utf-8") => decode_utf8_tokens(body, true),
+        Some(enc) => decode_with(body, bytes.len() - body.len(), enc, false),
     }
 }
 
@@ -43,7 +44,7 @@ pub fn decode_source_file(bytes: &[u8], filename: &str) -> Result<String, Compil
         });
     }
     let (body, encoding) = find_encoding(bytes, true)?;
-    match encoding {
+    match encoding.as_deref() {
         None => match std::str::from_utf8(body) {
             Ok(s) => Ok(s.to_owned()),
             Err(e) => {
@@ -57,7 +58,10 @@ pub fn decode_source_file(bytes: &[u8], filename: &str) -> Result<String, Compil
                 )))
             }
         },
-        Some(enc) => decode_with(body, bytes.len() - body.len(), &enc, true),
+        // A declared UTF-8 is decoded token by token, as compile() does.
+        Some("utf-8") => decode_utf8_tokens(body, true),
+        Some(enc) => decode_with(body, bytes.len() - body.len(), enc, true)
+            .map_err(|_| plain_error(format!("encoding problem: {enc}"))),
     }
 }
 
@@ -106,7 +110,7 @@ fn find_encoding(bytes: &[u8], file: bool) -> Result<(&[u8], Option<String>), Co
     }
     let Some(name) = cookie else { return Ok((body, None)) };
     if name == "utf-8" {
-        return Ok((body, if file { None } else { Some(name) }));
+        return Ok((body, Some(name)));
     }
     if bom {
         return Err(plain_error(format!("encoding problem: {name} with BOM")));
@@ -244,7 +248,8 @@ fn decode_with(body: &[u8], skipped: usize, name: &str, file: bool) -> Result<St
     match codec {
         Codec::Utf8 | Codec::Utf8Sig => {
             let body = if codec == Codec::Utf8Sig { body.strip_prefix(b"\xef\xbb\xbf").unwrap_or(body) } else { body };
-            return if file { decode_source_file(body, "<string>") } else { decode_utf8_tokens(body, true) };
+            let _ = file;
+            return decode_utf8_tokens(body, true);
         }
         Codec::Ascii => {
             for (i, &b) in body.iter().enumerate() {
