@@ -65,6 +65,23 @@ pub fn decode_source_file(bytes: &[u8], filename: &str) -> Result<String, Compil
     }
 }
 
+/// The offset convention CPython uses for parser errors in this source:
+/// characters when a coding cookie is declared, else bytes.
+pub fn offsets_for(bytes: &[u8]) -> crate::parse::Offsets {
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let mut lines = body.split_inclusive(|&b| b == b'\n');
+    let declared = match lines.next().map(coding_spec) {
+        Some(Cookie::Found(_)) => true,
+        Some(Cookie::CommentOrBlank) => matches!(lines.next().map(coding_spec), Some(Cookie::Found(_))),
+        _ => false,
+    };
+    if declared {
+        crate::parse::Offsets::Chars
+    } else {
+        crate::parse::Offsets::Bytes
+    }
+}
+
 fn null_bytes_error() -> CompileError {
     CompileError {
         kind: ErrorKind::SyntaxError,

@@ -1283,8 +1283,12 @@ impl<'l> Compiler<'l> {
             return self.stmts(&t.body);
         }
         self.with_block(FBlock::Other, r, |c| c.stmts(&t.body))?;
-        for h in &t.handlers {
+        let n = t.handlers.len();
+        for (i, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
+            if h.type_.is_none() && i + 1 < n {
+                return Err(self.err("default 'except:' must be last", h.range));
+            }
             if let Some(ty) = &h.type_ {
                 self.expr(ty)?;
             }

@@ -223,7 +223,8 @@ fn find_expr(b: &[u8], pos: &mut usize, raw: bool, lvl: u32) -> Result<(), FErr>
     if expr.iter().all(|c| c.is_ascii_whitespace()) {
         return Err(msg("f-string: empty expression not allowed"));
     }
-    check_expression(expr)?;
+    let nl_before = b[..start].iter().filter(|&&c| c == b'\n').count() as u32;
+    check_expression(expr).map_err(|(m, p)| (m, p.map(|(l, o)| (l + nl_before, o))))?;
     if b[*pos] == b'=' {
         *pos += 1;
         while *pos < b.len() && b[*pos].is_ascii_whitespace() {
@@ -265,10 +266,12 @@ fn check_expression(expr: &[u8]) -> Result<(), FErr> {
     let src = format!("({text})");
     match crate::parse::parse_syntax(&src, crate::Mode::Eval) {
         Ok(_) => Ok(()),
-        Err(e) if e.msg.starts_with("f-string") => Err((e.msg, Some((e.lineno, e.offset)))),
-        Err(e) if e.msg.contains("was never closed") || e.msg.starts_with("unmatched") => {
+        Err((e, _)) if e.msg.starts_with("f-string") => Err((e.msg, Some((e.lineno, e.offset)))),
+        Err((e, _)) if e.msg.contains("was never closed") || e.msg.starts_with("unmatched") => {
             Err(("f-string: invalid syntax".into(), Some((e.lineno, e.offset))))
         }
-        Err(e) => Err((format!("f-string: {}", e.msg), Some((e.lineno, e.offset)))),
+        // Tokenizer errors keep their own words.
+        Err((e, true)) => Err((e.msg, Some((e.lineno, e.offset)))),
+        Err((e, false)) => Err((format!("f-string: {}", e.msg), Some((e.lineno, e.offset)))),
     }
 }

@@ -208,7 +208,9 @@ pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseErr
     let e = if eof { None } else { specific(&cx, first, all) };
     let e = e.unwrap_or_else(|| generic(&cx, first));
     if let Some(&(c, line, col)) = toks.open_parens.last() {
-        if eof || e.lineno > line {
+        // CPython compares with the line of the last token its parser read.
+        let reached = e.lineno.max(e.end_lineno).max(lines.line_of(at));
+        if eof || reached > line {
             let start = lines.start_of(line) + col;
             let off = lines.col_chars(start) + 1;
             return error_at(lines, ErrorKind::SyntaxError, format!("'{c}' was never closed"), line, off, 0);
@@ -449,7 +451,16 @@ fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<Com
         }
         "'/' parameter must appear before '*' parameter" => Some(cx.syntax_tok("/ must be ahead of *", i)),
         "Position-only parameter separator not allowed as first parameter" => {
-            Some(cx.syntax_tok("at least one argument must precede /", i))
+            let open = enclosing_open(cx, i).unwrap_or(0);
+            let lambda = (0..=i).rev().take_while(|&k| !cx.is_name(k, "def")).any(|k| cx.is_name(k, "lambda"));
+            let start = if cx.is_op(open, "(") && !lambda { open + 1 } else { (0..i).rev().find(|&k| cx.is_name(k, "lambda")).map_or(i, |k| k + 1) };
+            if (start..i).any(|k| cx.is_op(k, "*")) {
+                Some(cx.syntax_tok("/ must be ahead of *", i))
+            } else if cx.is_op(i + 1, ",") {
+                Some(cx.syntax_tok("at least one argument must precede /", i))
+            } else {
+                Some(cx.syntax_tok("invalid syntax", i))
+            }
         }
         "Only one '/' separator allowed" => Some(cx.syntax_tok("/ may appear only once", i)),
         "Only one '*' parameter allowed" => Some(cx.syntax_tok("* argument may appear only once", i)),
@@ -458,6 +469,7 @@ fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<Com
             m.replace_range(..1, "o");
             Some(cx.syntax(m, s, end))
         }
+        _ if cx.is_op(i, "=") && named_expression_context(cx, i) => named_expression_eq(cx, i),
         _ if msg.starts_with("Cannot have both 'except' and 'except*'") => {
             let k = (i..cx.toks.len()).find(|&j| cx.is_name(j, "except")).unwrap_or(i);
             Some(cx.syntax_tok("cannot have both 'except' and 'except*' on the same 'try'", k))
@@ -550,8 +562,10 @@ fn expected_token(
             let off = cx.lines.col_chars(prev.end);
             Some(error_at(cx.lines, ErrorKind::SyntaxError, "':' expected after dictionary key".into(), line, off, 0))
         }
-        (K::Rpar, K::Lpar) if in_def_params(cx, i) => Some(cx.syntax_tok("Function parameters cannot be parenthesized", i)),
-        (K::Colon, K::Lpar) if in_def_params(cx, i) => {
+        (K::Rpar, K::Lpar) if in_def_params(cx, i) && names_in_parens(cx, i) => {
+            Some(cx.syntax_tok("Function parameters cannot be parenthesized", i))
+        }
+        (K::Colon, K::Lpar) if in_def_params(cx, i) && names_in_parens(cx, i) => {
             Some(cx.syntax_tok("Lambda expression parameters cannot be parenthesized", i))
         }
         (K::Else, _) => expected_else(cx, i),
@@ -563,7 +577,7 @@ fn expected_token(
         (K::Lpar, _) if i >= 2 && cx.is_name(i - 2, "def") => Some(cx.syntax_tok("expected '('", i)),
         (_, K::Equal) => named_expression_eq(cx, i),
         (K::Colon, _) if forced_colon_header(cx, i) => Some(cx.syntax_tok("expected ':'", i)),
-        (K::Comma, f) if is_augassign(f) => {
+        (K::Comma, f) if is_augassign(f) && !cx.is_name(line_start_tok(cx, i), "del") => {
             // `a, b += 1`: the target tuple starts the statement.
             let mut first = i;
             while first > 0 && !matches!(cx.toks[first - 1].kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
@@ -1083,4 +1097,46 @@ fn after_try_body(cx: &Cx, i: usize) -> Option<usize> {
         k += 1;
     }
     Some(k.min(cx.toks.len() - 1))
+}
+
+/// `( NAME, NAME, ... )` starting at token `i` (plain names only).
+fn names_in_parens(cx: &Cx, i: usize) -> bool {
+    let mut k = i + 1;
+    let mut any = false;
+    while k < cx.toks.len() {
+        let t = cx.toks[k];
+        if cx.is_op(k, ")") {
+            return any;
+        }
+        let name_ok = t.kind == Tok::Name && !matches!(cx.text(k), "None" | "True" | "False" | "lambda" | "yield" | "await");
+        if !(name_ok || cx.is_op(k, ",")) {
+            return false;
+        }
+        any |= name_ok;
+        k += 1;
+    }
+    false
+}
+
+/// Whether token `i` sits where CPython parses a `named_expression`
+/// (brackets, or the condition of `if`/`elif`/`while`).
+fn named_expression_context(cx: &Cx, i: usize) -> bool {
+    enclosing_open(cx, i).is_some() || {
+        let first = line_start_tok(cx, i);
+        cx.is_name(first, "if") || cx.is_name(first, "elif") || cx.is_name(first, "while")
+    }
+}
+
+/// ruff errors raised after a whole construct was parsed (so possibly after
+/// a later error in the list, while starting before it).
+pub fn is_after_the_fact(e: &ParseError) -> bool {
+    matches!(
+        e.error,
+        ParseErrorType::UnparenthesizedTupleExpression
+            | ParseErrorType::UnparenthesizedNamedExpression
+            | ParseErrorType::UnparenthesizedGeneratorExpression
+            | ParseErrorType::InvalidYieldExpressionUsage
+            | ParseErrorType::InvalidStarredExpressionUsage
+            | ParseErrorType::InvalidLambdaExpressionUsage
+    )
 }

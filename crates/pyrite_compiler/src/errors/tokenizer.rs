@@ -446,7 +446,8 @@ impl<'a> Lexer<'a> {
             altcol = cont_col;
         }
         let line = self.line;
-        let line_len = self.lines.text(line).chars().count() as u32;
+        // CPython's column for E_DEDENT: one past the line's last character.
+        let line_len = self.lines.text(line).trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
         let tab_error = |lx: &Self| TokError::Deferred {
             err: error_at(
                 lx.lines,
