@@ -98,6 +98,11 @@ fn parse_syntax_inner(source: &str, mode: Mode) -> Result<(Mod, Lines<'_>), (Com
     let lines = Lines::new(source);
     let toks = tokenizer::tokenize(source, &lines);
     if let Some(TokError::Raised(e)) = &toks.error {
+        // CPython's parser may stop on an unexpected INDENT before reaching
+        // the bad token; that IndentationError is then final.
+        if let Some(ind) = unexpected_indent_before(source, &lines, &toks, e) {
+            return Err((ind, false));
+        }
         return Err((e.clone(), true));
     }
     if let Err(e) = guard::check(&toks, &lines) {
@@ -152,4 +157,27 @@ pub fn ruff_errors(source: &str) -> Vec<String> {
     let mut out: Vec<String> = parsed.errors().iter().map(|e| format!("{:?} @ {:?}", e.error, e.location)).collect();
     out.extend(parsed.unsupported_syntax_errors().iter().map(|e| format!("unsupported {:?} @ {:?}", e.kind, e.range)));
     out
+}
+
+/// An "unexpected indent" ruff finds before the tokenizer error `e`.
+fn unexpected_indent_before(
+    source: &str,
+    lines: &Lines,
+    toks: &tokenizer::Tokens,
+    e: &CompileError,
+) -> Option<CompileError> {
+    let line_start = lines.start_of(e.lineno);
+    // Cheap pre-check: an INDENT token before the error's line.
+    if !toks.toks.iter().any(|t| t.kind == tokenizer::Tok::Indent && t.start < line_start) {
+        return None;
+    }
+    let options = ruff_python_parser::ParseOptions::from(ruff_python_parser::Mode::Module)
+        .with_target_version(ruff_python_ast::PythonVersion::PY311);
+    let parsed = ruff_python_parser::parse_unchecked(&source[..line_start], options);
+    let first = parsed.errors().iter().min_by_key(|e| e.location.start())?;
+    if !matches!(first.error, ruff_python_parser::ParseErrorType::UnexpectedIndentation) {
+        return None;
+    }
+    let sub = tokenizer::tokenize(&source[..line_start], lines);
+    Some(perr::convert(lines, &sub, first, parsed.errors(), parsed.syntax()))
 }

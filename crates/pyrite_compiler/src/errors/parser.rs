@@ -209,8 +209,19 @@ pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseErr
     let e = e.unwrap_or_else(|| generic(&cx, first));
     if let Some(&(c, line, col)) = toks.open_parens.last() {
         // CPython compares with the line of the last token its parser read.
+        // CPython compares the line of the last token its parser read; it
+        // read to the end of input if the token after the reported range is
+        // the end marker, or if it had to parse from the unclosed bracket.
         let reached = e.lineno.max(e.end_lineno).max(lines.line_of(at));
-        if eof || reached > line {
+        let paren_pos = lines.start_of(line) + col;
+        let err_end = if e.end_lineno > 0 && e.end_offset > 0 {
+            lines.start_of(e.end_lineno) + char_to_byte(lines.text(e.end_lineno), e.end_offset - 1)
+        } else {
+            at
+        };
+        let next = cx.tok_from(err_end.max(at + 1));
+        let lookahead_eof = cx.toks.get(next).is_none_or(|t| t.kind == Tok::EndMarker);
+        if eof || reached > line || at == paren_pos || (at > paren_pos && lookahead_eof) {
             let start = lines.start_of(line) + col;
             let off = lines.col_chars(start) + 1;
             return error_at(lines, ErrorKind::SyntaxError, format!("'{c}' was never closed"), line, off, 0);
@@ -246,7 +257,14 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
     match &e.error {
         ParseErrorType::OtherError(msg) => other_error(cx, msg, s, end, i),
         ParseErrorType::InvalidAssignmentTarget => assignment_target(cx, r),
-        ParseErrorType::InvalidAnnotatedAssignmentTarget => Some(cx.syntax("illegal target for annotation", s, end)),
+        ParseErrorType::InvalidAnnotatedAssignmentTarget => {
+            // invalid_assignment needs `target ':' expression`.
+            let colon = cx.tok_from(end);
+            if !starts_expression(cx, colon + 1) {
+                return Some(cx.syntax_tok("invalid syntax", colon + 1));
+            }
+            Some(cx.syntax("illegal target for annotation", s, end))
+        }
         ParseErrorType::InvalidAugmentedAssignmentTarget => {
             let name = cx.expr_at(r).map_or("expression", expr_name);
             Some(cx.syntax(format!("'{name}' is an illegal expression for augmented assignment"), s, end))
@@ -424,7 +442,11 @@ fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<Com
     }
     match msg {
         "Expected `except` or `finally` after `try` block" => {
-            Some(cx.syntax_tok("expected 'except' or 'finally' block", after_try_body(cx, i).unwrap_or(i)))
+            let k = after_try_body(cx, i).unwrap_or(i);
+            if cx.toks[k].kind == Tok::EndMarker {
+                return Some(eof_error(cx, ErrorKind::SyntaxError, "expected 'except' or 'finally' block".into()));
+            }
+            Some(cx.syntax_tok("expected 'except' or 'finally' block", k))
         }
         "Expected one or more exception types" => Some(cx.syntax_tok("expected one or more exception types", i)),
         "Trailing comma not allowed" => {
@@ -464,6 +486,9 @@ fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<Com
         }
         "Only one '/' separator allowed" => Some(cx.syntax_tok("/ may appear only once", i)),
         "Only one '*' parameter allowed" => Some(cx.syntax_tok("* argument may appear only once", i)),
+        _ if msg.starts_with("Only single target") && !starts_expression(cx, cx.tok_from(end) + 1) => {
+            Some(cx.syntax_tok("invalid syntax", cx.tok_from(end) + 1))
+        }
         _ if msg.starts_with("Only single target") => {
             let mut m = msg.to_owned();
             m.replace_range(..1, "o");
@@ -507,8 +532,7 @@ fn indented_block(cx: &Cx, i: usize) -> CompileError {
     }
     let at_eof = next >= cx.toks.len() || cx.toks[next].kind == Tok::EndMarker;
     if at_eof {
-        let t = cx.toks[nl];
-        return cx.err(ErrorKind::IndentationError, msg, t.start, t.start).with_end(0);
+        return eof_error(cx, ErrorKind::IndentationError, msg);
     }
     let t = cx.toks[next];
     if next > nl + 1 {
@@ -1139,4 +1163,18 @@ pub fn is_after_the_fact(e: &ParseError) -> bool {
             | ParseErrorType::InvalidStarredExpressionUsage
             | ParseErrorType::InvalidLambdaExpressionUsage
     )
+}
+
+/// An error CPython reports at end of input: one past the last line's text.
+fn eof_error(cx: &Cx, kind: ErrorKind, msg: String) -> CompileError {
+    let line = cx.lines.last_line();
+    let off = cx.lines.text(line).trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
+    let mut e = error_at(cx.lines, kind, msg, line, off, 0);
+    e.end_lineno = line;
+    e
+}
+
+/// Byte length of the first `n` characters of `text`.
+fn char_to_byte(text: &str, n: u32) -> usize {
+    text.char_indices().nth(n as usize).map_or(text.len(), |(b, _)| b)
 }
