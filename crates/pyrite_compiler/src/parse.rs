@@ -166,11 +166,16 @@ fn unexpected_indent_before(
     toks: &tokenizer::Tokens,
     e: &CompileError,
 ) -> Option<CompileError> {
-    let line_start = lines.start_of(e.lineno);
-    // Cheap pre-check: an INDENT token before the error's line.
-    if !toks.toks.iter().any(|t| t.kind == tokenizer::Tok::Indent && t.start < line_start) {
+    // The error's position, less one character: before the bad token.
+    let text = lines.text(e.lineno);
+    let chars = e.offset.saturating_sub(2) as usize;
+    let in_line = text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b);
+    let cut = (lines.start_of(e.lineno) + in_line).min(source.len());
+    // Cheap pre-check: an INDENT token before that point.
+    if !toks.toks.iter().any(|t| t.kind == tokenizer::Tok::Indent && t.start < cut) {
         return None;
     }
+    let line_start = cut;
     let options = ruff_python_parser::ParseOptions::from(ruff_python_parser::Mode::Module)
         .with_target_version(ruff_python_ast::PythonVersion::PY311);
     let parsed = ruff_python_parser::parse_unchecked(&source[..line_start], options);

@@ -221,7 +221,8 @@ pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseErr
         };
         let next = cx.tok_from(err_end.max(at + 1));
         let lookahead_eof = cx.toks.get(next).is_none_or(|t| t.kind == Tok::EndMarker);
-        if eof || reached > line || at == paren_pos || (at > paren_pos && lookahead_eof) {
+        let from_bracket = at == paren_pos && starts_expression(&cx, cx.tok_from(paren_pos + 1));
+        if eof || reached > line || from_bracket || (at > paren_pos && lookahead_eof) {
             let start = lines.start_of(line) + col;
             let off = lines.col_chars(start) + 1;
             return error_at(lines, ErrorKind::SyntaxError, format!("'{c}' was never closed"), line, off, 0);
