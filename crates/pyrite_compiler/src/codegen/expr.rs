@@ -216,7 +216,9 @@ impl<'a> Compiler<'a> {
                                 _ => None,
                             };
                             if let Some(op) = inv {
-                                // `not (a is b)` compiles as `a is not b`, located at the `not`.
+                                // `not (a is b)` compiles as `a is not b` (the
+                                // comparison node replaces the `not`).
+                                self.set_loc(c.range());
                                 return self.compare(c, Some(op));
                             }
                         }
@@ -488,10 +490,7 @@ impl<'a> Compiler<'a> {
     /// CPython's `compiler_jump_if`: jumps to `next` if `e` is `cond`.
     pub fn jump_if(&mut self, e: &Expr, next: BlockId, cond: bool) -> CResult<()> {
         self.enter_depth()?;
-        let saved = self.loc;
-        self.set_loc(e.range());
         let r = self.jump_if1(e, next, cond);
-        self.loc = saved;
         self.leave_depth();
         r
     }
@@ -527,6 +526,24 @@ impl<'a> Compiler<'a> {
                     return Ok(());
                 }
                 Expr::Compare(c) if c.ops.len() > 1 => {
+                    let saved = self.loc;
+                    self.set_loc(c.range());
+                    let r = self.jump_if_compare(c, next, cond);
+                    self.loc = saved;
+                    return r;
+                }
+                _ => {}
+            }
+        }
+        self.visit_expr(e)?;
+        let op = if cond { Opcode::PopJumpIfTrue } else { Opcode::PopJumpIfFalse };
+        self.emit_jump(Op::Real(op), next);
+        Ok(())
+    }
+
+    fn jump_if_compare(&mut self, c: &ExprCompare, next: BlockId, cond: bool) -> CResult<()> {
+        {
+            {
                     self.check_compare(c);
                     let n = c.ops.len() - 1;
                     let cleanup = self.new_block();
@@ -550,15 +567,9 @@ impl<'a> Compiler<'a> {
                         self.jump_noline(next);
                     }
                     self.use_block(end);
-                    return Ok(());
-                }
-                _ => {}
+                    Ok(())
             }
         }
-        self.visit_expr1(e)?;
-        let op = if cond { Opcode::PopJumpIfTrue } else { Opcode::PopJumpIfFalse };
-        self.emit_jump(Op::Real(op), next);
-        Ok(())
     }
 
     /// CPython's `starunpack_helper`: builds a list/set/tuple from `elts`
@@ -753,6 +764,7 @@ impl<'a> Compiler<'a> {
         }
         self.visit_expr(&meth.value)?;
         let saved = self.loc;
+        self.set_loc(meth.range());
         self.update_start_location_to_match_attr(meth);
         self.emit_name(Opcode::LoadMethod, meth.attr.as_str());
         for a in args.iter() {
@@ -1020,7 +1032,9 @@ impl<'a> Compiler<'a> {
         let params = l.parameters.as_deref().unwrap_or(&default_params);
         let flags = self.default_arguments(params)?;
         let line = self.loc.line;
+        let outer_loc = self.loc;
         self.enter_scope("<lambda>", ScopeType::Lambda, l, line)?;
+        self.loc = pyrite_bytecode::Location { line, end_line: line, col: 0, end_col: 0 };
         self.add_const(Constant::None);
         self.u().argcount = (params.posonlyargs.len() + params.args.len()) as u32;
         self.u().posonlyargcount = params.posonlyargs.len() as u32;
@@ -1033,6 +1047,7 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Opcode::ReturnValue, 0);
         let code = self.exit_scope()?;
+        self.loc = outer_loc;
         self.make_closure(code, flags)
     }
 

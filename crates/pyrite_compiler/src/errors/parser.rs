@@ -52,8 +52,7 @@ impl<'a> Cx<'a> {
         self.toks.partition_point(|t| t.start < pos).min(self.toks.len().saturating_sub(1))
     }
     pub fn text(&self, i: usize) -> &'a str {
-        let t = self.toks[i];
-        &self.src()[t.start..t.end]
+        self.toks.get(i).map_or("", |t| &self.src()[t.start..t.end])
     }
     fn is_op(&self, i: usize, op: &str) -> bool {
         i < self.toks.len() && self.toks[i].kind == Tok::Op && self.text(i) == op
@@ -848,7 +847,7 @@ fn legacy_print(cx: &Cx, i: usize) -> Option<CompileError> {
 }
 
 fn starts_expression(cx: &Cx, i: usize) -> bool {
-    let t = cx.toks[i];
+    let Some(&t) = cx.toks.get(i) else { return false };
     match t.kind {
         Tok::Name => !matches!(
             cx.text(i),
