@@ -543,16 +543,6 @@ fn indented_block(cx: &Cx, i: usize) -> CompileError {
     cx.err(ErrorKind::IndentationError, msg, t.start, t.end)
 }
 
-trait WithEnd {
-    fn with_end(self, end: u32) -> Self;
-}
-impl WithEnd for CompileError {
-    fn with_end(mut self, end: u32) -> Self {
-        self.end_offset = end;
-        self
-    }
-}
-
 /// Headers whose ':' CPython forces (`&&':'`): any other token is "expected ':'".
 fn forced_colon_header(cx: &Cx, i: usize) -> bool {
     let mut first = i;
