@@ -170,7 +170,8 @@ fn unexpected_indent_before(
     let text = lines.text(e.lineno);
     let chars = e.offset.saturating_sub(2) as usize;
     let in_line = text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b);
-    let cut = (lines.start_of(e.lineno) + in_line).min(source.len());
+    let _ = in_line;
+    let cut = lines.start_of(e.lineno + 1).min(source.len());
     // Cheap pre-check: an INDENT token before that point.
     if !toks.toks.iter().any(|t| t.kind == tokenizer::Tok::Indent && t.start < cut) {
         return None;

@@ -233,8 +233,22 @@ pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseErr
 /// "invalid syntax" at the token ruff stopped on.
 fn generic(cx: &Cx, e: &ParseError) -> CompileError {
     let at = e.location.start().to_usize();
-    let i = cx.tok_at(at);
+    let mut i = cx.tok_at(at);
+    // After an operand, `not` may begin `not in`: CPython reads one more token.
+    if cx.is_name(i, "not") && i > 0 && ends_operand(cx, i - 1) && !cx.is_name(i + 1, "in") {
+        i += 1;
+    }
     cx.syntax_tok("invalid syntax", i)
+}
+
+fn ends_operand(cx: &Cx, i: usize) -> bool {
+    let Some(&t) = cx.toks.get(i) else { return false };
+    match t.kind {
+        Tok::Number | Tok::String => true,
+        Tok::Name => !matches!(cx.text(i), "not" | "and" | "or" | "if" | "else" | "in" | "is" | "lambda" | "await"),
+        Tok::Op => matches!(cx.text(i), ")" | "]" | "}"),
+        _ => false,
+    }
 }
 
 /// "'(' was never closed" when brackets are still open at end of input.
@@ -495,6 +509,19 @@ fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<Com
             Some(cx.syntax(m, s, end))
         }
         _ if cx.is_op(i, "=") && named_expression_context(cx, i) => named_expression_eq(cx, i),
+        "Expected a statement" if cx.is_op(i, ":=") && i > 0 => {
+            // invalid_named_expression: `a.b := 1` as a statement.
+            let lhs = cx.expr_ending(cx.toks[i - 1].end)?;
+            if matches!(lhs, Expr::Name(_)) {
+                return None;
+            }
+            let r = lhs.range();
+            Some(cx.syntax(
+                format!("cannot use assignment expressions with {}", expr_name(lhs)),
+                r.start().to_usize(),
+                r.end().to_usize(),
+            ))
+        }
         _ if msg.starts_with("Cannot have both 'except' and 'except*'") => {
             let k = (i..cx.toks.len()).find(|&j| cx.is_name(j, "except")).unwrap_or(i);
             Some(cx.syntax_tok("cannot have both 'except' and 'except*' on the same 'try'", k))
