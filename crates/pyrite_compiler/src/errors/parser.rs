@@ -275,7 +275,7 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
             // invalid_assignment needs `target ':' expression`.
             let colon = cx.tok_from(end);
             if !starts_expression(cx, colon + 1) {
-                return Some(cx.syntax_tok("invalid syntax", colon + 1));
+                return Some(cx.syntax_tok("invalid syntax", colon));
             }
             Some(cx.syntax("illegal target for annotation", s, end))
         }
@@ -338,13 +338,12 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
         }
         ParseErrorType::ExpectedToken { expected, found } => expected_token(cx, *expected, *found, i),
         ParseErrorType::UnexpectedIndentation => {
-            let mut k = i;
-            while k + 1 < cx.toks.len() && cx.toks[k].kind == Tok::Indent {
-                k += 1;
-            }
-            let t = cx.toks[k];
-            let line = cx.lines.line_of(t.start);
-            let col = cx.lines.col_chars(t.start);
+            // The offset is the width of the indentation.
+            let k = (i..cx.toks.len()).find(|&k| cx.toks[k].kind == Tok::Indent).unwrap_or(i);
+            let t = cx.toks[k.min(cx.toks.len() - 1)];
+            let pos = if t.kind == Tok::Indent { t.end } else { t.start };
+            let line = cx.lines.line_of(pos);
+            let col = cx.lines.col_chars(pos);
             let mut err = error_at(cx.lines, ErrorKind::IndentationError, "unexpected indent".into(), line, col, 0);
             err.end_lineno = line;
             Some(err)
@@ -501,7 +500,7 @@ fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<Com
         "Only one '/' separator allowed" => Some(cx.syntax_tok("/ may appear only once", i)),
         "Only one '*' parameter allowed" => Some(cx.syntax_tok("* argument may appear only once", i)),
         _ if msg.starts_with("Only single target") && !starts_expression(cx, cx.tok_from(end) + 1) => {
-            Some(cx.syntax_tok("invalid syntax", cx.tok_from(end) + 1))
+            Some(cx.syntax_tok("invalid syntax", cx.tok_from(end)))
         }
         _ if msg.starts_with("Only single target") => {
             let mut m = msg.to_owned();
