@@ -10,5 +10,10 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::mappingproxy::init(vm);
     crate::types::generator::init(vm);
     crate::builtins::init(vm);
+    crate::types::int::init(vm);
+    crate::types::float::init(vm);
+    crate::types::complex::init(vm);
+    crate::types::boolobj::init(vm);
+    crate::modules::math::init(vm);
     crate::modules::sys::init(vm);
 }
