@@ -12,5 +12,10 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::funcobj::init(vm);
     crate::builtins::init(vm);
     crate::builtins_code::init(vm);
+    crate::types::int::init(vm);
+    crate::types::float::init(vm);
+    crate::types::complex::init(vm);
+    crate::types::boolobj::init(vm);
+    crate::modules::math::init(vm);
     crate::modules::sys::init(vm);
 }

@@ -18,6 +18,12 @@ pub mod codeobj;
 pub mod mappingproxy;
 pub mod superobj;
 pub mod union_type;
+pub mod int;
+pub mod float;
+pub mod complex;
+pub mod boolobj;
+pub mod numfmt;
+pub mod floatrepr;
 
 use crate::value::Value;
 use crate::vm::Vm;
