@@ -9,6 +9,9 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::superobj::init(vm);
     crate::types::mappingproxy::init(vm);
     crate::types::generator::init(vm);
+    crate::types::strtype::init(vm);
+    crate::types::bytes::init(vm);
+    crate::types::bytearray::init(vm);
     crate::builtins::init(vm);
     crate::modules::sys::init(vm);
 }
