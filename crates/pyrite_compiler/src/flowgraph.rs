@@ -426,7 +426,7 @@ fn optimize_basic_block(blocks: &mut [Block], b: BlockId, consts: &mut Vec<Const
             Op::Real(Opcode::BuildTuple) => {
                 let n = inst.arg as usize;
                 // fold_tuple_on_constants: n LOAD_CONSTs then BUILD_TUPLE n.
-                if n > 0 && i >= n && blocks[b].instrs[i - n..i].iter().all(|x| x.op == Op::Real(Opcode::LoadConst)) {
+                if i >= n && blocks[b].instrs[i - n..i].iter().all(|x| x.op == Op::Real(Opcode::LoadConst)) {
                     let items: Vec<Constant> = blocks[b].instrs[i - n..i]
                         .iter()
                         .map(|x| consts.get(x.arg as usize).cloned().unwrap_or(Constant::None))
@@ -460,6 +460,14 @@ fn optimize_basic_block(blocks: &mut [Block], b: BlockId, consts: &mut Vec<Const
                             }
                             _ => {}
                         }
+                    }
+                }
+            }
+            Op::Real(Opcode::PushNull) => {
+                if let Some(nx) = &next {
+                    if nx.op == Op::Real(Opcode::LoadGlobal) && nx.arg & 1 == 0 {
+                        nop(&mut blocks[b].instrs[i]);
+                        blocks[b].instrs[i + 1].arg |= 1;
                     }
                 }
             }
@@ -789,7 +797,8 @@ fn optimize_cfg(blocks: &mut [Block], consts: &mut Vec<Constant>) {
             continue;
         }
         let t = last.target;
-        if t != b && blocks[t].is_exit() && blocks[t].instrs.len() <= 4 {
+        // Only blocks without line numbers (like implicit `return None`) are copied.
+        if t != b && blocks[t].is_exit() && blocks[t].instrs.len() <= 4 && blocks[t].instrs.iter().all(|i| i.loc.line == 0) {
             let copy = blocks[t].instrs.clone();
             let k = blocks[b].instrs.len() - 1;
             nop(&mut blocks[b].instrs[k]);

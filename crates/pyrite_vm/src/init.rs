@@ -10,6 +10,9 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::mappingproxy::init(vm);
     crate::types::generator::init(vm);
     crate::types::funcobj::init(vm);
+    crate::types::strtype::init(vm);
+    crate::types::bytes::init(vm);
+    crate::types::bytearray::init(vm);
     crate::builtins::init(vm);
     crate::builtins_code::init(vm);
     crate::types::int::init(vm);

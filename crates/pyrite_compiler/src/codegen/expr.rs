@@ -526,17 +526,19 @@ impl<'a> Compiler<'a> {
                     return Ok(());
                 }
                 Expr::Compare(c) if c.ops.len() > 1 => {
-                    let saved = self.loc;
                     self.set_loc(c.range());
-                    let r = self.jump_if_compare(c, next, cond);
-                    self.loc = saved;
-                    return r;
+                    return self.jump_if_compare(c, next, cond);
                 }
                 _ => {}
             }
         }
         self.visit_expr(e)?;
         let op = if cond { Opcode::PopJumpIfTrue } else { Opcode::PopJumpIfFalse };
+        // CPython 3.11 locates the jump after a comparison (and what follows
+        // it in the same statement) at the comparison.
+        if matches!(e, Expr::Compare(_)) {
+            self.set_loc(e.range());
+        }
         self.emit_jump(Op::Real(op), next);
         Ok(())
     }
@@ -730,22 +732,11 @@ impl<'a> Compiler<'a> {
         }
         self.check_caller(&c.func);
         let call_loc = self.loc;
-        match c.func.as_ref() {
-            Expr::Name(n) if n.ctx == ExprContext::Load && self.is_global_load(n.id.as_str()) && n.id.as_str() != "__debug__" => {
-                // PUSH_NULL + LOAD_GLOBAL fuse into LOAD_GLOBAL with the NULL bit.
-                self.set_loc(c.func.range());
-                let m = self.mangle(n.id.as_str());
-                let idx = self.add_name(&m);
-                self.emit(Opcode::LoadGlobal, (idx << 1) | 1);
-                self.loc = call_loc;
-            }
-            _ => {
-                self.set_loc(c.func.range());
-                self.emit(Opcode::PushNull, 0);
-                self.loc = call_loc;
-                self.visit_expr(&c.func)?;
-            }
-        }
+        // The optimizer fuses PUSH_NULL + LOAD_GLOBAL into LOAD_GLOBAL (NULL + name).
+        self.set_loc(c.func.range());
+        self.emit(Opcode::PushNull, 0);
+        self.loc = call_loc;
+        self.visit_expr(&c.func)?;
         self.call_helper(0, &c.arguments.args, &c.arguments.keywords)
     }
 
