@@ -194,7 +194,7 @@ pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseErr
     let at = first.location.start().to_usize();
     // A tokenizer error the parser reached first (indentation, tabs, '\').
     if let Some(TokError::Deferred { err, at: tat }) = &toks.error {
-        if *tat <= at.max(first.location.end().to_usize()) || matches!(first.error, ParseErrorType::Lexical(_)) {
+        if *tat <= at || matches!(first.error, ParseErrorType::Lexical(_) | ParseErrorType::UnexpectedIndentation) {
             return err.clone();
         }
     }
@@ -213,14 +213,23 @@ pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseErr
         // the end marker, or if it had to parse from the unclosed bracket.
         let reached = e.lineno.max(e.end_lineno).max(lines.line_of(at));
         let paren_pos = lines.start_of(line) + col;
-        let err_end = if e.end_lineno > 0 && e.end_offset > 0 {
+        let mut err_end = if e.end_lineno > 0 && e.end_offset > 0 {
             lines.start_of(e.end_lineno) + char_to_byte(lines.text(e.end_lineno), e.end_offset - 1)
         } else {
             at
         };
+        if e.msg.contains("Maybe you meant '=='") {
+            // invalid_named_expression parsed the right-hand side too.
+            if let Some(eq) = (cx.tok_from(err_end)..cx.toks.len()).find(|&k| cx.is_op(k, "=")) {
+                err_end = rhs_bitwise_or_end(&cx, eq + 1);
+            }
+        }
         let next = cx.tok_from(err_end.max(at + 1));
-        let lookahead_eof = cx.toks.get(next).is_none_or(|t| t.kind == Tok::EndMarker);
-        let from_bracket = at == paren_pos && starts_expression(&cx, cx.tok_from(paren_pos + 1));
+        // Generic errors stop at the failing token; specific rules read on.
+        let lookahead_eof = e.msg != "invalid syntax" && cx.toks.get(next).is_none_or(|t| t.kind == Tok::EndMarker);
+        let p = cx.tok_from(paren_pos);
+        let from_bracket =
+            at == paren_pos && p > 0 && ends_operand(&cx, p - 1) && starts_expression(&cx, cx.tok_from(paren_pos + 1));
         if eof || reached > line || from_bracket || (at > paren_pos && lookahead_eof) {
             let start = lines.start_of(line) + col;
             let off = lines.col_chars(start) + 1;
@@ -234,6 +243,15 @@ pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseErr
 fn generic(cx: &Cx, e: &ParseError) -> CompileError {
     let at = e.location.start().to_usize();
     let mut i = cx.tok_at(at);
+    // An implicit NEWLINE (no newline at end of input) is a real token.
+    if cx.toks[i].kind == Tok::EndMarker && i > 0 && cx.toks[i - 1].kind == Tok::Newline && cx.toks[i - 1].start == cx.toks[i - 1].end {
+        i -= 1;
+    }
+    if cx.toks[i].kind == Tok::EndMarker {
+        // The end marker has no column in CPython.
+        let line = cx.lines.last_line();
+        return error_at(cx.lines, ErrorKind::SyntaxError, "invalid syntax".into(), line, 0, 0);
+    }
     // After an operand, `not` may begin `not in`: CPython reads one more token.
     if cx.is_name(i, "not") && i > 0 && ends_operand(cx, i - 1) && !cx.is_name(i + 1, "in") {
         i += 1;
@@ -264,6 +282,10 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
     let r = e.location;
     let (s, end) = (r.start().to_usize(), r.end().to_usize());
     let i = cx.tok_at(s);
+    // `def NAME` must be followed by '(' (a forced token).
+    if i >= 2 && cx.is_name(i - 2, "def") && cx.toks[i - 1].kind == Tok::Name && !cx.is_op(i, "(") {
+        return Some(cx.syntax_tok("expected '('", i));
+    }
     // print x / exec x (invalid_legacy_expression) wherever two expressions meet.
     if let Some(err) = legacy_print(cx, i) {
         return Some(err);
