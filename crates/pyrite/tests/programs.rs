@@ -271,6 +271,11 @@ fn programs() {
     if let Err(e) = std::fs::write(&results_path, record) {
         say(&format!("programs: cannot write {}: {e}", results_path.display()));
     }
+    if filter.is_empty() {
+        for rel in pending.iter().filter(|p| !programs.contains(*p)) {
+            say(&format!("pending.txt names a program that does not exist: {rel}"));
+        }
+    }
     for rel in &now_passing {
         say(&format!("now passing (remove from pending.txt): {rel}"));
     }
