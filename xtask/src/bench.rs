@@ -167,10 +167,8 @@ fn collect_py(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
         match entry.file_type() {
-            Ok(t) if t.is_dir() => {
-                if name != "site-packages" && name != "dist-packages" && name != "__pycache__" {
-                    collect_py(&path, out);
-                }
+            Ok(t) if t.is_dir() && !matches!(name.as_str(), "site-packages" | "dist-packages" | "__pycache__") => {
+                collect_py(&path, out);
             }
             Ok(t) if t.is_file() && name.ends_with(".py") => out.push(path),
             _ => {}
