@@ -4,7 +4,8 @@
 //! of CPython's own `Lib/` (rejected files only -> `tests/syntax/lib_verdicts.txt`).
 //!
 //! Verdicts are those of `compile(source_bytes, name, 'exec')`, i.e. what an
-//! `import` of the file reports. The work is done by a small Python snippet run
+//! `import` of the file reports (`'eval'` for `*.eval.py`, `'single'` for
+//! `*.single.py`). The work is done by a small Python snippet run
 //! by `python3` (the oracle); this file only drives it. The `enc_*` files are
 //! also run as scripts (`python3 FILE`), whose file tokenizer words decoding
 //! errors differently -> `tests/syntax/script_expected.txt` (the file's path
@@ -25,8 +26,9 @@ def esc(s):
 def verdict(path, name):
     with open(path, 'rb') as f:
         src = f.read()
+    mode = 'eval' if name.endswith('.eval.py') else 'single' if name.endswith('.single.py') else 'exec'
     try:
-        compile(src, name, 'exec', dont_inherit=True)
+        compile(src, name, mode, dont_inherit=True)
         return None
     except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError) as e:
         msg = e.msg if isinstance(e, SyntaxError) else str(e)

@@ -46,7 +46,7 @@ pub fn parse_with(source: &str, mode: Mode, offsets: Offsets) -> Result<Mod, Com
             return Err(e);
         }
     };
-    crate::validate::validate(&module, &lines, mode).map_err(|mut e| {
+    crate::validate::validate(&module, &lines).map_err(|mut e| {
         to_byte_offsets(&mut e, &lines);
         e
     })?;
@@ -126,9 +126,11 @@ fn parse_syntax_inner(source: &str, mode: Mode) -> Result<(Mod, Lines<'_>), (Com
         }
     });
     if let Some(first) = first {
-        let e = perr::convert(&lines, &toks, first, parsed.errors(), parsed.syntax());
-        let raised = matches!(&toks.error, Some(TokError::Raised(_)));
-        return Err((e, raised));
+        let mut e = perr::convert(&lines, &toks, first, parsed.errors(), parsed.syntax());
+        if mode == Mode::Eval {
+            eval_adjust(&mut e, source, &lines, &toks);
+        }
+        return Err((e, false));
     }
     if let Some(TokError::Deferred { err, .. }) = &toks.error {
         return fail(err.clone());
@@ -144,6 +146,11 @@ fn parse_syntax_inner(source: &str, mode: Mode) -> Result<(Mod, Lines<'_>), (Com
     }
     if let Err(e) = guard::check_int_digits(&toks, &lines) {
         return fail(e);
+    }
+    if mode == Mode::Single {
+        if let Some(e) = single_statement(&lines, &toks, parsed.syntax()) {
+            return fail(e);
+        }
     }
     Ok((parsed.into_syntax(), lines))
 }
@@ -186,4 +193,77 @@ fn unexpected_indent_before(
     }
     let sub = tokenizer::tokenize(&source[..line_start], lines);
     Some(perr::convert(lines, &sub, first, parsed.errors(), parsed.syntax()))
+}
+
+/// Eval input has no implicit final newline and no indentation: a failure
+/// at end of input has no column, and leading blanks are an unexpected indent.
+fn eval_adjust(e: &mut CompileError, source: &str, lines: &Lines, toks: &tokenizer::Tokens) {
+    if let Some(t) = toks.toks.first() {
+        if t.kind == tokenizer::Tok::Indent {
+            let line = lines.line_of(t.end);
+            *e = CompileError {
+                kind: ErrorKind::IndentationError,
+                msg: "unexpected indent".into(),
+                lineno: line,
+                offset: lines.col_chars(t.end),
+                end_lineno: line,
+                end_offset: 0,
+                text: Some(lines.text(line).to_owned()),
+            };
+            return;
+        }
+    }
+    if e.msg == "invalid syntax" && !source.ends_with('\n') {
+        let last = lines.last_line();
+        let end = lines.text(last).chars().count() as u32 + 1;
+        if e.lineno == last && e.offset == end {
+            e.offset = 0;
+            e.end_offset = 0;
+        }
+    }
+}
+
+/// 'single' input is one statement: after a simple statement's line nothing
+/// may follow ("multiple statements found while compiling a single
+/// statement", at that NEWLINE); after a compound statement, "invalid syntax".
+fn single_statement(lines: &Lines, toks: &tokenizer::Tokens, ast: &Mod) -> Option<CompileError> {
+    use ruff_python_ast::Stmt;
+    use tokenizer::Tok;
+    let Mod::Module(m) = ast else { return None };
+    let first = m.body.first()?;
+    let compound = matches!(
+        first,
+        Stmt::If(_) | Stmt::While(_) | Stmt::For(_) | Stmt::Try(_) | Stmt::With(_) | Stmt::FunctionDef(_) | Stmt::ClassDef(_) | Stmt::Match(_)
+    );
+    let t = &toks.toks;
+    let significant = |k: usize| t.get(k).is_some_and(|x| !matches!(x.kind, Tok::Newline | Tok::Dedent | Tok::EndMarker));
+    if compound {
+        let end = ruff_text_size::Ranged::range(first).end().to_usize();
+        let k = t.iter().position(|x| x.start >= end && !matches!(x.kind, Tok::Newline | Tok::Dedent | Tok::Indent))?;
+        if !significant(k) {
+            return None;
+        }
+        let line = lines.line_of(t[k].start);
+        let mut e = error_at_tok(lines, "invalid syntax", t[k].start, t[k].end);
+        e.lineno = line;
+        return Some(e);
+    }
+    let nl = t.iter().position(|x| x.kind == Tok::Newline)?;
+    if !(nl + 1..t.len()).any(significant) {
+        return None;
+    }
+    Some(error_at_tok(lines, "multiple statements found while compiling a single statement", t[nl].start, t[nl].start))
+}
+
+fn error_at_tok(lines: &Lines, msg: &str, start: usize, end: usize) -> CompileError {
+    let line = lines.line_of(start);
+    CompileError {
+        kind: ErrorKind::SyntaxError,
+        msg: msg.into(),
+        lineno: line,
+        offset: lines.col_chars(start) + 1,
+        end_lineno: lines.line_of(end),
+        end_offset: lines.col_chars(end) + 1,
+        text: Some(lines.text(line).to_owned()),
+    }
 }

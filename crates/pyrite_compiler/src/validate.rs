@@ -10,13 +10,13 @@
 
 use crate::errors::guard::{recursion_error, MAX_DEPTH};
 use crate::errors::tokenizer::Lines;
-use crate::{CompileError, ErrorKind, Mode};
+use crate::{CompileError, ErrorKind};
 use ruff_python_ast::{self as ast, Expr, ExprContext, Mod, Pattern, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 use std::collections::{HashMap, HashSet};
 
 /// Checks a parsed module; the first error in CPython's order is returned.
-pub fn validate(module: &Mod, lines: &Lines, mode: Mode) -> Result<(), CompileError> {
+pub fn validate(module: &Mod, lines: &Lines) -> Result<(), CompileError> {
     let body: &[Stmt] = match module {
         Mod::Module(m) => &m.body,
         Mod::Expression(e) => {
@@ -26,9 +26,6 @@ pub fn validate(module: &Mod, lines: &Lines, mode: Mode) -> Result<(), CompileEr
             return cx.expr(&e.body);
         }
     };
-    if mode == Mode::Single && body.len() > 1 {
-        return Err(err_range(lines, "multiple statements found while compiling a single statement", body[1].range()));
-    }
     for s in body {
         depth_check_stmt(s)?;
     }

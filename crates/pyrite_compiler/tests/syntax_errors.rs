@@ -83,13 +83,24 @@ fn to_verdict(r: Result<(), CompileError>) -> Verdict {
     }
 }
 
+/// The compile mode a corpus file is checked in, from its name.
+fn mode_of(name: &str) -> Mode {
+    if name.ends_with(".eval.py") {
+        Mode::Eval
+    } else if name.ends_with(".single.py") {
+        Mode::Single
+    } else {
+        Mode::Exec
+    }
+}
+
 /// pyrite's verdict on source bytes, computed on a 256 MiB stack.
-fn pyrite_verdict(bytes: Vec<u8>) -> Verdict {
+fn pyrite_verdict(bytes: Vec<u8>, mode: Mode) -> Verdict {
     let handle = std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || {
             let offsets = offsets_for(&bytes);
-            let r = decode_source(&bytes).and_then(|src| parse_with(&src, Mode::Exec, offsets).map(|_| ()));
+            let r = decode_source(&bytes).and_then(|src| parse_with(&src, mode, offsets).map(|_| ()));
             to_verdict(r)
         })
         .expect("spawn compile thread");
@@ -110,7 +121,7 @@ fn extra_corpus_report() {
     let mut pass = 0;
     for (name, want) in &expected {
         let bytes = std::fs::read(dir.join(name)).unwrap_or_default();
-        let got = pyrite_verdict(bytes.clone());
+        let got = pyrite_verdict(bytes.clone(), mode_of(name));
         if got == *want {
             pass += 1;
         } else if verbose {
@@ -137,7 +148,7 @@ fn corpus_matches_cpython() {
     let (mut pass, mut fail, mut pend_fail, mut pend_pass) = (0, Vec::new(), Vec::new(), Vec::new());
     for (name, want) in &expected {
         let bytes = std::fs::read(dir.join(name)).expect("corpus file");
-        let got = pyrite_verdict(bytes.clone());
+        let got = pyrite_verdict(bytes.clone(), mode_of(name));
         let ok = got == *want;
         let is_pending = pending.contains(name);
         if ok {
