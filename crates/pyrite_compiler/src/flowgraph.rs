@@ -135,7 +135,12 @@ fn internal(msg: &str) -> CompileError {
 }
 
 /// Runs the CFG passes and lays the blocks out.
-pub fn finish(mut blocks: Vec<Block>, order: Vec<BlockId>, consts: &mut Vec<Constant>) -> Result<Laid, CompileError> {
+pub fn finish(
+    mut blocks: Vec<Block>,
+    order: Vec<BlockId>,
+    consts: &mut Vec<Constant>,
+    firstlineno: u32,
+) -> Result<Laid, CompileError> {
     // Lay out: blocks in use order, then any referenced but never placed.
     let mut placed = vec![false; blocks.len()];
     let mut layout: Vec<BlockId> = Vec::new();
@@ -209,7 +214,7 @@ pub fn finish(mut blocks: Vec<Block>, order: Vec<BlockId>, consts: &mut Vec<Cons
     }
     duplicate_exits_without_lineno(&mut nb);
     propagate_line_numbers(&mut nb);
-    guarantee_lineno_for_exits(&mut nb);
+    guarantee_lineno_for_exits(&mut nb, firstlineno);
     Ok(Laid { blocks: nb, maxdepth: maxdepth as u32 })
 }
 
@@ -486,7 +491,7 @@ fn optimize_basic_block(blocks: &mut [Block], b: BlockId, consts: &mut Vec<Const
                     i += 1;
                     continue;
                 };
-                let same_line = inst.loc.line == t0.loc.line || t0.loc.line == 0;
+                let same_line = inst.loc.line == t0.loc.line;
                 let thread = |blocks: &mut [Block], newop: Op| -> bool {
                     if same_line && inst.target != t0.target && t0.target != NO_TARGET {
                         blocks[b].instrs[i].target = t0.target;
@@ -951,8 +956,8 @@ fn propagate_line_numbers(blocks: &mut [Block]) {
 
 /// CPython's `guarantee_lineno_for_exits`: artificial returns get the line
 /// of the code before them.
-fn guarantee_lineno_for_exits(blocks: &mut [Block]) {
-    let mut lineno = 0u32;
+fn guarantee_lineno_for_exits(blocks: &mut [Block], firstlineno: u32) {
+    let mut lineno = firstlineno;
     for b in blocks.iter_mut() {
         let Some(last) = b.instrs.last() else { continue };
         if last.loc.line == 0 {
