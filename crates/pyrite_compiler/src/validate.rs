@@ -14,7 +14,6 @@ use crate::errors::tokenizer::Lines;
 use crate::{CompileError, ErrorKind};
 use ruff_python_ast::{self as ast, Expr, ExprContext, Mod, Pattern, Stmt};
 use ruff_text_size::{Ranged, TextRange};
-use std::collections::{HashMap, HashSet};
 
 /// Checks a parsed module; the first error in CPython's order is returned.
 pub fn validate(module: &Mod, lines: &Lines) -> Result<(), CompileError> {
