@@ -213,6 +213,17 @@ pub fn finish(
         }
     }
     duplicate_exits_without_lineno(&mut nb);
+    // CPython's RESUME (which pyrite does not have) carries the first line, and
+    // artificial instructions at the start of the code inherit it.
+    if let Some(b0) = nb.first_mut() {
+        let start = Location { line: firstlineno, end_line: firstlineno, col: 0, end_col: 0 };
+        for i in b0.instrs.iter_mut() {
+            if i.loc.line != 0 {
+                break;
+            }
+            i.loc = start;
+        }
+    }
     propagate_line_numbers(&mut nb);
     guarantee_lineno_for_exits(&mut nb, firstlineno);
     Ok(Laid { blocks: nb, maxdepth: maxdepth as u32 })
