@@ -4,6 +4,7 @@
 //! in `consts.rs`. The blocks go to `flowgraph` and `assemble`.
 
 mod consts;
+mod escapes;
 pub use consts::const_identical;
 mod expr;
 mod pattern;
@@ -552,6 +553,7 @@ pub fn compile_module(
         depth: 0,
         interactive: mode == Mode::Single,
     };
+    c.warnings = escapes::invalid_escape_warnings(src, &c.lines, module);
     c.enter_module_scope(module)?;
     match module {
         Mod::Module(m) => {
