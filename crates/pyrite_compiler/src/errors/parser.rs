@@ -194,7 +194,7 @@ pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseErr
     let at = first.location.start().to_usize();
     // A tokenizer error the parser reached first (indentation, tabs, '\').
     if let Some(TokError::Deferred { err, at: tat }) = &toks.error {
-        if *tat <= at || matches!(first.error, ParseErrorType::Lexical(_) | ParseErrorType::UnexpectedIndentation) {
+        if *tat <= at || matches!(first.error, ParseErrorType::Lexical(_)) {
             return err.clone();
         }
     }
