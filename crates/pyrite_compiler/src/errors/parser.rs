@@ -243,6 +243,19 @@ pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseErr
 fn generic(cx: &Cx, e: &ParseError) -> CompileError {
     let at = e.location.start().to_usize();
     let mut i = cx.tok_at(at);
+    // _PyPegen_set_syntax_error: failing on INDENT/DEDENT is an IndentationError.
+    if e.error == ParseErrorType::OtherError("Expected class, function definition or async function definition after decorator".into()) {
+        let j = cx.tok_from(at);
+        if cx.toks.get(j).is_some_and(|t| t.kind == Tok::Dedent) && cx.toks[i].kind != Tok::Indent {
+            let line = cx.lines.line_of(cx.toks[j].start);
+            return error_at(cx.lines, ErrorKind::IndentationError, "unexpected unindent".into(), line, 0, 0);
+        }
+    }
+    if cx.toks[i].kind == Tok::Indent {
+        let t = cx.toks[i];
+        let line = cx.lines.line_of(t.end);
+        return error_at(cx.lines, ErrorKind::IndentationError, "unexpected indent".into(), line, cx.lines.col_chars(t.end), 0);
+    }
     // An implicit NEWLINE (no newline at end of input) is a real token.
     if cx.toks[i].kind == Tok::EndMarker && i > 0 && cx.toks[i - 1].kind == Tok::Newline && cx.toks[i - 1].start == cx.toks[i - 1].end {
         i -= 1;
@@ -478,6 +491,15 @@ fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<Com
     match msg {
         "Expected `except` or `finally` after `try` block" => {
             let k = after_try_body(cx, i).unwrap_or(i);
+            if cx.toks[k].kind != Tok::EndMarker
+                && k > 1
+                && cx.toks[k - 1].kind == Tok::Dedent
+                && cx.toks[k - 2].kind == Tok::Dedent
+            {
+                // The lookahead is a further DEDENT, which has no column.
+                let line = cx.lines.line_of(cx.toks[k].start);
+                return Some(error_at(cx.lines, ErrorKind::SyntaxError, "expected 'except' or 'finally' block".into(), line, 0, 0));
+            }
             if cx.toks[k].kind == Tok::EndMarker {
                 return Some(eof_error(cx, ErrorKind::SyntaxError, "expected 'except' or 'finally' block".into()));
             }
