@@ -848,6 +848,31 @@ fn assignment_target(cx: &Cx, r: TextRange) -> Option<CompileError> {
                     r.end().to_usize(),
                 ));
             }
+            // `x, last = value`: CPython's invalid_assignment parses the
+            // elements after the first comma as named expressions, so the
+            // last one meets invalid_named_expression first.
+            if let Expr::Tuple(t) = first {
+                if a.targets.len() == 1 && !t.parenthesized && t.elts.len() >= 2 && value_starts_bitwise_or(cx, &a.value) {
+                    let last = &t.elts[t.elts.len() - 1];
+                    let lr = last.range();
+                    if matches!(last, Expr::Name(_)) {
+                        let eq = cx.tok_from(lr.end().to_usize());
+                        let rhs_end = rhs_bitwise_or_end(cx, eq + 1);
+                        return Some(cx.syntax(
+                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                            lr.start().to_usize(),
+                            rhs_end,
+                        ));
+                    }
+                    if is_bitwise_or(cx, last) && !starts_with_excluded(cx, last) {
+                        return Some(cx.syntax(
+                            format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(last)),
+                            lr.start().to_usize(),
+                            lr.end().to_usize(),
+                        ));
+                    }
+                }
+            }
             let target = a.targets.iter().find(|t| t.range().contains_range(r)).unwrap_or(first);
             let bad = invalid_target(target, Targets::Star).unwrap_or(ex);
             if matches!(bad, Expr::Yield(_)) {
