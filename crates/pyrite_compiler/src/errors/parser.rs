@@ -324,6 +324,11 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
             let br = bad.range();
             Some(cx.syntax(format!("cannot delete {}", expr_name(bad)), br.start().to_usize(), br.end().to_usize()))
         }
+        ParseErrorType::InvalidNamedAssignmentTarget if in_call_args(cx, i) => {
+            // A call argument is `expression !':='`: the ':=' itself fails.
+            let k = (i..cx.toks.len()).find(|&k| cx.is_op(k, ":=")).unwrap_or(i);
+            Some(cx.syntax_tok("invalid syntax", k))
+        }
         ParseErrorType::InvalidNamedAssignmentTarget => {
             let name = cx.expr_at(r).map_or("expression", expr_name);
             Some(cx.syntax(format!("cannot use assignment expressions with {name}"), s, end))
@@ -345,6 +350,10 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
             }
         }
         ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            let after = cx.tok_from(end);
+            if !(cx.is_op(after, ",") || cx.is_op(after, ")") || cx.is_op(after, ":")) {
+                return Some(cx.syntax_tok("invalid syntax", after));
+            }
             Some(cx.syntax("non-default argument follows default argument", s, end))
         }
         ParseErrorType::VarParameterWithDefault => {
@@ -423,6 +432,11 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
         }
         ParseErrorType::InvalidMatchPatternTarget => Some(cx.syntax("cannot use '_' as a target", s, end)),
         ParseErrorType::SimpleStatementsOnSameLine | ParseErrorType::UnexpectedExpressionToken => forgot_comma(cx, i),
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { .. })
+            if i > 0 && cx.is_op(i - 1, ")") && enclosing_open(cx, i).is_none() && forced_colon_header(cx, i) =>
+        {
+            Some(cx.syntax_tok("expected ':'", i))
+        }
         ParseErrorType::Lexical(LexicalErrorType::InvalidByteLiteral) => {
             let t = cx.toks[i];
             Some(cx.syntax("bytes can only contain ASCII literal characters", t.start, t.end))
@@ -555,7 +569,7 @@ fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<Com
         "Expected a statement" if cx.is_op(i, ":=") && i > 0 => {
             // invalid_named_expression: `a.b := 1` as a statement.
             let lhs = cx.expr_ending(cx.toks[i - 1].end)?;
-            if matches!(lhs, Expr::Name(_)) {
+            if matches!(lhs, Expr::Name(_)) || cx.tok_at(lhs.range().start().to_usize()) != line_start_tok(cx, i) {
                 return None;
             }
             let r = lhs.range();
@@ -745,6 +759,11 @@ fn named_expression_eq(cx: &Cx, eq: usize) -> Option<CompileError> {
     }
     let lhs = lhs?;
     if !is_bitwise_or(cx, lhs) || starts_with_excluded(cx, lhs) {
+        return None;
+    }
+    // The value of a keyword argument is an `expression`, not a named one.
+    let li = cx.tok_at(lhs.range().start().to_usize());
+    if li > 0 && cx.is_op(li - 1, "=") {
         return None;
     }
     let r = lhs.range();
@@ -1262,4 +1281,9 @@ fn eof_error(cx: &Cx, kind: ErrorKind, msg: String) -> CompileError {
 /// Byte length of the first `n` characters of `text`.
 fn char_to_byte(text: &str, n: u32) -> usize {
     text.char_indices().nth(n as usize).map_or(text.len(), |(b, _)| b)
+}
+
+/// Whether token `i` is inside the argument list of a call.
+fn in_call_args(cx: &Cx, i: usize) -> bool {
+    enclosing_open(cx, i).is_some_and(|o| cx.is_op(o, "(") && o > 0 && ends_operand(cx, o - 1))
 }
