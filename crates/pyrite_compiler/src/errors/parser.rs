@@ -747,6 +747,13 @@ fn named_expression_eq(cx: &Cx, eq: usize) -> Option<CompileError> {
     }
     let prev_end = cx.toks[eq - 1].end;
     let lhs = cx.expr_ending(prev_end);
+    // The value of a keyword argument is an `expression`, not a named one.
+    if let Some(l) = lhs {
+        let li = cx.tok_at(l.range().start().to_usize());
+        if li > 0 && cx.is_op(li - 1, "=") {
+            return None;
+        }
+    }
     if let Some(Expr::Name(n)) = lhs {
         if eq >= 1 && cx.toks[eq - 1].start == n.range.start().to_usize() {
             let rhs_end = rhs_bitwise_or_end(cx, eq + 1);
@@ -761,11 +768,7 @@ fn named_expression_eq(cx: &Cx, eq: usize) -> Option<CompileError> {
     if !is_bitwise_or(cx, lhs) || starts_with_excluded(cx, lhs) {
         return None;
     }
-    // The value of a keyword argument is an `expression`, not a named one.
-    let li = cx.tok_at(lhs.range().start().to_usize());
-    if li > 0 && cx.is_op(li - 1, "=") {
-        return None;
-    }
+
     let r = lhs.range();
     Some(cx.syntax(
         format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(lhs)),
