@@ -169,6 +169,8 @@ fn corpus_matches_cpython() {
         let ok = got.key() == want.key();
         if ok && got.end == want.end {
             ends += 1;
+        } else if ok && std::env::var_os("SYNTAX_ENDS").is_some() {
+            println!("END: {name} want {:?} got {:?} ({})", want.end, got.end, want.msg);
         }
         let is_pending = pending.contains(name);
         if ok {

@@ -41,7 +41,13 @@ impl<'a> Cx<'a> {
     }
     fn syntax_tok(&self, msg: impl Into<String>, i: usize) -> CompileError {
         let t = self.toks[i.min(self.toks.len() - 1)];
-        self.syntax(msg, t.start, t.end)
+        let mut e = self.syntax(msg, t.start, t.end);
+        if t.kind == Tok::Newline {
+            // CPython gives a NEWLINE token no width.
+            e.end_lineno = e.lineno;
+            e.end_offset = e.offset;
+        }
+        e
     }
     /// Index of the token at byte `pos` (the first one ending after it).
     pub fn tok_at(&self, pos: usize) -> usize {
