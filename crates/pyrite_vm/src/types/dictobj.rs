@@ -85,6 +85,7 @@ pub fn init(vm: &mut Vm) {
     ];
     for ty in [vm.types.dict_keys.clone(), vm.types.dict_values.clone(), vm.types.dict_items.clone()] {
         vm.add_methods(&ty, common);
+        vm.add_getsets(&ty, &[crate::types::descr::GetSetDef { name: "mapping", get: view_mapping, set: None }]);
     }
     for ty in [vm.types.dict_keys.clone(), vm.types.dict_items.clone()] {
         vm.add_methods(&ty, setlike);
@@ -797,4 +798,11 @@ fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     Ok(Value::Bool(true))
+}
+
+fn view_mapping(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match view_parts(v) {
+        Some((d, _)) => Ok(crate::types::mappingproxy::new_proxy(vm, Value::Obj(d))),
+        None => Err(vm.type_error("descriptor 'mapping' requires a dict view")),
+    }
 }

@@ -418,3 +418,16 @@ pub fn frozenset_hash(d: &SetData) -> i64 {
     }
     hash as i64
 }
+
+/// A frozenset constant of a code object. CPython's compiler builds it from
+/// the items, then rebuilds it from its own iteration order when merging
+/// constants (`merge_consts_recursive`); doing the same gives CPython's table
+/// layout and hence its printed order.
+pub fn new_const_frozenset(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
+    let data = RefCell::new(SetData::new(true));
+    for it in items {
+        add_key(vm, &data, it)?;
+    }
+    let keys = data.borrow().keys();
+    new_set(vm, keys, true)
+}
