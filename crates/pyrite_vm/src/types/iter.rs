@@ -185,12 +185,16 @@ pub fn next_fast(vm: &mut Vm, it: &Value) -> Option<PyResult<Option<Value>>> {
             }
             IterState::Seq { seq: Value::Obj(so), index } => {
                 let item = match &so.payload {
-                    Payload::List(l) => l.borrow().get(*index).cloned(),
-                    Payload::Tuple(t) => t.get(*index).cloned(),
+                    Payload::List(l) => Some(l.borrow().get(*index).cloned()),
+                    Payload::Tuple(t) => Some(t.get(*index).cloned()),
                     Payload::Str(s) if s.is_ascii() => {
-                        s.as_wtf8().get(*index).map(|&b| crate::types::strops::char_value(vm, b as u32))
+                        Some(s.as_wtf8().get(*index).map(|&b| crate::types::strops::char_value(vm, b as u32)))
                     }
-                    _ => return step_other(vm, o),
+                    _ => None,
+                };
+                let Some(item) = item else {
+                    drop(st);
+                    return step_other(vm, o);
                 };
                 return Some(Ok(match item {
                     Some(v) => {
@@ -680,7 +684,7 @@ fn enumerate_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("enumerate() takes at most 2 arguments ({} given)", rest.len())));
     }
     let Some(iterable) = iterable else {
-        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
     };
     let count = match start {
         None => Value::Int(0),

@@ -169,6 +169,12 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: &Value, reverse: bo
 
 /// Parses `key=` and `reverse=` keyword arguments.
 pub fn sort_kwargs(vm: &mut Vm, fname: &str, args: &Args) -> PyResult<(Value, bool)> {
+    for (k, _) in args.kwargs {
+        let ks = k.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
+        if ks != "key" && ks != "reverse" {
+            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for {}()", ks, fname)));
+        }
+    }
     let kw = crate::builtins::kwargs_of(vm, fname, args.kwargs, &["key", "reverse"])?;
     let key = kw[0].clone().unwrap_or(Value::None);
     let reverse = match &kw[1] {
