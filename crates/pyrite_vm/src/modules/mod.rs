@@ -2,6 +2,7 @@
 //! need them.
 
 pub mod sys;
+pub mod math;
 
 use crate::error::{PyErr, PyResult};
 use crate::value::Value;
