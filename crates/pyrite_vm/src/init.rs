@@ -20,5 +20,13 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::complex::init(vm);
     crate::types::boolobj::init(vm);
     crate::modules::math::init(vm);
+    crate::types::list::init(vm);
+    crate::types::tuple::init(vm);
+    crate::types::dictobj::init(vm);
+    crate::types::setobj::init(vm);
+    crate::types::range::init(vm);
+    crate::types::slice::init(vm);
+    crate::types::iter::init(vm);
+    crate::types::iterfuncs::init(vm);
     crate::modules::sys::init(vm);
 }

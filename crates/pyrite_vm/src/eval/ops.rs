@@ -453,8 +453,9 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             Opcode::SetUpdate => {
                 let v = pop!(f);
                 let s = f.stack[f.stack.len() - arg as usize].clone();
-                for x in vm.collect(&v)? {
-                    crate::types::set::set_add(vm, &s, x)?;
+                match crate::types::set::set_cell(&s) {
+                    Some(c) => crate::types::set::update_internal(vm, c, &v)?,
+                    None => return Err(vm.system_error("SET_UPDATE on a non-set")),
                 }
             }
             Opcode::DictUpdate => {
