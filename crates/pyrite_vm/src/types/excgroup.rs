@@ -41,6 +41,20 @@ pub fn group_exceptions(vm: &mut Vm, v: &Value) -> Vec<Value> {
 /// Registers the group methods.
 pub fn init(vm: &mut Vm) {
     let beg = vm.exc.base_exception_group.clone();
+    // ExceptionGroup(BaseExceptionGroup, Exception).
+    let eg = vm.exc.exception_group.clone();
+    let ex = vm.exc.exception.clone();
+    if let Some(td) = eg.as_type() {
+        let bases = vec![beg.clone(), ex.clone()];
+        if let Some(mro) = crate::types::typeobj::c3_mro(&eg, &bases) {
+            *td.bases.borrow_mut() = bases;
+            *td.mro.borrow_mut() = mro;
+            if let Some(bd) = beg.as_type() {
+                bd.subclasses.borrow_mut().push(std::rc::Rc::downgrade(&eg));
+            }
+            crate::types::typeobj::invalidate(td);
+        }
+    }
     vm.add_staticmethods(&beg, &[("__new__", eg_new)]);
     vm.add_methods(&beg, &[
         ("__init__", eg_init),
