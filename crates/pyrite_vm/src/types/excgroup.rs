@@ -84,8 +84,10 @@ fn eg_class_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn is_sequence(vm: &mut Vm, v: &Value) -> bool {
-    if matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Dict(_))) {
-        return false;
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::Dict(_)) => return false,
+        Some(Payload::List(_)) | Some(Payload::Tuple(_)) | Some(Payload::Str(_)) => return true,
+        _ => {}
     }
     let t = vm.type_of(v);
     let k = vm.intern("__getitem__");

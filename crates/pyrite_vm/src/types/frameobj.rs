@@ -226,6 +226,13 @@ pub fn init(vm: &mut Vm) {
         let fv = vm.new_builtin(name, f);
         crate::types::dict::dict_set_str(&sd, &k, fv);
     }
+    for name in ["excepthook", "__excepthook__"] {
+        let k = vm.intern(name);
+        if crate::types::dict::dict_get_str(&sd, &k).is_none() {
+            let fv = vm.new_builtin(name, crate::modules::sys::sys_excepthook);
+            crate::types::dict::dict_set_str(&sd, &k, fv);
+        }
+    }
 }
 
 fn frame_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -262,7 +262,8 @@ fn print_one(vm: &mut Vm, ctx: &mut Ctx, value: &Value) {
 fn print_notes(vm: &mut Vm, ctx: &mut Ctx, value: &Value) {
     let Some(notes) = attr_opt(vm, value, "__notes__") else { return };
     let nt = vm.type_of(&notes);
-    let is_seq = !matches!(notes.as_obj().map(|o| &o.payload), Some(Payload::Dict(_)))
+    let is_seq = matches!(notes.as_obj().map(|o| &o.payload), Some(Payload::List(_)) | Some(Payload::Tuple(_)))
+        || !matches!(notes.as_obj().map(|o| &o.payload), Some(Payload::Dict(_)))
         && { let k = vm.intern("__getitem__"); crate::types::typeobj::lookup(&nt, &k).is_some() };
     if !is_seq {
         ctx.write_indented_margin();
@@ -270,7 +271,7 @@ fn print_notes(vm: &mut Vm, ctx: &mut Ctx, value: &Value) {
             Ok(s) => ctx.out.push_str(&s),
             Err(_) => ctx.out.push_str("<__notes__ repr() failed>"),
         }
-        ctx.out.push('\n');
+        // CPython 3.11 writes no newline after a non-sequence __notes__.
         return;
     }
     let items = match vm.collect(&notes) {
@@ -317,70 +318,62 @@ fn split_lines_keepends(s: &str) -> Vec<&str> {
     out
 }
 
-/// The SyntaxError part: `  File "x", line N`, the text and caret line.
-/// Returns the message to print instead of `str(value)`.
+/// The SyntaxError part: `  File "x", line N`, the text and caret line,
+/// as CPython's `print_exception_file_and_line`. Returns the message to print
+/// instead of `str(value)`, or None (nothing printed) when the attributes do
+/// not parse.
 fn print_file_and_line(vm: &mut Vm, ctx: &mut Ctx, value: &Value) -> Option<Value> {
     let msg = attr_opt(vm, value, "msg")?;
-    let filename = attr_opt(vm, value, "filename").unwrap_or(Value::None);
-    let lineno = attr_opt(vm, value, "lineno").unwrap_or(Value::None);
-    let offset = attr_opt(vm, value, "offset").unwrap_or(Value::None);
-    let end_offset = attr_opt(vm, value, "end_offset").unwrap_or(Value::None);
-    let text = attr_opt(vm, value, "text").unwrap_or(Value::None);
+    let filename = attr_opt(vm, value, "filename")?;
     let fname = if filename.is_none() { "<string>".to_string() } else { vm.str_string(&filename).ok()? };
-    let lineno = match lineno {
-        Value::Int(i) => i,
-        Value::Bool(b) => b as i64,
-        Value::None => 0,
-        _ => return None,
-    };
-    let as_int = |v: &Value| -> i64 {
+    let as_int = |v: &Value| -> Option<i64> {
         match v {
-            Value::Int(i) => *i,
-            Value::Bool(b) => *b as i64,
-            _ => -1,
+            Value::Int(i) => Some(*i),
+            Value::Bool(b) => Some(*b as i64),
+            _ => None,
         }
     };
-    let mut off = if offset.is_none() { -1 } else { as_int(&offset) };
-    let mut end_off = if end_offset.is_none() { -1 } else { as_int(&end_offset) };
+    let lineno = as_int(&attr_opt(vm, value, "lineno")?)?;
+    let offset = attr_opt(vm, value, "offset")?;
+    let offset = if offset.is_none() { -1 } else { as_int(&offset)? };
+    let exact = std::rc::Rc::ptr_eq(&vm.type_of(value), &vm.exc.syntax_error);
+    let (end_lineno, mut end_offset) = if exact {
+        let el = match attr_opt(vm, value, "end_lineno") {
+            None | Some(Value::None) => lineno,
+            Some(v) => as_int(&v)?,
+        };
+        let eo = match attr_opt(vm, value, "end_offset") {
+            None | Some(Value::None) => -1,
+            Some(v) => as_int(&v)?,
+        };
+        (el, eo)
+    } else {
+        (lineno, -1)
+    };
+    let text = attr_opt(vm, value, "text")?;
     ctx.write_indented_margin();
     ctx.out.push_str(&format!("  File \"{}\", line {}\n", fname, lineno));
     if !text.is_none() {
         let t = vm.str_string(&text).ok()?;
-        // Offsets are 1-based character offsets; make them byte offsets.
-        let tlen = t.chars().count() as i64;
-        if off > tlen + 1 {
-            off = tlen + 1;
+        let line_size = t.len() as i64;
+        if end_lineno > lineno {
+            end_offset = line_size;
         }
-        if end_off > tlen + 1 {
-            end_off = tlen + 1;
+        if end_offset > line_size + 1 {
+            end_offset = line_size + 1;
         }
-        let to_byte = |o: i64| -> i64 {
-            if o <= 0 {
-                return o;
-            }
-            t.char_indices().nth((o - 1) as usize).map(|(b, _)| b as i64 + 1).unwrap_or(t.len() as i64 + 1)
-        };
-        let boff = to_byte(off);
-        let bend = to_byte(end_off);
-        print_error_text(ctx, boff, bend, &t);
+        print_error_text(ctx, offset, end_offset, t.as_bytes());
     }
     Some(msg)
 }
 
 /// CPython's `print_error_text` (offsets are 1-based byte offsets).
-fn print_error_text(ctx: &mut Ctx, offset: i64, end_offset: i64, text: &str) {
-    let mut offset = offset;
-    let mut end_offset = end_offset;
-    if end_offset == -1 {
-        end_offset = offset;
-    }
-    // Convert to 0-based.
-    offset -= 1;
-    end_offset -= 1;
+fn print_error_text(ctx: &mut Ctx, offset: i64, end_offset: i64, text: &[u8]) {
+    let mut offset = offset - 1;
+    let mut end_offset = end_offset - 1;
     let mut t = text;
-    // Strip leading whitespace.
-    while let Some(c) = t.chars().next() {
-        if c == ' ' || c == '\t' || c == '\x0c' {
+    while let Some(&c) = t.first() {
+        if c == b' ' || c == b'\t' || c == 0x0c {
             t = &t[1..];
             offset -= 1;
             end_offset -= 1;
@@ -389,15 +382,13 @@ fn print_error_text(ctx: &mut Ctx, offset: i64, end_offset: i64, text: &str) {
         }
     }
     let mut len = t.len() as i64;
-    if len > 0 && t.ends_with('\n') {
+    if len > 0 && t[t.len() - 1] == b'\n' {
         len -= 1;
     }
     if offset > len {
         offset = len;
     }
-    // Skip past embedded newlines before the offset.
-    loop {
-        let Some(nl) = t.find('\n') else { break };
+    while let Some(nl) = t.iter().position(|&c| c == b'\n') {
         let inl = nl as i64;
         if inl >= offset {
             break;
@@ -408,33 +399,18 @@ fn print_error_text(ctx: &mut Ctx, offset: i64, end_offset: i64, text: &str) {
         offset -= adv;
         end_offset -= adv;
     }
-    // Only the first line is shown.
-    let line = match t.find('\n') {
-        Some(p) => &t[..p],
-        None => t,
-    };
-    ctx.write_indented_margin();
     ctx.out.push_str("    ");
-    ctx.out.push_str(line);
-    ctx.out.push('\n');
-    let _ = len;
+    ctx.out.push_str(&String::from_utf8_lossy(t));
+    if t.get(len.max(0) as usize) != Some(&b'\n') {
+        ctx.out.push('\n');
+    }
     if offset < 0 {
         return;
     }
-    ctx.write_indented_margin();
     ctx.out.push_str("    ");
-    // Caret positions count characters of the shown line.
-    let col = line.get(..(offset as usize).min(line.len())).map(|s| s.chars().count()).unwrap_or(0);
-    push_spaces(&mut ctx.out, col);
-    let width = if end_offset > offset {
-        let e = (end_offset as usize).min(line.len().max(offset as usize + 1));
-        let s = line.get(offset as usize..e.min(line.len())).map(|s| s.chars().count()).unwrap_or(0);
-        let extra = e.saturating_sub(line.len().max(offset as usize));
-        (s + extra).max(1)
-    } else {
-        1
-    };
-    for _ in 0..width {
+    push_spaces(&mut ctx.out, offset as usize);
+    let n = if end_offset > offset { end_offset - offset } else { 1 };
+    for _ in 0..n {
         ctx.out.push('^');
     }
     ctx.out.push('\n');
