@@ -170,7 +170,9 @@ pub fn add_traceback(vm: &mut Vm, e: &PyErr, f: &crate::eval::frame::Frame) {
     let Some(d) = exc_data(&e.0) else { return };
     let old = d.borrow().traceback.clone();
     let code = f.code.clone();
-    let lasti = f.lasti as u32;
+    // A frame that has not started yet (a fresh generator receiving throw())
+    // has no current instruction.
+    let lasti = if f.pc == 0 { u32::MAX } else { f.lasti as u32 };
     // The frame being unwound is the innermost one on the stack.
     let frame = match vm.frames.last() {
         Some(last) if std::ptr::eq(&**last, f) => {
@@ -846,6 +848,12 @@ pub fn write_stderr(vm: &mut Vm, s: &str) {
 /// in CPython 3.11's format.
 pub fn print_exception(vm: &mut Vm, exc: &Value) {
     crate::types::traceback::print_exception(vm, exc);
+}
+
+/// The last line of a traceback: `Type: message\n` (module-qualified type
+/// name outside builtins and `__main__`).
+pub fn format_exception_only(vm: &mut Vm, exc: &Value) -> String {
+    crate::types::traceback::format_exception_only(vm, exc)
 }
 
 /// Line `line` (1-based) of file `path`, if readable.

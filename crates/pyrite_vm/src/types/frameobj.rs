@@ -25,6 +25,48 @@ pub struct FrameObjData {
     pub lineno: Cell<u32>,
     pub lasti: Cell<u32>,
     pub back: RefCell<Value>,
+    /// Index in `vm.frames` of the frame this object was made for.
+    pub index: Cell<usize>,
+}
+
+/// The index in `vm.frames` of the live frame `fo` belongs to, if it is still running there.
+fn live_index(vm: &Vm, fo: &Value) -> Option<usize> {
+    let fd = frame_data(fo)?;
+    let idx = fd.index.get();
+    let f = vm.frames.get(idx)?;
+    match (&f.frame_obj, fo.as_obj()) {
+        (Some(a), Some(b)) if std::rc::Rc::ptr_eq(a, b) => Some(idx),
+        _ => None,
+    }
+}
+
+fn f_lineno_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if let Some(i) = live_index(vm, v) {
+        if let Some(f) = vm.frames.get(i) {
+            return Ok(Value::Int(f.line() as i64));
+        }
+    }
+    Ok(frame_data(v).map(|f| Value::Int(f.lineno.get() as i64)).unwrap_or(Value::None))
+}
+
+fn f_lasti_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if let Some(i) = live_index(vm, v) {
+        if let Some(f) = vm.frames.get(i) {
+            return Ok(Value::Int(f.lasti as i64 * 2));
+        }
+    }
+    Ok(frame_data(v).map(|f| Value::Int(f.lasti.get() as i64 * 2)).unwrap_or(Value::None))
+}
+
+fn f_locals_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if let Some(i) = live_index(vm, v) {
+        let l = locals_snapshot(vm, i);
+        if let Some(fd) = frame_data(v) {
+            *fd.locals.borrow_mut() = l.clone();
+        }
+        return Ok(l);
+    }
+    Ok(frame_data(v).map(|f| f.locals.borrow().clone()).unwrap_or(Value::None))
 }
 
 fn frame_data(v: &Value) -> Option<&FrameObjData> {
@@ -113,6 +155,7 @@ fn frame_object_shallow(vm: &mut Vm, idx: usize) -> Option<PyRef> {
                 lineno: Cell::new(line),
                 lasti: Cell::new(lasti),
                 back: RefCell::new(back),
+                index: Cell::new(i),
             }),
         );
         if let Some(f) = vm.frames.get_mut(i) {
@@ -201,9 +244,9 @@ pub fn init(vm: &mut Vm) {
         GetSetDef { name: "f_code", get: |_, v| Ok(frame_data(v).map(|f| f.code.clone()).unwrap_or(Value::None)), set: None },
         GetSetDef { name: "f_globals", get: |_, v| Ok(frame_data(v).map(|f| f.globals.clone()).unwrap_or(Value::None)), set: None },
         GetSetDef { name: "f_builtins", get: |_, v| Ok(frame_data(v).map(|f| f.builtins.clone()).unwrap_or(Value::None)), set: None },
-        GetSetDef { name: "f_locals", get: |_, v| Ok(frame_data(v).map(|f| f.locals.borrow().clone()).unwrap_or(Value::None)), set: None },
-        GetSetDef { name: "f_lineno", get: |_, v| Ok(frame_data(v).map(|f| Value::Int(f.lineno.get() as i64)).unwrap_or(Value::None)), set: None },
-        GetSetDef { name: "f_lasti", get: |_, v| Ok(frame_data(v).map(|f| Value::Int(f.lasti.get() as i64 * 2)).unwrap_or(Value::None)), set: None },
+        GetSetDef { name: "f_locals", get: f_locals_get, set: None },
+        GetSetDef { name: "f_lineno", get: f_lineno_get, set: None },
+        GetSetDef { name: "f_lasti", get: f_lasti_get, set: None },
         GetSetDef { name: "f_back", get: |_, v| Ok(frame_data(v).map(|f| f.back.borrow().clone()).unwrap_or(Value::None)), set: None },
         GetSetDef { name: "f_trace", get: |_, _| Ok(Value::None), set: Some(|_, _, _| Ok(())) },
         GetSetDef { name: "f_trace_lines", get: |_, _| Ok(Value::Bool(true)), set: Some(|_, _, _| Ok(())) },
@@ -270,6 +313,7 @@ fn tb_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             lineno: Cell::new(crate::types::traceback::tb_lineno(t)),
             lasti: Cell::new(t.lasti),
             back: RefCell::new(Value::None),
+            index: Cell::new(usize::MAX),
         }),
     );
     Ok(Value::Obj(fo))
@@ -280,7 +324,7 @@ fn tb_lineno_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn tb_lasti_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(tb_data(v).map(|t| Value::Int(t.lasti as i64 * 2)).unwrap_or(Value::None))
+    Ok(tb_data(v).map(|t| Value::Int(if t.lasti == u32::MAX { -1 } else { t.lasti as i64 * 2 })).unwrap_or(Value::None))
 }
 
 fn tb_next_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {

@@ -195,6 +195,29 @@ fn print_exception_group(vm: &mut Vm, ctx: &mut Ctx, value: &Value, rec: usize) 
     }
 }
 
+/// `Type: message\n` for `exc`, as the last line of a traceback.
+pub fn format_exception_only(vm: &mut Vm, exc: &Value) -> String {
+    let mut ctx = Ctx {
+        out: String::new(),
+        group_depth: 0,
+        need_close: false,
+        seen: HashSet::new(),
+        max_group_width: 15,
+        max_group_depth: 10,
+        files: HashMap::new(),
+        limit: Some(0),
+    };
+    let saved = get_traceback(exc);
+    crate::types::exceptions::set_traceback(exc, Value::None);
+    print_one(vm, &mut ctx, exc);
+    crate::types::exceptions::set_traceback(exc, saved);
+    // Only the message line (notes follow it).
+    match ctx.out.find('\n') {
+        Some(p) if !ctx.out.starts_with("  File") => ctx.out[..=p].to_string(),
+        _ => ctx.out,
+    }
+}
+
 fn print_one(vm: &mut Vm, ctx: &mut Ctx, value: &Value) {
     if !is_exception(vm, value) {
         // CPython: print_exception_invalid_type.
@@ -463,6 +486,9 @@ fn print_tb(vm: &mut Vm, ctx: &mut Ctx, tb: &Value, header_margin: &str, header:
 
 /// The line number a traceback entry reports.
 pub fn tb_lineno(t: &TracebackData) -> u32 {
+    if t.lasti == u32::MAX {
+        return t.code.co.firstlineno;
+    }
     t.code.line_of(t.lasti as usize)
 }
 
