@@ -11,4 +11,5 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::generator::init(vm);
     crate::builtins::init(vm);
     crate::modules::sys::init(vm);
+    crate::modules::register(vm);
 }
