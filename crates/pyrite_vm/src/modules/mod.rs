@@ -2,7 +2,9 @@
 //! need them.
 
 pub mod imp;
+pub mod io;
 pub mod sys;
+pub mod time;
 
 use crate::error::{PyErr, PyResult};
 use crate::value::Value;
@@ -57,6 +59,7 @@ pub fn register(vm: &mut Vm) {
     crate::types::module::init(vm);
     crate::importer::init(vm);
     imp::register(vm);
+    time::register(vm);
 }
 
 /// `os.path.abspath`: joins a relative path to the working directory and
