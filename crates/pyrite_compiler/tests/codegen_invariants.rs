@@ -51,3 +51,19 @@ fn dis_file() {
         Outcome::Invalid { why, dis } => println!("{dis}\nINVALID: {why}"),
     }
 }
+
+/// Development aid: prints `common::normalized` for each file in `PYRITE_NORM`
+/// (space-separated), each output to `<file>.pyrite`.
+#[test]
+fn norm_files() {
+    let Ok(paths) = std::env::var("PYRITE_NORM") else { return };
+    for path in paths.split_whitespace() {
+        let src = std::fs::read_to_string(path).expect("read");
+        let p = path.to_string();
+        let text = common::big_stack(move || match pyrite_compiler::compile(&src, &p, Mode::Exec, CompileOptions::default()) {
+            Ok(out) => common::normalized(&out.code),
+            Err(e) => format!("error: {e:?}\n"),
+        });
+        std::fs::write(format!("{path}.pyrite"), text).expect("write");
+    }
+}

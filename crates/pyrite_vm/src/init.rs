@@ -9,7 +9,17 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::superobj::init(vm);
     crate::types::mappingproxy::init(vm);
     crate::types::generator::init(vm);
+    crate::types::funcobj::init(vm);
+    crate::types::strtype::init(vm);
+    crate::types::bytes::init(vm);
+    crate::types::bytearray::init(vm);
     crate::builtins::init(vm);
+    crate::builtins_code::init(vm);
+    crate::types::int::init(vm);
+    crate::types::float::init(vm);
+    crate::types::complex::init(vm);
+    crate::types::boolobj::init(vm);
+    crate::modules::math::init(vm);
     crate::modules::sys::init(vm);
     crate::modules::register(vm);
 }

@@ -390,7 +390,7 @@ impl<'a> Compiler<'a> {
                     .map(|ai| (ci as u32, ai as u32))
             })
             .collect();
-        let assembled = crate::flowgraph::finish(u.blocks, u.order, &mut u.consts)?;
+        let assembled = crate::flowgraph::finish(u.blocks, u.order, &mut u.consts, u.firstlineno)?;
         let code = crate::assemble::assemble(assembled)?;
         Ok(CodeObject {
             argcount: u.argcount,

@@ -95,7 +95,18 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 f.fast[arg as usize] = Value::Null;
             }
             Opcode::LoadGlobal => {
-                let name = &code.names[(arg >> 1) as usize];
+                let ni = (arg >> 1) as usize;
+                let gv = crate::types::dict::dict_version(&f.globals);
+                let bv = crate::types::dict::dict_version(&f.builtins);
+                let cache = &code.global_cache[ni];
+                if cache.globals_version.get() == gv && cache.builtins_version.get() == bv {
+                    if arg & 1 != 0 {
+                        f.stack.push(Value::Null);
+                    }
+                    f.stack.push(cache.value.borrow().clone());
+                    continue;
+                }
+                let name = &code.names[ni];
                 let v = match dict_get_str(&f.globals, name) {
                     Some(v) => v,
                     None => match dict_get_str(&f.builtins, name) {
@@ -106,6 +117,9 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                         }
                     },
                 };
+                cache.globals_version.set(gv);
+                cache.builtins_version.set(bv);
+                *cache.value.borrow_mut() = v.clone();
                 if arg & 1 != 0 {
                     f.stack.push(Value::Null);
                 }

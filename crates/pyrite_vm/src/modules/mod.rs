@@ -4,6 +4,7 @@
 pub mod imp;
 pub mod io;
 pub mod sys;
+pub mod math;
 pub mod time;
 
 use crate::error::{PyErr, PyResult};

@@ -16,7 +16,8 @@ impl Vm {
         let varnames = co.varnames.iter().map(|n| self.intern(n)).collect();
         let cellnames = co.cellvars.iter().chain(co.freevars.iter()).map(|n| self.intern(n)).collect();
         let instrs = co.code.iter().map(|i| i.0).collect::<Vec<u32>>().into_boxed_slice();
-        Rc::new(Code { co, consts, names, varnames, cellnames, instrs })
+        let global_cache = (0..co.names.len()).map(|_| crate::types::code::GlobalCache::default()).collect();
+        Rc::new(Code { co, consts, names, varnames, cellnames, instrs, global_cache })
     }
 
     /// A constant as a Python value.
