@@ -128,7 +128,8 @@ fn namespace_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 // ----- init ------------------------------------------------------------------------
 
-const VERSION: &str = "3.11.7 (main, Jan  1 2024, 00:00:00) [pyrite]";
+/// `sys.version`.
+pub const VERSION: &str = "3.11.7 (main, Jan  1 2024, 00:00:00) [pyrite]";
 const COPYRIGHT: &str = "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\nCopyright (c) 2000 BeOpen.com.\nAll Rights Reserved.\n\nCopyright (c) 1995-2001 Corporation for National Research Initiatives.\nAll Rights Reserved.\n\nCopyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights Reserved.";
 
 /// Fills the `sys` module.
