@@ -71,6 +71,6 @@ fn huge_literal_and_long_lines() {
     assert_eq!(e.map(|e| e.0), Some(ErrorKind::RecursionError));
     let e = run("not", format!("x = {}1\n", "not ".repeat(100_000)));
     assert_eq!(e.map(|e| e.0), Some(ErrorKind::RecursionError));
-    let e = run("lambda", format!("x = {}1\n", "lambda: ".repeat(100_000)));
+    let e = run("lambda", format!("x = {}1\n", "lambda: ".repeat(1_000_000)));
     assert_eq!(e.map(|e| e.0), Some(ErrorKind::RecursionError));
 }
