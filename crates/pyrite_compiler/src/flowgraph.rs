@@ -790,7 +790,9 @@ fn optimize_cfg(blocks: &mut [Block], consts: &mut Vec<Constant>) {
         clean_basic_block(blocks, b, -1);
     }
     // extend_block: copy small exit blocks into blocks that jump to them.
-    for b in 0..blocks.len() {
+    // CPython visits the most recently created blocks first; reverse layout
+    // order approximates that, so chains of jumps to an exit collapse.
+    for b in (0..blocks.len()).rev() {
         let Some(last) = blocks[b].instrs.last().cloned() else { continue };
         if !matches!(last.op, Op::Jump | Op::JumpNoInterrupt) || last.target >= blocks.len() {
             continue;

@@ -665,7 +665,7 @@ impl<'a> Compiler<'a> {
     fn jump_if1(&mut self, e: &Expr, next: BlockId, cond: bool) -> CResult<()> {
         if self.fold(e).is_none() {
             match e {
-                Expr::UnaryOp(u) if u.op == UnaryOp::Not => {
+                Expr::UnaryOp(u) if u.op == UnaryOp::Not && !is_invertible_compare(&u.operand) => {
                     return self.jump_if(&u.operand, next, !cond);
                 }
                 Expr::BoolOp(b) => {
@@ -703,8 +703,12 @@ impl<'a> Compiler<'a> {
         let op = if cond { Opcode::PopJumpIfTrue } else { Opcode::PopJumpIfFalse };
         // CPython 3.11 locates the jump after a comparison (and what follows
         // it in the same statement) at the comparison.
-        if matches!(e, Expr::Compare(_)) {
-            self.set_loc(e.range());
+        match e {
+            Expr::Compare(_) => self.set_loc(e.range()),
+            Expr::UnaryOp(u) if u.op == UnaryOp::Not && is_invertible_compare(&u.operand) => {
+                self.set_loc(u.operand.range())
+            }
+            _ => {}
         }
         self.emit_jump(Op::Real(op), next);
         Ok(())
@@ -1472,6 +1476,11 @@ impl<'a> Compiler<'a> {
         }
         Ok(flags)
     }
+}
+
+/// `not (a is b)` / `not (a in b)`: ast_opt rewrites these as `is not` / `not in`.
+fn is_invertible_compare(e: &Expr) -> bool {
+    matches!(e, Expr::Compare(c) if c.ops.len() == 1 && matches!(c.ops[0], CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn))
 }
 
 pub enum Piece<'e> {
