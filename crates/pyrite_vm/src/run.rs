@@ -186,7 +186,6 @@ pub fn run_file(vm: &mut Vm, path: &str) -> i32 {
     let p = Path::new(path);
     let globals = main_globals(vm);
     // Since 3.9 the main script's `__file__` (and so co_filename) is absolute.
-    let abs = abspath(path);
     let abs = crate::modules::abspath(path);
     let f = vm.new_str(&abs);
     let fk = vm.names.__file__.clone();
@@ -195,28 +194,6 @@ pub fn run_file(vm: &mut Vm, path: &str) -> i32 {
     dict_set_str(&globals, &ck, Value::None);
     let r = load_source_code(vm, p, &abs).and_then(|code| vm.run_code(code, globals, None));
     finish(vm, r)
-}
-
-/// `os.path.abspath`: joins with the current directory and normalises `.`
-/// and `..` components lexically (symlinks are not resolved).
-pub fn abspath(path: &str) -> String {
-    let joined = if path.starts_with('/') {
-        path.to_string()
-    } else {
-        let cwd = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
-        format!("{}/{}", cwd, path)
-    };
-    let mut parts: Vec<&str> = Vec::new();
-    for comp in joined.split('/') {
-        match comp {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            c => parts.push(c),
-        }
-    }
-    format!("/{}", parts.join("/"))
 }
 
 /// Runs `-c` code as `__main__`.
