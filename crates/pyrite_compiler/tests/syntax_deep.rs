@@ -10,9 +10,10 @@ fn run(name: &str, src: String) -> Option<(ErrorKind, String)> {
         .stack_size(256 << 20)
         .spawn(move || parse(&src, Mode::Exec).err().map(|e| (e.kind, e.msg)))
         .expect("spawn");
+    let t0 = std::time::Instant::now();
     match h.join() {
         Ok(v) => {
-            println!("{name}: {v:?}");
+            println!("{name}: {v:?} ({:?})", t0.elapsed());
             v
         }
         Err(_) => panic!("{name}: panicked"),
