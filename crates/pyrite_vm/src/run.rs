@@ -255,6 +255,7 @@ fn finish(vm: &mut Vm, r: PyResult<Value>) -> i32 {
 
 /// Interpreter shutdown: flushes the standard streams.
 pub fn finalize(vm: &mut Vm) {
+    crate::finalize::clear_main(vm);
     crate::modules::sys::flush_stdout(vm);
 }
 
