@@ -295,7 +295,9 @@ pub fn do_raise(vm: &mut Vm, exc: Option<Value>, cause: Option<Value>) -> PyErr 
         // Bare raise: re-raise the handled exception.
         return match vm.exc_info.clone() {
             Value::Obj(e) => {
-                vm.reraising = false;
+                // A bare `raise` adds no traceback entry for this frame
+                // (CPython's RAISE_VARARGS 0 skips PyTraceBack_Here).
+                vm.reraising = true;
                 PyErr(e)
             }
             _ => vm.runtime_error("No active exception to reraise"),
