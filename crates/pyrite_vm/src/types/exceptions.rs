@@ -811,16 +811,16 @@ pub fn syntax_error_from(vm: &mut Vm, e: &pyrite_compiler::CompileError, filenam
 /// The exit status for an uncaught SystemExit (printing its message if it is
 /// not an int), as CPython's `handle_system_exit`.
 pub fn system_exit_code(vm: &mut Vm, e: &PyErr) -> i32 {
-    let args = get_args(&e.0);
-    let code = match args.as_obj().map(|o| &o.payload) {
-        Some(Payload::Tuple(t)) if t.len() == 1 => t[0].clone(),
-        Some(Payload::Tuple(t)) if t.is_empty() => Value::None,
-        _ => args.clone(),
+    let k = vm.intern("code");
+    let code = match vm.get_attr_opt(&Value::Obj(e.0.clone()), &k) {
+        Ok(Some(c)) => c,
+        _ => Value::Obj(e.0.clone()),
     };
     match code {
         Value::None => 0,
         Value::Int(i) => i as i32,
         Value::Bool(b) => b as i32,
+        Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => -1,
         other => {
             crate::modules::sys::flush_stdout(vm);
             let s = vm.str_string(&other).unwrap_or_default();
