@@ -6,7 +6,7 @@
 
 use crate::hash;
 use pyrite_bytecode::wtf8::{self, CodePoints};
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 /// A Python str's data.
 pub struct PyStr {
@@ -17,7 +17,13 @@ pub struct PyStr {
     max_cp: u32,
     /// Cached hash; `i64::MIN` when not yet computed.
     hash: Cell<i64>,
+    /// For non-ASCII text: byte offsets of every `INDEX_STEP`-th code point,
+    /// built on first indexed access.
+    index: OnceCell<Box<[u32]>>,
 }
+
+/// Distance (in code points) between entries of the lazy index.
+const INDEX_STEP: usize = 32;
 
 impl PyStr {
     /// A str from UTF-8 text.
@@ -33,7 +39,7 @@ impl PyStr {
                 max_cp = max_cp.max(c as u32);
             }
         }
-        PyStr { bytes: s.as_bytes().into(), len, max_cp, hash: Cell::new(i64::MIN) }
+        PyStr { bytes: s.as_bytes().into(), len, max_cp, hash: Cell::new(i64::MIN), index: OnceCell::new() }
     }
 
     /// A str from generalised UTF-8 bytes (as produced by `wtf8::push_code_point`).
@@ -44,7 +50,7 @@ impl PyStr {
             len += 1;
             max_cp = max_cp.max(c);
         }
-        PyStr { bytes: bytes.into_boxed_slice(), len, max_cp, hash: Cell::new(i64::MIN) }
+        PyStr { bytes: bytes.into_boxed_slice(), len, max_cp, hash: Cell::new(i64::MIN), index: OnceCell::new() }
     }
 
     /// A str from code points (surrogates allowed).
@@ -118,7 +124,27 @@ impl PyStr {
         if self.is_ascii() {
             return self.bytes.get(i).map(|&b| b as u32);
         }
-        self.code_points().nth(i)
+        if i >= self.len {
+            return None;
+        }
+        let off = self.byte_offset(i);
+        self.bytes.get(off..).map(|b| wtf8::decode_code_point(b).0)
+    }
+
+    fn index(&self) -> &[u32] {
+        self.index.get_or_init(|| {
+            let mut v = Vec::with_capacity(self.len / INDEX_STEP + 1);
+            let mut off = 0usize;
+            let mut n = 0usize;
+            while off < self.bytes.len() {
+                if n % INDEX_STEP == 0 {
+                    v.push(off as u32);
+                }
+                off += wtf8::decode_code_point(&self.bytes[off..]).1.max(1);
+                n += 1;
+            }
+            v.into_boxed_slice()
+        })
     }
 
     /// Byte offset of code point index `i` (`i <= len`).
@@ -126,12 +152,24 @@ impl PyStr {
         if self.is_ascii() {
             return i.min(self.bytes.len());
         }
-        let mut off = 0;
-        for _ in 0..i {
-            if off >= self.bytes.len() {
+        if i >= self.len {
+            return self.bytes.len();
+        }
+        if i < INDEX_STEP || self.bytes.len() > u32::MAX as usize {
+            return Self::walk(&self.bytes, 0, i);
+        }
+        let idx = self.index();
+        let start = idx.get(i / INDEX_STEP).map(|&o| o as usize).unwrap_or(0);
+        let skip = if idx.len() > i / INDEX_STEP { i % INDEX_STEP } else { i };
+        Self::walk(&self.bytes, start, skip)
+    }
+
+    fn walk(bytes: &[u8], mut off: usize, n: usize) -> usize {
+        for _ in 0..n {
+            if off >= bytes.len() {
                 break;
             }
-            off += wtf8::decode_code_point(&self.bytes[off..]).1;
+            off += wtf8::decode_code_point(&bytes[off..]).1.max(1);
         }
         off
     }
