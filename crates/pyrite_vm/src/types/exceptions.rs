@@ -660,12 +660,15 @@ pub(crate) fn base_exception_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn base_exception_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args_vec(&args.args[0]);
     let name = vm.type_name(&args.args[0]);
-    let inner = if a.len() == 1 {
-        vm.repr_string(&a[0])?
-    } else {
-        let t = vm.new_tuple(a);
-        let r = vm.repr_string(&t)?;
-        r.trim_start_matches('(').trim_end_matches(')').trim_end_matches(',').to_string()
+    let inner = match a.len() {
+        0 => String::new(),
+        1 => vm.repr_string(&a[0])?,
+        _ => {
+            let t = vm.new_tuple(a);
+            let r = vm.repr_string(&t)?;
+            // The tuple's repr without its outer parentheses.
+            r.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(&r).to_string()
+        }
     };
     Ok(vm.new_str(&format!("{}({})", name, inner)))
 }
