@@ -178,6 +178,19 @@ fn parse_syntax_inner(source: &str, mode: Mode) -> Result<(Mod, Lines<'_>), (Com
         }
         return Err((e.clone(), true));
     }
+    if mode != Mode::Exec && !toks.toks.iter().any(|t| !matches!(t.kind, tokenizer::Tok::Newline | tokenizer::Tok::EndMarker)) {
+        // Nothing to evaluate: the end marker fails, with no column.
+        let line = if source.is_empty() { 0 } else { lines.last_line() };
+        return fail(CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: "invalid syntax".into(),
+            lineno: line,
+            offset: 0,
+            end_lineno: line,
+            end_offset: 0,
+            text: None,
+        });
+    }
     if let Err(e) = guard::check(&toks, &lines) {
         return fail(e);
     }
@@ -226,19 +239,6 @@ fn parse_syntax_inner(source: &str, mode: Mode) -> Result<(Mod, Lines<'_>), (Com
         if let Some(e) = single_statement(&lines, &toks, parsed.syntax()) {
             return fail(e);
         }
-    }
-    if mode != Mode::Exec && !toks.toks.iter().any(|t| !matches!(t.kind, tokenizer::Tok::Newline | tokenizer::Tok::EndMarker)) {
-        // Nothing to evaluate: the end marker fails, with no column.
-        let line = if source.is_empty() { 0 } else { lines.last_line() };
-        return fail(CompileError {
-            kind: ErrorKind::SyntaxError,
-            msg: "invalid syntax".into(),
-            lineno: line,
-            offset: 0,
-            end_lineno: line,
-            end_offset: 0,
-            text: None,
-        });
     }
     Ok((parsed.into_syntax(), lines))
 }
