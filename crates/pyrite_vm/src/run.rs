@@ -173,17 +173,6 @@ pub fn run_file(vm: &mut Vm, path: &str) -> i32 {
         eprintln!("{}: can't find '__main__' module in '{}'", exe, path);
         return 1;
     }
-    // CPython shows the main script by its absolute path.
-    let abs = if p.is_absolute() {
-        path.to_string()
-    } else {
-        match std::env::current_dir() {
-            Ok(d) => d.join(p).display().to_string(),
-            Err(_) => path.to_string(),
-        }
-    };
-    let path = abs.as_str();
-    let p = Path::new(path);
     let globals = main_globals(vm);
     // Since 3.9 the main script's `__file__` (and so co_filename) is absolute.
     let abs = crate::modules::abspath(path);
