@@ -12,6 +12,7 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::strtype::init(vm);
     crate::types::bytes::init(vm);
     crate::types::bytearray::init(vm);
+    crate::types::codecs::init(vm);
     crate::builtins::init(vm);
     crate::modules::sys::init(vm);
 }

@@ -517,6 +517,9 @@ impl ArgState {
 }
 
 fn is_mapping_arg(vm: &mut Vm, v: &Value) -> bool {
+    if matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Dict(_))) {
+        return true;
+    }
     if matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Tuple(_))) || str_of(v).is_some() {
         return false;
     }
