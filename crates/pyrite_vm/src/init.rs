@@ -13,6 +13,7 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::bytes::init(vm);
     crate::types::bytearray::init(vm);
     crate::types::codecs::init(vm);
+    crate::types::memoryview::init(vm);
     crate::builtins::init(vm);
     crate::modules::sys::init(vm);
 }
