@@ -10,12 +10,15 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const CPYTHON: &str = "/usr/bin/python3.11";
+/// CPython gets this long per run; pyrite gets `PYRITE_SLACK` times CPython's time of the same
+/// round (at least `MIN_PYRITE_TIMEOUT`), so a hang costs seconds, not the whole session.
 const RUN_TIMEOUT: Duration = Duration::from_secs(300);
+const PYRITE_SLACK: f64 = 30.0;
+const MIN_PYRITE_TIMEOUT: Duration = Duration::from_secs(10);
 const STARTUP_RUNS: usize = 20;
 
 fn repo_root() -> PathBuf {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    here.parent().unwrap_or(here).to_path_buf()
+    crate::bless::repo_root()
 }
 
 /// One finished run: wall time, stdout, and whether it exited 0.
@@ -31,7 +34,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// Runs `exe args...` in `root`, stdout and stderr into scratch files, killed after the timeout.
-fn time_run(exe: &Path, args: &[&str], root: &Path) -> Result<Run, String> {
+fn time_run(exe: &Path, args: &[&str], root: &Path, timeout: Duration) -> Result<Run, String> {
     let out_path = scratch("stdout");
     let err_path = scratch("stderr");
     let out = File::create(&out_path).map_err(|e| e.to_string())?;
@@ -50,7 +53,7 @@ fn time_run(exe: &Path, args: &[&str], root: &Path) -> Result<Run, String> {
         if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
             break Some(status);
         }
-        if start.elapsed() > RUN_TIMEOUT {
+        if start.elapsed() > timeout {
             let _ = child.kill();
             let _ = child.wait();
             break None;
@@ -62,6 +65,10 @@ fn time_run(exe: &Path, args: &[&str], root: &Path) -> Result<Run, String> {
     let stderr = std::fs::read(&err_path).unwrap_or_default();
     let _ = std::fs::remove_file(&out_path);
     let _ = std::fs::remove_file(&err_path);
+    let mut stderr = stderr;
+    if status.is_none() {
+        stderr.extend_from_slice(format!("timed out after {:.0} s", timeout.as_secs_f64()).as_bytes());
+    }
     Ok(Run { secs, stdout, stderr, ok: status.is_some_and(|s| s.success()) })
 }
 
@@ -92,14 +99,15 @@ fn compare(name: &str, pyrite: &Path, args: &[&str], runs: usize, root: &Path) -
     let mut expected: Option<Vec<u8>> = None;
     let mut pyrite_ok = true;
     for _ in 0..runs {
-        let c = time_run(Path::new(CPYTHON), args, root)?;
+        let c = time_run(Path::new(CPYTHON), args, root, RUN_TIMEOUT)?;
         if !c.ok {
             return Err(format!("{name} fails under CPython: {}", String::from_utf8_lossy(&c.stderr)));
         }
         ct.push(c.secs);
         let expected = expected.get_or_insert(c.stdout);
         if pyrite_ok {
-            match time_run(pyrite, args, root) {
+            let limit = MIN_PYRITE_TIMEOUT.max(Duration::from_secs_f64(c.secs * PYRITE_SLACK));
+            match time_run(pyrite, args, root, limit) {
                 Ok(p) if p.ok && &p.stdout == expected => pt.push(p.secs),
                 Ok(p) if p.ok => {
                     pyrite_ok = false;
@@ -159,10 +167,8 @@ fn collect_py(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
         match entry.file_type() {
-            Ok(t) if t.is_dir() => {
-                if name != "site-packages" && name != "dist-packages" && name != "__pycache__" {
-                    collect_py(&path, out);
-                }
+            Ok(t) if t.is_dir() && !matches!(name.as_str(), "site-packages" | "dist-packages" | "__pycache__") => {
+                collect_py(&path, out);
             }
             Ok(t) if t.is_file() && name.ends_with(".py") => out.push(path),
             _ => {}

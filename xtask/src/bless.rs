@@ -16,10 +16,13 @@ use std::time::Instant;
 /// of `__main__` in tracebacks).
 pub const ROOT_TOKEN: &str = "<ROOT>";
 
-/// The repository root (the parent of `xtask/`).
+/// The repository root (the parent of `xtask/`). `cargo run` passes `CARGO_MANIFEST_DIR` at
+/// run time, which stays right when one target directory serves several checkouts.
 pub fn repo_root() -> PathBuf {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    here.parent().unwrap_or(here).to_path_buf()
+    let here = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    here.parent().map(Path::to_path_buf).unwrap_or(here)
 }
 
 /// True for a directory name whose contents are helpers, never programs.

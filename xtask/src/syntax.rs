@@ -4,8 +4,12 @@
 //! of CPython's own `Lib/` (rejected files only -> `tests/syntax/lib_verdicts.txt`).
 //!
 //! Verdicts are those of `compile(source_bytes, name, 'exec')`, i.e. what an
-//! `import` of the file reports. The work is done by a small Python snippet run
-//! by `python3` (the oracle); this file only drives it.
+//! `import` of the file reports (`'eval'` for `*.eval.py`, `'single'` for
+//! `*.single.py`). The work is done by a small Python snippet run
+//! by `python3` (the oracle); this file only drives it. The `enc_*` files are
+//! also run as scripts (`python3 FILE`), whose file tokenizer words decoding
+//! errors differently -> `tests/syntax/script_expected.txt` (the file's path
+//! is written `{file}`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,15 +26,35 @@ def esc(s):
 def verdict(path, name):
     with open(path, 'rb') as f:
         src = f.read()
+    mode = 'eval' if name.endswith('.eval.py') else 'single' if name.endswith('.single.py') else 'exec'
     try:
-        compile(src, name, 'exec', dont_inherit=True)
+        compile(src, name, mode, dont_inherit=True)
         return None
     except (SyntaxError, ValueError, RecursionError, MemoryError, OverflowError) as e:
         msg = e.msg if isinstance(e, SyntaxError) else str(e)
         f = lambda a: str(getattr(e, a, None))
         return '\t'.join([name, type(e).__name__, f('lineno'), f('offset'), f('end_lineno'), f('end_offset'), esc(str(msg))])
 lines = []
-if mode == 'corpus':
+if mode == 'script':
+    import subprocess, re
+    names = sorted(n for n in os.listdir(root) if n.endswith('.py') and n.startswith('enc_'))
+    for n in names:
+        path = os.path.abspath(os.path.join(root, n))
+        r = subprocess.run([sys.executable, path], capture_output=True, text=True, errors='replace', timeout=60)
+        err = r.stderr.rstrip().splitlines()
+        last = err[-1] if err else ''
+        m = re.match(r'^(\w+): (.*)$', last)
+        if r.returncode == 0 or not m or m.group(1) not in ('SyntaxError', 'IndentationError', 'TabError'):
+            lines.append('\t'.join([n, 'OK', 'None', 'None', 'None', 'None', '']))
+            continue
+        lineno = 'None'
+        for l in err:
+            mm = re.match(r'^  File "(.*)", line (\d+)', l)
+            if mm:
+                lineno = mm.group(2)
+        msg = m.group(2).replace(path, '{file}')
+        lines.append('\t'.join([n, m.group(1), lineno, 'None', 'None', 'None', esc(msg)]))
+elif mode == 'corpus':
     names = sorted(n for n in os.listdir(root) if n.endswith('.py'))
     for n in names:
         v = verdict(os.path.join(root, n), n)
@@ -58,6 +82,7 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     let repo = repo_root()?;
     let corpus = repo.join("tests/syntax");
     run_snippet("corpus", &corpus, &corpus.join("expected.txt"))?;
+    run_snippet("script", &corpus, &corpus.join("script_expected.txt"))?;
     let lib = stdlib_dir()?;
     run_snippet("lib", Path::new(&lib), &corpus.join("lib_verdicts.txt"))
 }

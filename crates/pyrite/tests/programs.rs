@@ -5,7 +5,8 @@
 //!
 //! `tests/programs/pending.txt` lists programs not expected to pass yet; the rules and the
 //! environment variables (`PYRITE_PROGRAMS_FILTER`, `PYRITE_PROGRAM_RESULTS`,
-//! `PYRITE_PROGRAMS_TIMEOUT`) are described in `tests/programs/README.md`.
+//! `PYRITE_PROGRAMS_TIMEOUT`, `PYRITE_PROGRAMS_MEMORY_MB`) are described in
+//! `tests/programs/README.md`.
 
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
@@ -17,10 +18,15 @@ use std::time::{Duration, Instant};
 
 const ROOT_TOKEN: &str = "<ROOT>";
 const DEFAULT_TIMEOUT_SECS: u64 = 20;
+const DEFAULT_MEMORY_MB: u64 = 8192;
 
+/// The repository root. Cargo passes `CARGO_MANIFEST_DIR` at run time too, which stays right
+/// when one target directory serves several checkouts.
 fn repo_root() -> PathBuf {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    here.parent().and_then(Path::parent).unwrap_or(here).to_path_buf()
+    let here = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    here.parent().and_then(Path::parent).map(Path::to_path_buf).unwrap_or(here)
 }
 
 /// Libtest captures `print!`; the suite's report goes straight to the process's stdout so it is
@@ -69,10 +75,21 @@ struct Outcome {
     status: String,
 }
 
-/// Runs one program under pyrite, killing it after `timeout`.
-fn run_program(bin: &str, root: &Path, rel: &str, timeout: Duration) -> Result<Outcome, String> {
-    let mut cmd = Command::new(bin);
-    cmd.arg(rel).current_dir(root).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+/// Runs one program under pyrite, killing it after `timeout`. With a memory limit (MiB, 0 for
+/// none), it runs through `sh` with `ulimit -v`, so a runaway allocation fails inside that one
+/// process instead of exhausting the machine.
+fn run_program(bin: &str, root: &Path, rel: &str, timeout: Duration, memory_mb: u64) -> Result<Outcome, String> {
+    let mut cmd = if memory_mb == 0 {
+        let mut cmd = Command::new(bin);
+        cmd.arg(rel);
+        cmd
+    } else {
+        let mut cmd = Command::new("sh");
+        let script = format!("ulimit -v {} 2>/dev/null; exec \"$0\" \"$@\"", memory_mb * 1024);
+        cmd.arg("-c").arg(script).arg(bin).arg(rel);
+        cmd
+    };
+    cmd.current_dir(root).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     for (key, _) in std::env::vars_os() {
         if key.to_string_lossy().starts_with("PYTHON") {
             cmd.env_remove(key);
@@ -159,7 +176,7 @@ fn diff(what: &str, expected: &[u8], actual: &[u8]) -> Option<String> {
 }
 
 /// Compares one program; `Ok(())` when it matches CPython, else the explanation.
-fn check(bin: &str, root: &Path, rel: &str, timeout: Duration) -> Result<(), String> {
+fn check(bin: &str, root: &Path, rel: &str, timeout: Duration, memory_mb: u64) -> Result<(), String> {
     let stem = rel.strip_suffix(".py").unwrap_or(rel);
     let read = |ext: &str| {
         std::fs::read(root.join(format!("{stem}.{ext}")))
@@ -168,7 +185,7 @@ fn check(bin: &str, root: &Path, rel: &str, timeout: Duration) -> Result<(), Str
     let exp_out = read("out")?;
     let exp_err = read("err")?;
     let exp_status = String::from_utf8_lossy(&read("status")?).trim().to_string();
-    let got = run_program(bin, root, rel, timeout).map_err(|e| format!("  {e}\n"))?;
+    let got = run_program(bin, root, rel, timeout, memory_mb).map_err(|e| format!("  {e}\n"))?;
     let mut report = String::new();
     if got.status != exp_status {
         report.push_str(&format!("  exit status: expected {exp_status}, got {}\n", got.status));
@@ -196,6 +213,10 @@ fn programs() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(DEFAULT_TIMEOUT_SECS);
     let timeout = Duration::from_secs(timeout);
+    let memory_mb = std::env::var("PYRITE_PROGRAMS_MEMORY_MB")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(DEFAULT_MEMORY_MB);
     let mut all = Vec::new();
     discover(&root, &root.join("tests/programs"), &mut all);
     all.sort();
@@ -212,7 +233,7 @@ fn programs() {
             s.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(rel) = programs.get(i) else { break };
-                let result = check(bin, &root, rel, timeout);
+                let result = check(bin, &root, rel, timeout, memory_mb);
                 results.lock().unwrap_or_else(|p| p.into_inner()).push((rel.clone(), result));
             });
         }
@@ -249,6 +270,11 @@ fn programs() {
         .unwrap_or_else(|| Path::new(env!("CARGO_TARGET_TMPDIR")).join("program-results.txt"));
     if let Err(e) = std::fs::write(&results_path, record) {
         say(&format!("programs: cannot write {}: {e}", results_path.display()));
+    }
+    if filter.is_empty() {
+        for rel in pending.iter().filter(|p| !programs.contains(*p)) {
+            say(&format!("pending.txt names a program that does not exist: {rel}"));
+        }
     }
     for rel in &now_passing {
         say(&format!("now passing (remove from pending.txt): {rel}"));

@@ -97,6 +97,9 @@ pub struct Block {
     pub instrs: Vec<Instr>,
     pub startdepth: Option<i32>,
     pub preserve_lasti: bool,
+    /// The target of a SETUP_*: kept even if no instruction can raise into it,
+    /// as CPython keeps it.
+    pub is_handler: bool,
 }
 
 impl Block {
@@ -132,7 +135,12 @@ fn internal(msg: &str) -> CompileError {
 }
 
 /// Runs the CFG passes and lays the blocks out.
-pub fn finish(mut blocks: Vec<Block>, order: Vec<BlockId>, consts: &mut Vec<Constant>) -> Result<Laid, CompileError> {
+pub fn finish(
+    mut blocks: Vec<Block>,
+    order: Vec<BlockId>,
+    consts: &mut Vec<Constant>,
+    firstlineno: u32,
+) -> Result<Laid, CompileError> {
     // Lay out: blocks in use order, then any referenced but never placed.
     let mut placed = vec![false; blocks.len()];
     let mut layout: Vec<BlockId> = Vec::new();
@@ -186,9 +194,21 @@ pub fn finish(mut blocks: Vec<Block>, order: Vec<BlockId>, consts: &mut Vec<Cons
         }
     }
     optimize_cfg(&mut nb, consts);
+    let mut nb = compact_blocks(nb);
     duplicate_exits_without_lineno(&mut nb);
+    // CPython's RESUME (which pyrite does not have) carries the first line, and
+    // artificial instructions at the start of the code inherit it.
+    if let Some(b0) = nb.first_mut() {
+        let start = Location { line: firstlineno, end_line: firstlineno, col: 0, end_col: 0 };
+        for i in b0.instrs.iter_mut() {
+            if i.loc.line != 0 {
+                break;
+            }
+            i.loc = start;
+        }
+    }
     propagate_line_numbers(&mut nb);
-    guarantee_lineno_for_exits(&mut nb);
+    guarantee_lineno_for_exits(&mut nb, firstlineno);
     Ok(Laid { blocks: nb, maxdepth: maxdepth as u32 })
 }
 
@@ -283,6 +303,9 @@ fn label_exception_targets(blocks: &mut [Block]) {
                 }
                 if matches!(op, Op::SetupWith | Op::SetupCleanup) && target < n {
                     blocks[target].preserve_lasti = true;
+                }
+                if target < n {
+                    blocks[target].is_handler = true;
                 }
                 es.push(target);
                 blocks[b].instrs[k].except = None;
@@ -402,7 +425,7 @@ fn optimize_basic_block(blocks: &mut [Block], b: BlockId, consts: &mut Vec<Const
             Op::Real(Opcode::BuildTuple) => {
                 let n = inst.arg as usize;
                 // fold_tuple_on_constants: n LOAD_CONSTs then BUILD_TUPLE n.
-                if n > 0 && i >= n && blocks[b].instrs[i - n..i].iter().all(|x| x.op == Op::Real(Opcode::LoadConst)) {
+                if i >= n && blocks[b].instrs[i - n..i].iter().all(|x| x.op == Op::Real(Opcode::LoadConst)) {
                     let items: Vec<Constant> = blocks[b].instrs[i - n..i]
                         .iter()
                         .map(|x| consts.get(x.arg as usize).cloned().unwrap_or(Constant::None))
@@ -439,6 +462,22 @@ fn optimize_basic_block(blocks: &mut [Block], b: BlockId, consts: &mut Vec<Const
                     }
                 }
             }
+            Op::Real(Opcode::PushNull) => {
+                if let Some(nx) = &next {
+                    if nx.op == Op::Real(Opcode::LoadGlobal) && nx.arg & 1 == 0 {
+                        nop(&mut blocks[b].instrs[i]);
+                        blocks[b].instrs[i + 1].arg |= 1;
+                    }
+                }
+            }
+            Op::Real(Opcode::Swap) => {
+                if inst.arg == 1 {
+                    nop(&mut blocks[b].instrs[i]);
+                } else {
+                    i = swaptimize(&mut blocks[b].instrs, i);
+                    apply_static_swaps(&mut blocks[b].instrs, i);
+                }
+            }
             op if op.is_control_jump() && inst.target != NO_TARGET => {
                 let tb = inst.target;
                 let t0 = blocks.get(tb).and_then(|x| x.instrs.first()).cloned();
@@ -446,7 +485,7 @@ fn optimize_basic_block(blocks: &mut [Block], b: BlockId, consts: &mut Vec<Const
                     i += 1;
                     continue;
                 };
-                let same_line = inst.loc.line == t0.loc.line || t0.loc.line == 0;
+                let same_line = inst.loc.line == t0.loc.line;
                 let thread = |blocks: &mut [Block], newop: Op| -> bool {
                     if same_line && inst.target != t0.target && t0.target != NO_TARGET {
                         blocks[b].instrs[i].target = t0.target;
@@ -512,6 +551,120 @@ fn optimize_basic_block(blocks: &mut [Block], b: BlockId, consts: &mut Vec<Const
             _ => {}
         }
         i += 1;
+    }
+}
+
+/// CPython's `swaptimize`: replaces a run of SWAPs (and NOPs) starting at
+/// `ix` with the fewest SWAPs that permute the stack the same way. Returns the
+/// index of the run's last instruction.
+fn swaptimize(instrs: &mut [Instr], ix: usize) -> usize {
+    let mut depth = instrs[ix].arg as usize;
+    let mut len = 1;
+    let mut more = false;
+    while ix + len < instrs.len() {
+        match instrs[ix + len].op {
+            Op::Real(Opcode::Swap) => {
+                depth = depth.max(instrs[ix + len].arg as usize);
+                more = true;
+            }
+            Op::Real(Opcode::Nop) => {}
+            _ => break,
+        }
+        len += 1;
+    }
+    if !more || depth == 0 {
+        return ix;
+    }
+    const VISITED: usize = usize::MAX;
+    let mut stack: Vec<usize> = (0..depth).collect();
+    for k in 0..len {
+        if instrs[ix + k].op == Op::Real(Opcode::Swap) {
+            let a = instrs[ix + k].arg as usize;
+            if a >= 1 && a <= depth {
+                stack.swap(0, a - 1);
+            }
+        }
+    }
+    let mut current = len as isize - 1;
+    for i in 0..depth {
+        if stack[i] == VISITED || stack[i] == i {
+            continue;
+        }
+        let mut j = i;
+        loop {
+            if j != 0 && current >= 0 {
+                let ins = &mut instrs[ix + current as usize];
+                ins.op = Op::Real(Opcode::Swap);
+                ins.arg = (j + 1) as u32;
+                current -= 1;
+            }
+            if stack[j] == VISITED {
+                break;
+            }
+            let next_j = stack[j];
+            stack[j] = VISITED;
+            j = next_j;
+        }
+    }
+    while current >= 0 {
+        nop(&mut instrs[ix + current as usize]);
+        current -= 1;
+    }
+    ix + len - 1
+}
+
+fn swappable(op: Op) -> bool {
+    matches!(op, Op::Real(Opcode::StoreFast | Opcode::PopTop))
+}
+
+fn next_swappable(instrs: &[Instr], mut i: usize, lineno: Option<u32>) -> Option<usize> {
+    loop {
+        i += 1;
+        let ins = instrs.get(i)?;
+        if let Some(l) = lineno {
+            if ins.loc.line != l {
+                return None;
+            }
+        }
+        if ins.op == Op::Real(Opcode::Nop) {
+            continue;
+        }
+        return if swappable(ins.op) { Some(i) } else { None };
+    }
+}
+
+/// CPython's `apply_static_swaps`: SWAPs followed by stores are done by
+/// reordering the stores instead.
+fn apply_static_swaps(instrs: &mut [Instr], mut i: usize) {
+    loop {
+        let op = instrs[i].op;
+        if op != Op::Real(Opcode::Swap) {
+            if op == Op::Real(Opcode::Nop) || swappable(op) {
+                if i == 0 {
+                    return;
+                }
+                i -= 1;
+                continue;
+            }
+            return;
+        }
+        let Some(j) = next_swappable(instrs, i, None) else { return };
+        let lineno = instrs[j].loc.line;
+        let mut k = j;
+        let mut count = instrs[i].arg as i64 - 1;
+        while count > 0 {
+            match next_swappable(instrs, k, Some(lineno)) {
+                Some(x) => k = x,
+                None => return,
+            }
+            count -= 1;
+        }
+        nop(&mut instrs[i]);
+        instrs.swap(j, k);
+        if i == 0 {
+            return;
+        }
+        i -= 1;
     }
 }
 
@@ -608,6 +761,13 @@ fn predecessors_count(blocks: &[Block]) -> Vec<u32> {
     }
     seen[0] = true;
     preds[0] = 1;
+    for (b, blk) in blocks.iter().enumerate() {
+        if blk.is_handler && !seen[b] {
+            seen[b] = true;
+            preds[b] = 1;
+            stack.push(b);
+        }
+    }
     while let Some(b) = stack.pop() {
         for s in successors(blocks, b) {
             if s < n {
@@ -630,13 +790,16 @@ fn optimize_cfg(blocks: &mut [Block], consts: &mut Vec<Constant>) {
         clean_basic_block(blocks, b, -1);
     }
     // extend_block: copy small exit blocks into blocks that jump to them.
-    for b in 0..blocks.len() {
+    // CPython visits the most recently created blocks first; reverse layout
+    // order approximates that, so chains of jumps to an exit collapse.
+    for b in (0..blocks.len()).rev() {
         let Some(last) = blocks[b].instrs.last().cloned() else { continue };
         if !matches!(last.op, Op::Jump | Op::JumpNoInterrupt) || last.target >= blocks.len() {
             continue;
         }
         let t = last.target;
-        if t != b && blocks[t].is_exit() && blocks[t].instrs.len() <= 4 {
+        // Only blocks without line numbers (like implicit `return None`) are copied.
+        if t != b && blocks[t].is_exit() && blocks[t].instrs.len() <= 4 && blocks[t].instrs.iter().all(|i| i.loc.line == 0) {
             let copy = blocks[t].instrs.clone();
             let k = blocks[b].instrs.len() - 1;
             nop(&mut blocks[b].instrs[k]);
@@ -650,12 +813,7 @@ fn optimize_cfg(blocks: &mut [Block], consts: &mut Vec<Constant>) {
         }
     }
     for b in 0..blocks.len() {
-        let prev_lineno = if b > 0 && !blocks[b - 1].instrs.is_empty() && blocks[b - 1].falls_through() {
-            blocks[b - 1].instrs.last().map(line_of).unwrap_or(-1)
-        } else {
-            -1
-        };
-        clean_basic_block(blocks, b, prev_lineno);
+        clean_basic_block(blocks, b, -1);
     }
     eliminate_empty_blocks(blocks);
     // Remove jumps to the next non-empty block.
@@ -670,15 +828,36 @@ fn optimize_cfg(blocks: &mut [Block], consts: &mut Vec<Constant>) {
     }
     if changed {
         for b in 0..blocks.len() {
-            let prev_lineno = if b > 0 && !blocks[b - 1].instrs.is_empty() && blocks[b - 1].falls_through() {
-                blocks[b - 1].instrs.last().map(line_of).unwrap_or(-1)
-            } else {
-                -1
-            };
-            clean_basic_block(blocks, b, prev_lineno);
+            clean_basic_block(blocks, b, -1);
         }
         eliminate_empty_blocks(blocks);
     }
+}
+
+/// Removes empty blocks, renumbering jump targets and handlers.
+fn compact_blocks(blocks: Vec<Block>) -> Vec<Block> {
+    let n = blocks.len();
+    let mut newpos = vec![0usize; n + 1];
+    let mut k = 0;
+    for (i, b) in blocks.iter().enumerate() {
+        newpos[i] = k;
+        if !b.instrs.is_empty() {
+            k += 1;
+        }
+    }
+    newpos[n] = k;
+    let mut out: Vec<Block> = blocks.into_iter().filter(|b| !b.instrs.is_empty()).collect();
+    for b in out.iter_mut() {
+        for i in b.instrs.iter_mut() {
+            if i.target != NO_TARGET {
+                i.target = newpos[i.target.min(n)];
+            }
+            if let Some(h) = &mut i.except {
+                h.block = newpos[h.block.min(n)];
+            }
+        }
+    }
+    out
 }
 
 fn is_exit_without_lineno(b: &Block) -> bool {
@@ -773,8 +952,8 @@ fn propagate_line_numbers(blocks: &mut [Block]) {
 
 /// CPython's `guarantee_lineno_for_exits`: artificial returns get the line
 /// of the code before them.
-fn guarantee_lineno_for_exits(blocks: &mut [Block]) {
-    let mut lineno = 0u32;
+fn guarantee_lineno_for_exits(blocks: &mut [Block], firstlineno: u32) {
+    let mut lineno = firstlineno;
     for b in blocks.iter_mut() {
         let Some(last) = b.instrs.last() else { continue };
         if last.loc.line == 0 {

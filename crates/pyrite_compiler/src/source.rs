@@ -21,9 +21,10 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, CompileError> {
         return Err(null_bytes_error());
     }
     let (body, encoding) = find_encoding(bytes, false)?;
-    match encoding {
-        None => decode_utf8_tokens(body),
-        Some(enc) => decode_with(body, bytes.len() - body.len(), &enc, false),
+    match encoding.as_deref() {
+        None => decode_utf8_tokens(body, false),
+        Some("utf-8") => decode_utf8_tokens(body, true),
+        Some(enc) => decode_with(body, bytes.len() - body.len(), enc, false),
     }
 }
 
@@ -43,7 +44,7 @@ pub fn decode_source_file(bytes: &[u8], filename: &str) -> Result<String, Compil
         });
     }
     let (body, encoding) = find_encoding(bytes, true)?;
-    match encoding {
+    match encoding.as_deref() {
         None => match std::str::from_utf8(body) {
             Ok(s) => Ok(s.to_owned()),
             Err(e) => {
@@ -57,7 +58,27 @@ pub fn decode_source_file(bytes: &[u8], filename: &str) -> Result<String, Compil
                 )))
             }
         },
-        Some(enc) => decode_with(body, bytes.len() - body.len(), &enc, true),
+        // A declared UTF-8 is decoded token by token, as compile() does.
+        Some("utf-8") => decode_utf8_tokens(body, true),
+        Some(enc) => decode_with(body, bytes.len() - body.len(), enc, true)
+            .map_err(|_| plain_error(format!("encoding problem: {enc}"))),
+    }
+}
+
+/// The offset convention CPython uses for parser errors in this source:
+/// characters when a coding cookie is declared, else bytes.
+pub fn offsets_for(bytes: &[u8]) -> crate::parse::Offsets {
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let mut lines = body.split_inclusive(|&b| b == b'\n');
+    let declared = match lines.next().map(coding_spec) {
+        Some(Cookie::Found(_)) => true,
+        Some(Cookie::CommentOrBlank) => matches!(lines.next().map(coding_spec), Some(Cookie::Found(_))),
+        _ => false,
+    };
+    if declared {
+        crate::parse::Offsets::Chars
+    } else {
+        crate::parse::Offsets::Bytes
     }
 }
 
@@ -106,7 +127,7 @@ fn find_encoding(bytes: &[u8], file: bool) -> Result<(&[u8], Option<String>), Co
     }
     let Some(name) = cookie else { return Ok((body, None)) };
     if name == "utf-8" {
-        return Ok((body, None));
+        return Ok((body, Some(name)));
     }
     if bom {
         return Err(plain_error(format!("encoding problem: {name} with BOM")));
@@ -185,6 +206,8 @@ enum Codec {
     Iso8859_15,
     /// Another single-byte code page: its upper half.
     Table(&'static [u16; 128]),
+    /// A codec pyrite only decodes for ASCII-only sources.
+    AsciiOnly,
 }
 
 /// Python's codec lookup: `encodings.normalize_encoding`, then the alias table.
@@ -211,7 +234,11 @@ fn codec_of(name: &str) -> Option<Codec> {
         | "iso_8859_1_1987" | "iso_ir_100" | "l1" | "latin" | "latin1" => Codec::Latin1,
         "cp1252" | "1252" | "windows_1252" => Codec::Cp1252,
         "iso8859_15" | "iso_8859_15" | "l9" | "latin9" => Codec::Iso8859_15,
-        other => Codec::Table(code_page(other)?),
+        other => match code_page(other) {
+            Some(t) => Codec::Table(t),
+            None if OTHER_ASCII_COMPATIBLE.contains(&other) => Codec::AsciiOnly,
+            None => return None,
+        },
     };
     Some(codec)
 }
@@ -238,7 +265,8 @@ fn decode_with(body: &[u8], skipped: usize, name: &str, file: bool) -> Result<St
     match codec {
         Codec::Utf8 | Codec::Utf8Sig => {
             let body = if codec == Codec::Utf8Sig { body.strip_prefix(b"\xef\xbb\xbf").unwrap_or(body) } else { body };
-            return if file { decode_source_file(body, "<string>") } else { decode_utf8_tokens(body) };
+            let _ = file;
+            return decode_utf8_tokens(body, true);
         }
         Codec::Ascii => {
             for (i, &b) in body.iter().enumerate() {
@@ -260,6 +288,16 @@ fn decode_with(body: &[u8], skipped: usize, name: &str, file: bool) -> Result<St
                     out.push(b as char);
                 }
             }
+        }
+        Codec::AsciiOnly => {
+            if let Some(i) = body.iter().position(|&b| b >= 0x80) {
+                return Err(plain_error(format!(
+                    "encoding problem: {name} (pyrite decodes this codec for ASCII sources only; byte 0x{:02x} at position {})",
+                    body[i],
+                    i + skipped
+                )));
+            }
+            out.extend(body.iter().map(|&b| b as char));
         }
         Codec::Table(t) => {
             for (i, &b) in body.iter().enumerate() {
@@ -304,7 +342,9 @@ enum Ctx {
 /// Decodes UTF-8 source the way CPython's string tokenizer meets it: bytes
 /// are only decoded as part of tokens, so invalid UTF-8 in comments passes,
 /// and elsewhere the error names the token's own position.
-fn decode_utf8_tokens(body: &[u8]) -> Result<String, CompileError> {
+/// `declared`: a coding cookie named UTF-8, which changes how CPython counts
+/// columns on lines with undecodable bytes.
+fn decode_utf8_tokens(body: &[u8], declared: bool) -> Result<String, CompileError> {
     if let Ok(s) = std::str::from_utf8(body) {
         return Ok(s.to_owned());
     }
@@ -330,7 +370,17 @@ fn decode_utf8_tokens(body: &[u8]) -> Result<String, CompileError> {
             match ctx {
                 Ctx::Comment => {}
                 Ctx::Str { bytes: true, .. } => {}
-                Ctx::Str { start, backslash, .. } => return Err(string_utf8_error(body, start, ctx, backslash)),
+                Ctx::Str { start, backslash, .. } => {
+                    let mut e = string_utf8_error(body, start, ctx, backslash);
+                    if declared {
+                        // Each bad byte becomes a 3-byte U+FFFD in CPython's
+                        // line copy, and its byte offset is read as characters.
+                        let line_start = body[..i].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+                        let bad_before = body[line_start..].iter().take(e.offset as usize).filter(|&&b| b >= 0x80).count() as u32;
+                        e.offset = e.offset.saturating_sub(2 * bad_before).max(1);
+                    }
+                    return Err(e);
+                }
                 Ctx::Code => return Err(ident_utf8_error(body, i)),
             }
             out.push_str(std::str::from_utf8(&body[last_copied..i]).unwrap_or(""));
@@ -505,7 +555,9 @@ fn ident_utf8_error(body: &[u8], pos: usize) -> CompileError {
     }
     let tok = &body[start..end];
     let bad = pos - start;
-    let (lineno, col) = line_col(body, start);
+    // CPython points after the identifier token (a byte column).
+    let (lineno, col) = line_col(body, end);
+    let col = col.saturating_sub(1);
     CompileError {
         kind: ErrorKind::SyntaxError,
         msg: format!(
@@ -724,3 +776,54 @@ fn code_page(norm: &str) -> Option<&'static [u16; 128]> {
         _ => None,
     }
 }
+
+/// Other codecs Python knows (normalised names and aliases) whose encoding of
+/// ASCII is ASCII. pyrite has no tables for them: sources in these encodings
+/// decode when they are pure ASCII.
+const OTHER_ASCII_COMPATIBLE: &[&str] = &[
+    "1125", "1250", "1251", "1252", "1253", "1254", "1255", "1256", "1257", "1258", "437", "646", "775",
+    "850", "852", "855", "857", "858", "860", "861", "862", "863", "864", "865", "866", "869", "8859", "932",
+    "936", "949", "950", "ansi_x3.4_1968", "ansi_x3.4_1986", "ansi_x3_4_1968", "arabic", "ascii", "asmo_708",
+    "big5", "big5_hkscs", "big5_tw", "big5hkscs", "charmap", "chinese", "cp1006", "cp1051", "cp1125",
+    "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "cp1361",
+    "cp154", "cp367", "cp437", "cp65001", "cp720", "cp737", "cp775", "cp819", "cp850", "cp852", "cp855",
+    "cp856", "cp857", "cp858", "cp860", "cp861", "cp862", "cp863", "cp864", "cp865", "cp866", "cp866u",
+    "cp869", "cp874", "cp932", "cp936", "cp949", "cp950", "cp_gr", "cp_is", "csascii", "csbig5", "csibm855",
+    "csibm857", "csibm858", "csibm860", "csibm861", "csibm863", "csibm864", "csibm865", "csibm866",
+    "csibm869", "csiso2022jp", "csiso2022kr", "csiso58gb231280", "csisolatin1", "csisolatin2", "csisolatin3",
+    "csisolatin4", "csisolatin5", "csisolatin6", "csisolatinarabic", "csisolatincyrillic", "csisolatingreek",
+    "csisolatinhebrew", "cskoi8r", "cspc775baltic", "cspc850multilingual", "cspc862latinhebrew",
+    "cspc8codepage437", "cspcp852", "csptcp154", "csshiftjis", "cyrillic", "cyrillic_asian", "ecma_114",
+    "ecma_118", "elot_928", "euc_cn", "euc_jis2004", "euc_jis_2004", "euc_jisx0213", "euc_jp", "euc_kr",
+    "euccn", "eucgb2312_cn", "eucjis2004", "eucjisx0213", "eucjp", "euckr", "gb18030", "gb18030_2000",
+    "gb2312", "gb2312_1980", "gb2312_80", "gbk", "greek", "greek8", "hebrew", "hkscs", "hp_roman8", "hz",
+    "hz_gb", "hz_gb_2312", "hzgb", "ibm1051", "ibm1125", "ibm367", "ibm437", "ibm775", "ibm819", "ibm850",
+    "ibm852", "ibm855", "ibm857", "ibm858", "ibm860", "ibm861", "ibm862", "ibm863", "ibm864", "ibm865",
+    "ibm866", "ibm869", "idna", "iso2022_jp", "iso2022_jp_1", "iso2022_jp_2", "iso2022_jp_2004",
+    "iso2022_jp_3", "iso2022_jp_ext", "iso2022_kr", "iso2022jp", "iso2022jp_1", "iso2022jp_2",
+    "iso2022jp_2004", "iso2022jp_3", "iso2022jp_ext", "iso2022kr", "iso646_us", "iso8859", "iso8859_1",
+    "iso8859_10", "iso8859_11", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "iso8859_2",
+    "iso8859_3", "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7", "iso8859_8", "iso8859_9", "iso_2022_jp",
+    "iso_2022_jp_1", "iso_2022_jp_2", "iso_2022_jp_2004", "iso_2022_jp_3", "iso_2022_jp_ext", "iso_2022_kr",
+    "iso_646.irv_1991", "iso_8859_1", "iso_8859_10", "iso_8859_10_1992", "iso_8859_11", "iso_8859_11_2001",
+    "iso_8859_13", "iso_8859_14", "iso_8859_14_1998", "iso_8859_15", "iso_8859_16", "iso_8859_16_2001",
+    "iso_8859_1_1987", "iso_8859_2", "iso_8859_2_1987", "iso_8859_3", "iso_8859_3_1988", "iso_8859_4",
+    "iso_8859_4_1988", "iso_8859_5", "iso_8859_5_1988", "iso_8859_6", "iso_8859_6_1987", "iso_8859_7",
+    "iso_8859_7_1987", "iso_8859_8", "iso_8859_8_1988", "iso_8859_9", "iso_8859_9_1989", "iso_celtic",
+    "iso_ir_100", "iso_ir_101", "iso_ir_109", "iso_ir_110", "iso_ir_126", "iso_ir_127", "iso_ir_138",
+    "iso_ir_144", "iso_ir_148", "iso_ir_157", "iso_ir_166", "iso_ir_199", "iso_ir_226", "iso_ir_58",
+    "iso_ir_6", "jisx0213", "johab", "koi8_r", "koi8_t", "koi8_u", "korean", "ks_c_5601", "ks_c_5601_1987",
+    "ks_x_1001", "ksc5601", "ksx1001", "kz1048", "kz_1048", "l1", "l10", "l2", "l3", "l4", "l5", "l6", "l7",
+    "l8", "l9", "latin", "latin1", "latin10", "latin2", "latin3", "latin4", "latin5", "latin6", "latin7",
+    "latin8", "latin9", "latin_1", "mac_arabic", "mac_centeuro", "mac_croatian", "mac_cyrillic", "mac_farsi",
+    "mac_greek", "mac_iceland", "mac_latin2", "mac_roman", "mac_romanian", "mac_turkish", "maccentraleurope",
+    "maccyrillic", "macgreek", "maciceland", "macintosh", "maclatin2", "macroman", "macturkish", "ms1361",
+    "ms932", "ms936", "ms949", "ms950", "ms_kanji", "mskanji", "palmos", "pt154", "ptcp154", "r8",
+    "raw_unicode_escape", "rk1048", "roman8", "ruscii", "s_jis", "s_jis_2004", "s_jisx0213", "shift_jis",
+    "shift_jis_2004", "shift_jisx0213", "shiftjis", "shiftjis2004", "shiftjisx0213", "sjis", "sjis_2004",
+    "sjisx0213", "strk1048_2002", "thai", "tis620", "tis_620", "tis_620_0", "tis_620_2529_0",
+    "tis_620_2529_1", "u7", "u8", "u_jis", "uhc", "ujis", "unicode_1_1_utf_7", "us", "us_ascii", "utf",
+    "utf7", "utf8", "utf8_ucs2", "utf8_ucs4", "utf_7", "utf_8", "windows_1250", "windows_1251",
+    "windows_1252", "windows_1253", "windows_1254", "windows_1255", "windows_1256", "windows_1257",
+    "windows_1258", "x_mac_japanese", "x_mac_korean", "x_mac_simp_chinese", "x_mac_trad_chinese",
+];

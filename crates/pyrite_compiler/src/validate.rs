@@ -9,14 +9,14 @@
 //! RecursionError, as in CPython.
 
 use crate::errors::guard::{recursion_error, MAX_DEPTH};
+use crate::errors::scopes::{for_each_child_expr, Symtable};
 use crate::errors::tokenizer::Lines;
-use crate::{CompileError, ErrorKind, Mode};
+use crate::{CompileError, ErrorKind};
 use ruff_python_ast::{self as ast, Expr, ExprContext, Mod, Pattern, Stmt};
 use ruff_text_size::{Ranged, TextRange};
-use std::collections::{HashMap, HashSet};
 
 /// Checks a parsed module; the first error in CPython's order is returned.
-pub fn validate(module: &Mod, lines: &Lines, mode: Mode) -> Result<(), CompileError> {
+pub fn validate(module: &Mod, lines: &Lines) -> Result<(), CompileError> {
     let body: &[Stmt] = match module {
         Mod::Module(m) => &m.body,
         Mod::Expression(e) => {
@@ -26,9 +26,6 @@ pub fn validate(module: &Mod, lines: &Lines, mode: Mode) -> Result<(), CompileEr
             return cx.expr(&e.body);
         }
     };
-    if mode == Mode::Single && body.len() > 1 {
-        return Err(err_range(lines, "multiple statements found while compiling a single statement", body[1].range()));
-    }
     for s in body {
         depth_check_stmt(s)?;
     }
@@ -62,7 +59,7 @@ fn err_at(lines: &Lines, msg: impl Into<String>, pos: usize) -> CompileError {
         msg: msg.into(),
         lineno: line,
         offset: lines.col_chars(pos) + 1,
-        end_lineno: 0,
+        end_lineno: line,
         end_offset: 0,
         text: Some(lines.text(line).to_owned()),
     }
@@ -143,7 +140,7 @@ fn future(body: &[Stmt], lines: &Lines) -> Result<(), CompileError> {
         }
         prev_line = line;
         match s {
-            Stmt::ImportFrom(i) if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") && i.level == 0 => {
+            Stmt::ImportFrom(i) if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") => {
                 if done {
                     let mut e = err_at(lines, "from __future__ imports must occur at the beginning of the file", s.range().start().to_usize());
                     e.offset = e.offset.saturating_sub(1);
@@ -171,780 +168,13 @@ fn future_lineno(body: &[Stmt], lines: &Lines) -> u32 {
     let start = usize::from(body.first().is_some_and(is_docstring));
     for s in &body[start.min(body.len())..] {
         match s {
-            Stmt::ImportFrom(i) if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") && i.level == 0 => {
+            Stmt::ImportFrom(i) if i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") => {
                 last = lines.line_of(s.range().start().to_usize());
             }
             _ => break,
         }
     }
     last
-}
-
-// ---------------------------------------------------------------------------
-// Symbol table (Python/symtable.c), reduced to what raises errors.
-
-const DEF_GLOBAL: u32 = 1;
-const DEF_LOCAL: u32 = 2;
-const DEF_PARAM: u32 = 4;
-const DEF_NONLOCAL: u32 = 8;
-const USE: u32 = 16;
-const DEF_IMPORT: u32 = 64;
-const DEF_ANNOT: u32 = 128;
-const DEF_COMP_ITER: u32 = 256;
-const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
-
-#[derive(Copy, Clone, PartialEq, Eq, Debug)]
-enum Block {
-    Module,
-    Function,
-    Class,
-}
-
-#[derive(Copy, Clone, PartialEq, Eq, Debug)]
-enum CompKind {
-    List,
-    Set,
-    Dict,
-    Gen,
-}
-
-struct Scope {
-    block: Block,
-    comp: Option<CompKind>,
-    names: Vec<(String, u32)>,
-    index: HashMap<String, usize>,
-    directives: HashMap<String, TextRange>,
-    children: Vec<usize>,
-    comp_iter_expr: u32,
-    comp_iter_target: bool,
-    generator: bool,
-    coroutine: bool,
-}
-
-impl Scope {
-    fn new(block: Block, comp: Option<CompKind>) -> Self {
-        Scope {
-            block,
-            comp,
-            names: Vec::new(),
-            index: HashMap::new(),
-            directives: HashMap::new(),
-            children: Vec::new(),
-            comp_iter_expr: 0,
-            comp_iter_target: false,
-            generator: false,
-            coroutine: false,
-        }
-    }
-    fn lookup(&self, n: &str) -> u32 {
-        self.index.get(n).map_or(0, |&i| self.names[i].1)
-    }
-}
-
-/// Per-scope facts the compile pass needs, keyed by the node's start offset
-/// and kind tag.
-pub(crate) struct Symtable {
-    scopes: Vec<Scope>,
-    /// (node range start, range end) -> scope index.
-    by_node: HashMap<(u32, u32), usize>,
-}
-
-struct StBuilder<'l> {
-    lines: &'l Lines<'l>,
-    scopes: Vec<Scope>,
-    stack: Vec<usize>,
-    by_node: HashMap<(u32, u32), usize>,
-}
-
-fn key(r: TextRange) -> (u32, u32) {
-    (r.start().to_u32(), r.end().to_u32())
-}
-
-impl Symtable {
-    fn run(body: &[Stmt], lines: &Lines) -> Result<Symtable, CompileError> {
-        let mut b = StBuilder::new(lines);
-        for s in body {
-            b.stmt(s)?;
-        }
-        b.finish()
-    }
-    fn run_expr(e: &Expr, lines: &Lines) -> Result<Symtable, CompileError> {
-        let mut b = StBuilder::new(lines);
-        b.expr(e)?;
-        b.finish()
-    }
-    fn scope_of(&self, r: TextRange) -> Option<&Scope> {
-        self.by_node.get(&key(r)).map(|&i| &self.scopes[i])
-    }
-}
-
-impl<'l> StBuilder<'l> {
-    fn new(lines: &'l Lines<'l>) -> Self {
-        StBuilder { lines, scopes: vec![Scope::new(Block::Module, None)], stack: vec![0], by_node: HashMap::new() }
-    }
-    fn cur(&mut self) -> &mut Scope {
-        let i = *self.stack.last().unwrap_or(&0);
-        &mut self.scopes[i]
-    }
-    fn enter(&mut self, block: Block, comp: Option<CompKind>, node: TextRange) {
-        let idx = self.scopes.len();
-        self.scopes.push(Scope::new(block, comp));
-        let parent = *self.stack.last().unwrap_or(&0);
-        self.scopes[parent].children.push(idx);
-        self.by_node.insert(key(node), idx);
-        self.stack.push(idx);
-    }
-    fn exit(&mut self) {
-        self.stack.pop();
-    }
-    fn add_def_in(&mut self, scope: usize, name: &str, mut flag: u32, r: TextRange) -> Result<(), CompileError> {
-        let s = &mut self.scopes[scope];
-        let cur = s.lookup(name);
-        if flag & DEF_PARAM != 0 && cur & DEF_PARAM != 0 {
-            return Err(err_range(self.lines, format!("duplicate argument '{name}' in function definition"), r));
-        }
-        if s.comp_iter_target {
-            if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
-                return Err(err_range(
-                    self.lines,
-                    format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
-                    r,
-                ));
-            }
-            flag |= DEF_COMP_ITER;
-        }
-        match s.index.get(name) {
-            Some(&i) => s.names[i].1 |= flag,
-            None => {
-                s.index.insert(name.to_owned(), s.names.len());
-                s.names.push((name.to_owned(), flag));
-            }
-        }
-        Ok(())
-    }
-    fn add_def(&mut self, name: &str, flag: u32, r: TextRange) -> Result<(), CompileError> {
-        let i = *self.stack.last().unwrap_or(&0);
-        self.add_def_in(i, name, flag, r)
-    }
-    fn record_directive(&mut self, name: &str, r: TextRange) {
-        self.cur().directives.entry(name.to_owned()).or_insert(r);
-    }
-
-    fn stmts(&mut self, b: &[Stmt]) -> Result<(), CompileError> {
-        for s in b {
-            self.stmt(s)?;
-        }
-        Ok(())
-    }
-
-    fn params(&mut self, p: &ast::Parameters) -> Result<(), CompileError> {
-        for a in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
-            self.add_def(a.parameter.name.as_str(), DEF_PARAM, a.parameter.range)?;
-        }
-        for a in [&p.vararg, &p.kwarg].into_iter().flatten() {
-            self.add_def(a.name.as_str(), DEF_PARAM, a.range)?;
-        }
-        Ok(())
-    }
-
-    fn defaults_and_annotations(&mut self, p: &ast::Parameters, annotations: bool) -> Result<(), CompileError> {
-        for a in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
-            if let Some(d) = &a.default {
-                self.expr(d)?;
-            }
-        }
-        if annotations {
-            for a in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
-                if let Some(an) = &a.parameter.annotation {
-                    self.expr(an)?;
-                }
-            }
-            for a in [&p.vararg, &p.kwarg].into_iter().flatten() {
-                if let Some(an) = &a.annotation {
-                    self.expr(an)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn stmt(&mut self, s: &Stmt) -> Result<(), CompileError> {
-        match s {
-            Stmt::FunctionDef(f) => {
-                self.add_def(f.name.as_str(), DEF_LOCAL, f.name.range)?;
-                self.defaults_and_annotations(&f.parameters, false)?;
-                self.defaults_and_annotations_only_ann(&f.parameters, f.returns.as_deref())?;
-                for d in &f.decorator_list {
-                    self.expr(&d.expression)?;
-                }
-                self.enter(Block::Function, None, f.range);
-                if f.is_async {
-                    self.cur().coroutine = true;
-                }
-                self.params(&f.parameters)?;
-                self.stmts(&f.body)?;
-                self.exit();
-            }
-            Stmt::ClassDef(c) => {
-                self.add_def(c.name.as_str(), DEF_LOCAL, c.name.range)?;
-                if let Some(args) = &c.arguments {
-                    for a in args.args.iter() {
-                        self.expr(a)?;
-                    }
-                    for k in &args.keywords {
-                        self.expr(&k.value)?;
-                    }
-                }
-                for d in &c.decorator_list {
-                    self.expr(&d.expression)?;
-                }
-                self.enter(Block::Class, None, c.range);
-                self.stmts(&c.body)?;
-                self.exit();
-            }
-            Stmt::Return(r) => {
-                if let Some(v) = &r.value {
-                    self.expr(v)?;
-                }
-            }
-            Stmt::Delete(d) => {
-                for t in &d.targets {
-                    self.expr(t)?;
-                }
-            }
-            Stmt::Assign(a) => {
-                for t in &a.targets {
-                    self.expr(t)?;
-                }
-                self.expr(&a.value)?;
-            }
-            Stmt::AnnAssign(a) => {
-                if let Expr::Name(n) = &*a.target {
-                    let name = n.id.as_str();
-                    let cur = self.cur().lookup(name);
-                    let is_module = *self.stack.last().unwrap_or(&0) == 0;
-                    if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && !is_module && a.simple {
-                        let kind = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
-                        return Err(err_range(self.lines, format!("annotated name '{name}' can't be {kind}"), s.range()));
-                    }
-                    if a.simple {
-                        self.add_def(name, DEF_ANNOT | DEF_LOCAL, n.range)?;
-                    } else if a.value.is_some() {
-                        self.add_def(name, DEF_LOCAL, n.range)?;
-                    }
-                } else {
-                    self.expr(&a.target)?;
-                }
-                self.expr(&a.annotation)?;
-                if let Some(v) = &a.value {
-                    self.expr(v)?;
-                }
-            }
-            Stmt::AugAssign(a) => {
-                self.expr(&a.target)?;
-                self.expr(&a.value)?;
-            }
-            Stmt::For(f) => {
-                self.expr(&f.target)?;
-                self.expr(&f.iter)?;
-                self.stmts(&f.body)?;
-                self.stmts(&f.orelse)?;
-            }
-            Stmt::While(w) => {
-                self.expr(&w.test)?;
-                self.stmts(&w.body)?;
-                self.stmts(&w.orelse)?;
-            }
-            Stmt::If(i) => {
-                self.expr(&i.test)?;
-                self.stmts(&i.body)?;
-                for c in &i.elif_else_clauses {
-                    if let Some(t) = &c.test {
-                        self.expr(t)?;
-                    }
-                    self.stmts(&c.body)?;
-                }
-            }
-            Stmt::With(w) => {
-                for it in &w.items {
-                    self.expr(&it.context_expr)?;
-                    if let Some(v) = &it.optional_vars {
-                        self.expr(v)?;
-                    }
-                }
-                self.stmts(&w.body)?;
-            }
-            Stmt::Match(m) => {
-                self.expr(&m.subject)?;
-                for c in &m.cases {
-                    self.pattern(&c.pattern)?;
-                    if let Some(g) = &c.guard {
-                        self.expr(g)?;
-                    }
-                    self.stmts(&c.body)?;
-                }
-            }
-            Stmt::Raise(r) => {
-                for e in [&r.exc, &r.cause].into_iter().flatten() {
-                    self.expr(e)?;
-                }
-            }
-            Stmt::Try(t) => {
-                self.stmts(&t.body)?;
-                self.stmts(&t.orelse)?;
-                for h in &t.handlers {
-                    let ast::ExceptHandler::ExceptHandler(h) = h;
-                    if let Some(ty) = &h.type_ {
-                        self.expr(ty)?;
-                    }
-                    if let Some(n) = &h.name {
-                        self.add_def(n.as_str(), DEF_LOCAL, n.range)?;
-                    }
-                    self.stmts(&h.body)?;
-                }
-                self.stmts(&t.finalbody)?;
-            }
-            Stmt::Assert(a) => {
-                self.expr(&a.test)?;
-                if let Some(m) = &a.msg {
-                    self.expr(m)?;
-                }
-            }
-            Stmt::Import(i) => {
-                for a in &i.names {
-                    self.alias(a)?;
-                }
-            }
-            Stmt::ImportFrom(i) => {
-                for a in &i.names {
-                    self.alias(a)?;
-                }
-            }
-            Stmt::Global(g) => {
-                for n in &g.names {
-                    let name = n.as_str();
-                    let cur = self.cur().lookup(name);
-                    if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
-                        let msg = if cur & DEF_PARAM != 0 {
-                            format!("name '{name}' is parameter and global")
-                        } else if cur & USE != 0 {
-                            format!("name '{name}' is used prior to global declaration")
-                        } else if cur & DEF_ANNOT != 0 {
-                            format!("annotated name '{name}' can't be global")
-                        } else {
-                            format!("name '{name}' is assigned to before global declaration")
-                        };
-                        return Err(err_range(self.lines, msg, s.range()));
-                    }
-                    self.add_def(name, DEF_GLOBAL, n.range)?;
-                    self.record_directive(name, s.range());
-                }
-            }
-            Stmt::Nonlocal(g) => {
-                for n in &g.names {
-                    let name = n.as_str();
-                    let cur = self.cur().lookup(name);
-                    if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
-                        let msg = if cur & DEF_PARAM != 0 {
-                            format!("name '{name}' is parameter and nonlocal")
-                        } else if cur & USE != 0 {
-                            format!("name '{name}' is used prior to nonlocal declaration")
-                        } else if cur & DEF_ANNOT != 0 {
-                            format!("annotated name '{name}' can't be nonlocal")
-                        } else {
-                            format!("name '{name}' is assigned to before nonlocal declaration")
-                        };
-                        return Err(err_range(self.lines, msg, s.range()));
-                    }
-                    self.add_def(name, DEF_NONLOCAL, n.range)?;
-                    self.record_directive(name, s.range());
-                }
-            }
-            Stmt::Expr(e) => self.expr(&e.value)?,
-            Stmt::TypeAlias(_) | Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::IpyEscapeCommand(_) => {}
-        }
-        Ok(())
-    }
-
-    fn defaults_and_annotations_only_ann(&mut self, p: &ast::Parameters, returns: Option<&Expr>) -> Result<(), CompileError> {
-        for a in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
-            if let Some(an) = &a.parameter.annotation {
-                self.expr(an)?;
-            }
-        }
-        for a in [&p.vararg, &p.kwarg].into_iter().flatten() {
-            if let Some(an) = &a.annotation {
-                self.expr(an)?;
-            }
-        }
-        if let Some(r) = returns {
-            self.expr(r)?;
-        }
-        Ok(())
-    }
-
-    fn alias(&mut self, a: &ast::Alias) -> Result<(), CompileError> {
-        let name = a.name.as_str();
-        if name == "*" {
-            if *self.stack.last().unwrap_or(&0) != 0 {
-                return Err(err_range(self.lines, "import * only allowed at module level", a.range));
-            }
-            return Ok(());
-        }
-        let bound = match &a.asname {
-            Some(n) => n.as_str(),
-            None => name.split('.').next().unwrap_or(name),
-        };
-        self.add_def(bound, DEF_IMPORT, a.range)
-    }
-
-    fn pattern(&mut self, p: &Pattern) -> Result<(), CompileError> {
-        match p {
-            Pattern::MatchValue(v) => self.expr(&v.value),
-            Pattern::MatchSingleton(_) => Ok(()),
-            Pattern::MatchSequence(s) => s.patterns.iter().try_for_each(|p| self.pattern(p)),
-            Pattern::MatchMapping(m) => {
-                for k in &m.keys {
-                    self.expr(k)?;
-                }
-                for p in &m.patterns {
-                    self.pattern(p)?;
-                }
-                if let Some(r) = &m.rest {
-                    self.add_def(r.as_str(), DEF_LOCAL, r.range)?;
-                }
-                Ok(())
-            }
-            Pattern::MatchClass(c) => {
-                self.expr(&c.cls)?;
-                for p in &c.arguments.patterns {
-                    self.pattern(p)?;
-                }
-                for k in &c.arguments.keywords {
-                    self.pattern(&k.pattern)?;
-                }
-                Ok(())
-            }
-            Pattern::MatchStar(s) => match &s.name {
-                Some(n) => self.add_def(n.as_str(), DEF_LOCAL, n.range),
-                None => Ok(()),
-            },
-            Pattern::MatchAs(a) => {
-                if let Some(p) = &a.pattern {
-                    self.pattern(p)?;
-                }
-                match &a.name {
-                    Some(n) => self.add_def(n.as_str(), DEF_LOCAL, n.range),
-                    None => Ok(()),
-                }
-            }
-            Pattern::MatchOr(o) => o.patterns.iter().try_for_each(|p| self.pattern(p)),
-        }
-    }
-
-    fn comprehension(
-        &mut self,
-        e: &Expr,
-        kind: CompKind,
-        gens: &[ast::Comprehension],
-        elt: &Expr,
-        value: Option<&Expr>,
-    ) -> Result<(), CompileError> {
-        let Some(outer) = gens.first() else { return Ok(()) };
-        self.cur().comp_iter_expr += 1;
-        let r = self.expr(&outer.iter);
-        self.cur().comp_iter_expr -= 1;
-        r?;
-        self.enter(Block::Function, Some(kind), e.range());
-        if outer.is_async {
-            self.cur().coroutine = true;
-        }
-        self.cur().comp_iter_target = true;
-        self.expr(&outer.target)?;
-        self.cur().comp_iter_target = false;
-        for i in &outer.ifs {
-            self.expr(i)?;
-        }
-        for g in &gens[1..] {
-            self.cur().comp_iter_target = true;
-            self.expr(&g.target)?;
-            self.cur().comp_iter_target = false;
-            self.cur().comp_iter_expr += 1;
-            let r = self.expr(&g.iter);
-            self.cur().comp_iter_expr -= 1;
-            r?;
-            for i in &g.ifs {
-                self.expr(i)?;
-            }
-            if g.is_async {
-                self.cur().coroutine = true;
-            }
-        }
-        if let Some(v) = value {
-            self.expr(v)?;
-        }
-        self.expr(elt)?;
-        let is_gen = kind == CompKind::Gen;
-        self.cur().generator = is_gen;
-        let is_async = self.cur().coroutine && !is_gen;
-        self.exit();
-        if is_async {
-            self.cur().coroutine = true;
-        }
-        Ok(())
-    }
-
-    fn named(&mut self, e: &ast::ExprNamed) -> Result<(), CompileError> {
-        if self.cur().comp_iter_expr > 0 {
-            return Err(err_range(
-                self.lines,
-                "assignment expression cannot be used in a comprehension iterable expression",
-                e.range,
-            ));
-        }
-        if self.cur().comp.is_some() {
-            if let Expr::Name(n) = &*e.target {
-                let name = n.id.as_str();
-                for k in (0..self.stack.len()).rev() {
-                    let si = self.stack[k];
-                    let sc = &self.scopes[si];
-                    if sc.comp.is_some() {
-                        if sc.lookup(name) & DEF_COMP_ITER != 0 {
-                            return Err(err_range(
-                                self.lines,
-                                format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
-                                n.range,
-                            ));
-                        }
-                        continue;
-                    }
-                    match sc.block {
-                        Block::Function => {
-                            let flag = if sc.lookup(name) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
-                            self.add_def(name, flag, n.range)?;
-                            self.record_directive(name, n.range);
-                            self.add_def_in(si, name, DEF_LOCAL, n.range)?;
-                            break;
-                        }
-                        Block::Module => {
-                            self.add_def(name, DEF_GLOBAL, n.range)?;
-                            self.record_directive(name, n.range);
-                            self.add_def_in(si, name, DEF_GLOBAL, n.range)?;
-                            break;
-                        }
-                        Block::Class => {
-                            return Err(err_range(
-                                self.lines,
-                                "assignment expression within a comprehension cannot be used in a class body",
-                                n.range,
-                            ));
-                        }
-                    }
-                }
-            }
-        }
-        self.expr(&e.value)?;
-        self.expr(&e.target)
-    }
-
-    fn expr(&mut self, e: &Expr) -> Result<(), CompileError> {
-        match e {
-            Expr::Named(n) => return self.named(n),
-            Expr::Lambda(l) => {
-                if let Some(p) = &l.parameters {
-                    self.defaults_and_annotations(p, false)?;
-                }
-                self.enter(Block::Function, None, l.range);
-                if let Some(p) = &l.parameters {
-                    self.params(p)?;
-                }
-                self.expr(&l.body)?;
-                self.exit();
-                return Ok(());
-            }
-            Expr::ListComp(c) => return self.comprehension(e, CompKind::List, &c.generators, &c.elt, None),
-            Expr::SetComp(c) => return self.comprehension(e, CompKind::Set, &c.generators, &c.elt, None),
-            Expr::Generator(c) => return self.comprehension(e, CompKind::Gen, &c.generators, &c.elt, None),
-            Expr::DictComp(c) => {
-                let Some(k) = &c.key else { return Ok(()) };
-                return self.comprehension(e, CompKind::Dict, &c.generators, k, Some(&c.value));
-            }
-            Expr::Yield(_) | Expr::YieldFrom(_) => {
-                match e {
-                    Expr::Yield(y) => {
-                        if let Some(v) = &y.value {
-                            self.expr(v)?;
-                        }
-                    }
-                    Expr::YieldFrom(y) => self.expr(&y.value)?,
-                    _ => {}
-                }
-                self.cur().generator = true;
-                if let Some(kind) = self.cur().comp {
-                    let what = match kind {
-                        CompKind::List => "list comprehension",
-                        CompKind::Set => "set comprehension",
-                        CompKind::Dict => "dict comprehension",
-                        CompKind::Gen => "generator expression",
-                    };
-                    return Err(err_range(self.lines, format!("'yield' inside {what}"), e.range()));
-                }
-                return Ok(());
-            }
-            Expr::Await(a) => {
-                self.expr(&a.value)?;
-                self.cur().coroutine = true;
-                return Ok(());
-            }
-            Expr::Name(n) => {
-                let flag = if n.ctx == ExprContext::Load { USE } else { DEF_LOCAL };
-                return self.add_def(n.id.as_str(), flag, n.range);
-            }
-            _ => {}
-        }
-        let mut res = Ok(());
-        for_each_child_expr(e, &mut |c| {
-            if res.is_ok() {
-                res = self.expr(c);
-            }
-        });
-        res
-    }
-
-    /// The analysis pass (`analyze_block`): nonlocal/global conflicts.
-    fn finish(self) -> Result<Symtable, CompileError> {
-        let lines = self.lines;
-        // (scope index, bound names of enclosing functions or None at module).
-        let mut work: Vec<(usize, Option<HashSet<String>>)> = vec![(0, None)];
-        while let Some((si, bound)) = work.pop() {
-            let sc = &self.scopes[si];
-            let mut local = HashSet::new();
-            for (name, flags) in &sc.names {
-                let at = sc.directives.get(name).copied().unwrap_or_default();
-                if flags & DEF_GLOBAL != 0 {
-                    if flags & DEF_NONLOCAL != 0 {
-                        return Err(err_range(lines, format!("name '{name}' is nonlocal and global"), at));
-                    }
-                    continue;
-                }
-                if flags & DEF_NONLOCAL != 0 {
-                    match &bound {
-                        None => return Err(err_range(lines, "nonlocal declaration not allowed at module level", at)),
-                        Some(b) if !b.contains(name) => {
-                            return Err(err_range(lines, format!("no binding for nonlocal '{name}' found"), at));
-                        }
-                        _ => {}
-                    }
-                    continue;
-                }
-                if flags & DEF_BOUND != 0 {
-                    local.insert(name.clone());
-                }
-            }
-            let mut newbound = bound.clone().unwrap_or_default();
-            match sc.block {
-                Block::Function => newbound.extend(local),
-                // Methods see the implicit `__class__` cell.
-                Block::Class => {
-                    newbound.insert("__class__".to_owned());
-                }
-                Block::Module => {}
-            }
-            for &c in sc.children.iter().rev() {
-                work.push((c, Some(newbound.clone())));
-            }
-        }
-        Ok(Symtable { scopes: self.scopes, by_node: self.by_node })
-    }
-}
-
-/// Calls `f` on each direct sub-expression of `e`, in source order
-/// (scoping constructs are handled by the callers before falling back here).
-fn for_each_child_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
-    match e {
-        Expr::BoolOp(b) => b.values.iter().for_each(f),
-        Expr::Named(n) => {
-            f(&n.target);
-            f(&n.value);
-        }
-        Expr::BinOp(b) => {
-            f(&b.left);
-            f(&b.right);
-        }
-        Expr::UnaryOp(u) => f(&u.operand),
-        Expr::Lambda(l) => f(&l.body),
-        Expr::If(i) => {
-            f(&i.body);
-            f(&i.test);
-            f(&i.orelse);
-        }
-        Expr::Dict(d) => {
-            for it in &d.items {
-                if let Some(k) = &it.key {
-                    f(k);
-                }
-                f(&it.value);
-            }
-        }
-        Expr::Set(s) => s.elts.iter().for_each(f),
-        Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {}
-        Expr::Await(a) => f(&a.value),
-        Expr::Yield(y) => {
-            if let Some(v) = &y.value {
-                f(v);
-            }
-        }
-        Expr::YieldFrom(y) => f(&y.value),
-        Expr::Compare(c) => {
-            f(&c.left);
-            c.comparators.iter().for_each(f);
-        }
-        Expr::Call(c) => {
-            f(&c.func);
-            c.arguments.args.iter().for_each(&mut *f);
-            for k in &c.arguments.keywords {
-                f(&k.value);
-            }
-        }
-        Expr::FString(s) => {
-            for el in s.value.elements() {
-                fstring_element_exprs(el, f);
-            }
-        }
-        Expr::TString(_) => {}
-        Expr::StringLiteral(_)
-        | Expr::BytesLiteral(_)
-        | Expr::NumberLiteral(_)
-        | Expr::BooleanLiteral(_)
-        | Expr::NoneLiteral(_)
-        | Expr::EllipsisLiteral(_)
-        | Expr::Name(_)
-        | Expr::IpyEscapeCommand(_) => {}
-        Expr::Attribute(a) => f(&a.value),
-        Expr::Subscript(s) => {
-            f(&s.value);
-            f(&s.slice);
-        }
-        Expr::Starred(s) => f(&s.value),
-        Expr::List(l) => l.elts.iter().for_each(f),
-        Expr::Tuple(t) => t.elts.iter().for_each(f),
-        Expr::Slice(s) => {
-            for x in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
-                f(x);
-            }
-        }
-    }
-}
-
-fn fstring_element_exprs<'a>(el: &'a ast::InterpolatedStringElement, f: &mut dyn FnMut(&'a Expr)) {
-    if let ast::InterpolatedStringElement::Interpolation(i) = el {
-        f(&i.expression);
-        if let Some(spec) = &i.format_spec {
-            for el in &spec.elements {
-                fstring_element_exprs(el, f);
-            }
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -1137,7 +367,13 @@ impl<'l> Compiler<'l> {
                 if let Some(v) = &ret.value {
                     self.expr(v)?;
                 }
-                self.unwind(false, r)?;
+                // compiler_return: a constant value on the statement's line
+                // carries the location of the unwinding.
+                let at = match &ret.value {
+                    Some(v) if is_constant(v) && self.lines.line_of(v.range().start().to_usize()) == self.lines.line_of(r.start().to_usize()) => v.range(),
+                    _ => r,
+                };
+                self.unwind(false, at)?;
             }
             Stmt::Delete(d) => {
                 for t in &d.targets {
@@ -1228,7 +464,7 @@ impl<'l> Compiler<'l> {
                 }
             }
             Stmt::ImportFrom(i) => {
-                let is_future = i.module.as_ref().is_some_and(|m| m.as_str() == "__future__") && i.level == 0;
+                let is_future = i.module.as_ref().is_some_and(|m| m.as_str() == "__future__");
                 if is_future && self.lines.line_of(r.start().to_usize()) > self.future_line {
                     return Err(self.err("from __future__ imports must occur at the beginning of the file", r));
                 }
@@ -1276,15 +512,19 @@ impl<'l> Compiler<'l> {
             return self.stmts(&t.body);
         }
         self.with_block(FBlock::Other, r, |c| c.stmts(&t.body))?;
-        for h in &t.handlers {
+        let n = t.handlers.len();
+        for (i, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
+            if h.type_.is_none() && i + 1 < n {
+                return Err(self.err("default 'except:' must be last", h.range));
+            }
             if let Some(ty) = &h.type_ {
                 self.expr(ty)?;
             }
             let kind = if t.is_star { FBlock::ExceptGroupHandler } else { FBlock::Other };
             let hr = h.range;
             if let Some(n) = &h.name {
-                self.store_name(n.as_str(), n.range)?;
+                self.store_name(n.as_str(), h.range)?;
             }
             self.with_block(kind, hr, |c| {
                 if h.name.is_some() {
@@ -1562,7 +802,7 @@ impl<'l> Compiler<'l> {
                 Some(inner) => {
                     self.pattern(inner, allow_irrefutable, stores)?;
                     match &a.name {
-                        Some(n) => self.store_pattern_name(n.as_str(), r, stores),
+                        Some(n) => self.store_pattern_name(n.as_str(), last_pattern_range(inner), stores),
                         None => Ok(()),
                     }
                 }
@@ -1605,7 +845,8 @@ impl<'l> Compiler<'l> {
                     self.pattern(p, true, stores)?;
                 }
                 if let Some(rest) = &m.rest {
-                    self.store_pattern_name(rest.as_str(), r, stores)?;
+                    let at = m.patterns.last().map_or(r, last_pattern_range);
+                    self.store_pattern_name(rest.as_str(), at, stores)?;
                 }
                 Ok(())
             }
@@ -1776,5 +1017,20 @@ fn last_pattern_range(p: &Pattern) -> TextRange {
         Pattern::MatchAs(a) => a.pattern.as_deref().map_or(a.range, last_pattern_range),
         Pattern::MatchOr(o) => o.patterns.last().map_or(o.range, last_pattern_range),
         _ => p.range(),
+    }
+}
+
+/// Whether CPython's AST optimiser turns `e` into a constant.
+fn is_constant(e: &Expr) -> bool {
+    match e {
+        Expr::NumberLiteral(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_) => true,
+        Expr::UnaryOp(u) => is_constant(&u.operand),
+        Expr::Tuple(t) => t.elts.iter().all(is_constant),
+        _ => false,
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod boot;
 pub mod builtins;
+pub mod builtins_code;
 pub mod error;
 pub mod eval;
 pub mod eval_match;

@@ -106,6 +106,8 @@ pub struct Vm {
     pub reraising: bool,
     /// The exception currently being handled (`sys.exc_info()[1]`), or None.
     pub exc_info: Value,
+    /// Finished frames kept for reuse (saves allocations per call).
+    pub frame_pool: Vec<Box<Frame>>,
 }
 
 /// Singleton objects.
@@ -162,6 +164,7 @@ impl Vm {
             state: HashMap::new(),
             reraising: false,
             exc_info: Value::None,
+            frame_pool: Vec::new(),
         }
     }
 

@@ -167,10 +167,37 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// The range CPython gives `e`: a generator expression that is a call's
+    /// sole argument spans the call's parentheses.
+    pub fn cpython_range(&self, e: &Expr) -> ruff_text_size::TextRange {
+        let r = e.range();
+        if let Expr::Generator(g) = e {
+            if !g.parenthesized {
+                let b = self.src.as_bytes();
+                let mut s0 = r.start().to_usize();
+                while s0 > 0 && b[s0 - 1].is_ascii_whitespace() {
+                    s0 -= 1;
+                }
+                let mut e0 = r.end().to_usize();
+                while e0 < b.len() && b[e0].is_ascii_whitespace() {
+                    e0 += 1;
+                }
+                if s0 > 0 && b[s0 - 1] == b'(' && e0 < b.len() && b[e0] == b')' {
+                    return ruff_text_size::TextRange::new(
+                        ruff_text_size::TextSize::new((s0 - 1) as u32),
+                        ruff_text_size::TextSize::new((e0 + 1) as u32),
+                    );
+                }
+            }
+        }
+        r
+    }
+
     pub fn visit_expr(&mut self, e: &Expr) -> CResult<()> {
         self.enter_depth()?;
         let saved = self.loc;
-        self.set_loc(e.range());
+        let r = self.cpython_range(e);
+        self.set_loc(r);
         let r = self.visit_expr1(e);
         self.loc = saved;
         self.leave_depth();
@@ -199,6 +226,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::Copy, 1);
                 self.store_target(&n.target)?;
             }
+            Expr::BinOp(b) if b.op == Operator::Mod && self.try_format_as_fstring(b)? => {}
             Expr::BinOp(b) => {
                 self.visit_expr(&b.left)?;
                 self.visit_expr(&b.right)?;
@@ -216,7 +244,9 @@ impl<'a> Compiler<'a> {
                                 _ => None,
                             };
                             if let Some(op) = inv {
-                                // `not (a is b)` compiles as `a is not b`, located at the `not`.
+                                // `not (a is b)` compiles as `a is not b` (the
+                                // comparison node replaces the `not`).
+                                self.set_loc(c.range());
                                 return self.compare(c, Some(op));
                             }
                         }
@@ -363,6 +393,151 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// CPython 3.11's `optimize_format` (ast_opt.c): `'%s: %r' % (a, b)` with
+    /// only %s/%r/%a (optional width/precision) compiles as an f-string.
+    /// Returns false (emitting nothing) when the pattern does not apply.
+    fn try_format_as_fstring(&mut self, b: &ExprBinOp) -> CResult<bool> {
+        let Expr::Tuple(t) = b.right.as_ref() else { return Ok(false) };
+        if t.elts.iter().any(|x| matches!(x, Expr::Starred(_))) || self.fold(&b.right).is_some() {
+            return Ok(false);
+        }
+        let Some(Constant::Str(fmt)) = self.fold(&b.left) else { return Ok(false) };
+        let chars: Vec<u32> = fmt.code_points().collect();
+        enum P<'e> {
+            Lit(Wtf8Buf),
+            Fmt(&'e Expr, u32, Option<String>),
+        }
+        let mut pieces: Vec<P> = Vec::new();
+        let mut pos = 0usize;
+        let parse_literal = |pos: &mut usize| -> Option<Wtf8Buf> {
+            let start = *pos;
+            let mut out = Wtf8Buf::new();
+            while *pos < chars.len() {
+                if chars[*pos] != '%' as u32 {
+                    out.push(chars[*pos]);
+                    *pos += 1;
+                } else if *pos + 1 < chars.len() && chars[*pos + 1] == '%' as u32 {
+                    out.push('%' as u32);
+                    *pos += 2;
+                } else {
+                    break;
+                }
+            }
+            if *pos == start {
+                None
+            } else {
+                Some(out)
+            }
+        };
+        for arg in &t.elts {
+            if let Some(l) = parse_literal(&mut pos) {
+                pieces.push(P::Lit(l));
+            }
+            if pos >= chars.len() {
+                return Ok(false);
+            }
+            // simple_format_arg_parse: after '%': flags, width, precision, spec.
+            pos += 1;
+            let next = |pos: &mut usize| -> Option<u32> {
+                let c = *chars.get(*pos)?;
+                *pos += 1;
+                Some(c)
+            };
+            let mut flags_ljust = false;
+            let mut ch;
+            loop {
+                let Some(c) = next(&mut pos) else { return Ok(false) };
+                ch = c;
+                match char::from_u32(c) {
+                    Some('-') => flags_ljust = true,
+                    Some('+' | ' ' | '#' | '0') => {}
+                    _ => break,
+                }
+            }
+            let is_digit = |c: u32| ('0' as u32..='9' as u32).contains(&c);
+            let mut width: i64 = -1;
+            let mut prec: i64 = -1;
+            if is_digit(ch) {
+                width = 0;
+                let mut digits = 0;
+                while is_digit(ch) {
+                    width = width * 10 + (ch - '0' as u32) as i64;
+                    let Some(c) = next(&mut pos) else { return Ok(false) };
+                    ch = c;
+                    digits += 1;
+                    if digits >= 3 {
+                        return Ok(false);
+                    }
+                }
+            }
+            if ch == '.' as u32 {
+                let Some(c) = next(&mut pos) else { return Ok(false) };
+                ch = c;
+                prec = 0;
+                let mut digits = 0;
+                while is_digit(ch) {
+                    prec = prec * 10 + (ch - '0' as u32) as i64;
+                    let Some(c) = next(&mut pos) else { return Ok(false) };
+                    ch = c;
+                    digits += 1;
+                    if digits >= 3 {
+                        return Ok(false);
+                    }
+                }
+            }
+            let conv = match char::from_u32(ch) {
+                Some('s') => 1,
+                Some('r') => 2,
+                Some('a') => 3,
+                _ => return Ok(false),
+            };
+            let mut spec = String::new();
+            if !flags_ljust && width > 0 {
+                spec.push('>');
+            }
+            if width >= 0 {
+                spec.push_str(&width.to_string());
+            }
+            if prec >= 0 {
+                spec.push_str(&format!(".{prec}"));
+            }
+            pieces.push(P::Fmt(arg, conv, if spec.is_empty() { None } else { Some(spec) }));
+        }
+        if let Some(l) = parse_literal(&mut pos) {
+            pieces.push(P::Lit(l));
+        }
+        if pos < chars.len() || pieces.len() > STACK_USE_GUARDRAIL {
+            return Ok(false);
+        }
+        let node_loc = self.loc;
+        for p in &pieces {
+            match p {
+                P::Lit(s) => {
+                    self.unset_loc();
+                    self.load_const(Constant::Str(s.clone()));
+                }
+                P::Fmt(arg, conv, spec) => {
+                    self.set_loc(arg.range());
+                    let arg_loc = self.loc;
+                    self.visit_expr(arg)?;
+                    let mut oparg = *conv;
+                    if let Some(sp) = spec {
+                        self.unset_loc();
+                        self.load_const(Constant::str(sp));
+                        oparg |= 4;
+                    }
+                    self.loc = arg_loc;
+                    self.emit(Opcode::FormatValue, oparg);
+                }
+            }
+        }
+        self.loc = node_loc;
+        if pieces.len() != 1 {
+            self.emit(Opcode::BuildString, pieces.len() as u32);
+        }
+        Ok(true)
+    }
+
     /// CPython's `update_start_location_to_match_attr`.
     fn update_start_location_to_match_attr(&mut self, a: &ExprAttribute) {
         let full = self.loc_of(a.range());
@@ -428,13 +603,7 @@ impl<'a> Compiler<'a> {
     /// frozenset constant when all its items are constant (ast_opt's `fold_compare`).
     fn visit_comparator(&mut self, op: CmpOp, e: &Expr, is_last: bool) -> CResult<()> {
         if is_last && matches!(op, CmpOp::In | CmpOp::NotIn) {
-            if let Some(c) = self.const_container(e) {
-                let saved = self.loc;
-                self.set_loc(e.range());
-                self.load_const(c);
-                self.loc = saved;
-                return Ok(());
-            }
+            return self.visit_iter(e);
         }
         self.visit_expr(e)
     }
@@ -488,10 +657,7 @@ impl<'a> Compiler<'a> {
     /// CPython's `compiler_jump_if`: jumps to `next` if `e` is `cond`.
     pub fn jump_if(&mut self, e: &Expr, next: BlockId, cond: bool) -> CResult<()> {
         self.enter_depth()?;
-        let saved = self.loc;
-        self.set_loc(e.range());
         let r = self.jump_if1(e, next, cond);
-        self.loc = saved;
         self.leave_depth();
         r
     }
@@ -499,7 +665,7 @@ impl<'a> Compiler<'a> {
     fn jump_if1(&mut self, e: &Expr, next: BlockId, cond: bool) -> CResult<()> {
         if self.fold(e).is_none() {
             match e {
-                Expr::UnaryOp(u) if u.op == UnaryOp::Not => {
+                Expr::UnaryOp(u) if u.op == UnaryOp::Not && !is_invertible_compare(&u.operand) => {
                     return self.jump_if(&u.operand, next, !cond);
                 }
                 Expr::BoolOp(b) => {
@@ -527,6 +693,30 @@ impl<'a> Compiler<'a> {
                     return Ok(());
                 }
                 Expr::Compare(c) if c.ops.len() > 1 => {
+                    self.set_loc(c.range());
+                    return self.jump_if_compare(c, next, cond);
+                }
+                _ => {}
+            }
+        }
+        self.visit_expr(e)?;
+        let op = if cond { Opcode::PopJumpIfTrue } else { Opcode::PopJumpIfFalse };
+        // CPython 3.11 locates the jump after a comparison (and what follows
+        // it in the same statement) at the comparison.
+        match e {
+            Expr::Compare(_) => self.set_loc(e.range()),
+            Expr::UnaryOp(u) if u.op == UnaryOp::Not && is_invertible_compare(&u.operand) => {
+                self.set_loc(u.operand.range())
+            }
+            _ => {}
+        }
+        self.emit_jump(Op::Real(op), next);
+        Ok(())
+    }
+
+    fn jump_if_compare(&mut self, c: &ExprCompare, next: BlockId, cond: bool) -> CResult<()> {
+        {
+            {
                     self.check_compare(c);
                     let n = c.ops.len() - 1;
                     let cleanup = self.new_block();
@@ -550,15 +740,9 @@ impl<'a> Compiler<'a> {
                         self.jump_noline(next);
                     }
                     self.use_block(end);
-                    return Ok(());
-                }
-                _ => {}
+                    Ok(())
             }
         }
-        self.visit_expr1(e)?;
-        let op = if cond { Opcode::PopJumpIfTrue } else { Opcode::PopJumpIfFalse };
-        self.emit_jump(Op::Real(op), next);
-        Ok(())
     }
 
     /// CPython's `starunpack_helper`: builds a list/set/tuple from `elts`
@@ -719,22 +903,11 @@ impl<'a> Compiler<'a> {
         }
         self.check_caller(&c.func);
         let call_loc = self.loc;
-        match c.func.as_ref() {
-            Expr::Name(n) if n.ctx == ExprContext::Load && self.is_global_load(n.id.as_str()) && n.id.as_str() != "__debug__" => {
-                // PUSH_NULL + LOAD_GLOBAL fuse into LOAD_GLOBAL with the NULL bit.
-                self.set_loc(c.func.range());
-                let m = self.mangle(n.id.as_str());
-                let idx = self.add_name(&m);
-                self.emit(Opcode::LoadGlobal, (idx << 1) | 1);
-                self.loc = call_loc;
-            }
-            _ => {
-                self.set_loc(c.func.range());
-                self.emit(Opcode::PushNull, 0);
-                self.loc = call_loc;
-                self.visit_expr(&c.func)?;
-            }
-        }
+        // The optimizer fuses PUSH_NULL + LOAD_GLOBAL into LOAD_GLOBAL (NULL + name).
+        self.set_loc(c.func.range());
+        self.emit(Opcode::PushNull, 0);
+        self.loc = call_loc;
+        self.visit_expr(&c.func)?;
         self.call_helper(0, &c.arguments.args, &c.arguments.keywords)
     }
 
@@ -742,6 +915,13 @@ impl<'a> Compiler<'a> {
         let Expr::Attribute(meth) = c.func.as_ref() else { return Ok(false) };
         if meth.ctx != ExprContext::Load {
             return Ok(false);
+        }
+        // CPython 3.11's `is_import_originated`: `mod.f()` for a module-level
+        // import is a plain attribute call.
+        if let Expr::Name(n) = meth.value.as_ref() {
+            if self.st.tables[0].flags_of(n.id.as_str()) & crate::symtable::DEF_IMPORT != 0 {
+                return Ok(false);
+            }
         }
         let args = &c.arguments.args;
         let kws = &c.arguments.keywords;
@@ -753,6 +933,7 @@ impl<'a> Compiler<'a> {
         }
         self.visit_expr(&meth.value)?;
         let saved = self.loc;
+        self.set_loc(meth.range());
         self.update_start_location_to_match_attr(meth);
         self.emit_name(Opcode::LoadMethod, meth.attr.as_str());
         for a in args.iter() {
@@ -1020,7 +1201,9 @@ impl<'a> Compiler<'a> {
         let params = l.parameters.as_deref().unwrap_or(&default_params);
         let flags = self.default_arguments(params)?;
         let line = self.loc.line;
+        let outer_loc = self.loc;
         self.enter_scope("<lambda>", ScopeType::Lambda, l, line)?;
+        self.loc = pyrite_bytecode::Location { line, end_line: line, col: 0, end_col: 0 };
         self.add_const(Constant::None);
         self.u().argcount = (params.posonlyargs.len() + params.args.len()) as u32;
         self.u().posonlyargcount = params.posonlyargs.len() as u32;
@@ -1033,6 +1216,7 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Opcode::ReturnValue, 0);
         let code = self.exit_scope()?;
+        self.loc = outer_loc;
         self.make_closure(code, flags)
     }
 
@@ -1078,7 +1262,7 @@ impl<'a> Compiler<'a> {
         }
         let code = self.exit_scope()?;
         self.make_closure(code, 0)?;
-        self.visit_expr(&outermost.iter)?;
+        self.visit_iter(&outermost.iter)?;
         if outermost.is_async {
             self.emit(Opcode::GetAiter, 0);
         } else {
@@ -1247,6 +1431,18 @@ impl<'a> Compiler<'a> {
             self.loc = saved;
             return Ok(());
         }
+        // ast_opt's fold_iter: a list display without starred items is a tuple.
+        if let Expr::List(l) = e {
+            if !l.elts.iter().any(|x| matches!(x, Expr::Starred(_))) {
+                self.enter_depth()?;
+                let saved = self.loc;
+                self.set_loc(e.range());
+                let r = self.starunpack(&l.elts, 0, Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend, true);
+                self.loc = saved;
+                self.leave_depth();
+                return r;
+            }
+        }
         self.visit_expr(e)
     }
 
@@ -1257,16 +1453,12 @@ impl<'a> Compiler<'a> {
         let defaults: Vec<&Expr> =
             p.posonlyargs.iter().chain(p.args.iter()).filter_map(|a| a.default.as_deref()).collect();
         if !defaults.is_empty() {
-            let consts: Option<Vec<Constant>> = defaults.iter().map(|d| self.fold(d)).collect();
-            match consts {
-                Some(c) => self.load_const(Constant::Tuple(c)),
-                None => {
-                    for d in &defaults {
-                        self.visit_expr(d)?;
-                    }
-                    self.emit(Opcode::BuildTuple, defaults.len() as u32);
-                }
+            // Constant defaults are folded into one tuple by the CFG optimizer,
+            // leaving NOPs for their lines as CPython does.
+            for d in &defaults {
+                self.visit_expr(d)?;
             }
+            self.emit(Opcode::BuildTuple, defaults.len() as u32);
             flags |= 0x01;
         }
         let kw: Vec<&ParameterWithDefault> = p.kwonlyargs.iter().filter(|a| a.default.is_some()).collect();
@@ -1284,6 +1476,11 @@ impl<'a> Compiler<'a> {
         }
         Ok(flags)
     }
+}
+
+/// `not (a is b)` / `not (a in b)`: ast_opt rewrites these as `is not` / `not in`.
+fn is_invertible_compare(e: &Expr) -> bool {
+    matches!(e, Expr::Compare(c) if c.ops.len() == 1 && matches!(c.ops[0], CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn))
 }
 
 pub enum Piece<'e> {

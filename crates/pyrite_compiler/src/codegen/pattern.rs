@@ -59,7 +59,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::PopTop, 0);
             }
             self.visit_stmts(&m.body)?;
-            self.jump(end);
+            self.jump_noline(end);
             self.set_loc(m.pattern.range());
             self.emit_and_reset_fail_pop(&mut pc);
         }
@@ -207,7 +207,7 @@ impl<'a> Compiler<'a> {
             self.load_const(Constant::Int(size as i64));
             self.emit(Opcode::CompareOp, CompareOp::Eq as u32);
             self.jump_to_fail_pop(pc, Op::Real(Opcode::PopJumpIfFalse));
-        } else if star_wildcard {
+        } else if size > 1 {
             self.emit(Opcode::GetLen, 0);
             self.load_const(Constant::Int(size as i64 - 1));
             self.emit(Opcode::CompareOp, CompareOp::Ge as u32);

@@ -9,7 +9,7 @@ use crate::flowgraph::Op;
 use crate::symtable::BlockType;
 use pyrite_bytecode::{CodeFlags, Constant, Location, Opcode};
 use ruff_python_ast::*;
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange};
 
 /// The `__future__` flags set by the leading `from __future__ import` statements.
 pub fn future_features(body: &[Stmt]) -> u32 {
@@ -118,7 +118,17 @@ impl<'a> Compiler<'a> {
 
     pub fn visit_stmt(&mut self, s: &'a Stmt) -> CResult<()> {
         self.enter_depth()?;
-        self.set_loc(s.range());
+        match s {
+            Stmt::FunctionDef(f) if !f.decorator_list.is_empty() => {
+                let r = self.def_start(s, &f.decorator_list);
+                self.set_loc(r);
+            }
+            Stmt::ClassDef(c) if !c.decorator_list.is_empty() => {
+                let r = self.def_start(s, &c.decorator_list);
+                self.set_loc(r);
+            }
+            _ => self.set_loc(s.range()),
+        }
         let r = self.visit_stmt1(s);
         self.leave_depth();
         r
@@ -280,11 +290,41 @@ impl<'a> Compiler<'a> {
         let code = self.exit_scope()?;
         self.loc = outer_loc;
         self.make_closure(code, flags)?;
-        for _ in &f.decorator_list {
-            self.emit(Opcode::Call, 0);
-        }
+        self.apply_decorators(&f.decorator_list);
         self.nameop(f.name.as_str(), NameCtx::Store);
         Ok(())
+    }
+
+    /// Calls the decorators (innermost first), each located at its expression.
+    fn apply_decorators(&mut self, decos: &[Decorator]) {
+        let saved = self.loc;
+        for d in decos.iter().rev() {
+            self.set_loc(d.expression.range());
+            self.emit(Opcode::Call, 0);
+        }
+        self.loc = saved;
+    }
+
+    /// Where CPython's node for a decorated def/class starts: the `def`,
+    /// `async` or `class` keyword after the last decorator.
+    pub fn def_start(&self, s: &Stmt, decos: &[Decorator]) -> TextRange {
+        let r = s.range();
+        let Some(last) = decos.last() else { return r };
+        let bytes = self.src.as_bytes();
+        let mut p = last.expression.range().end().to_usize();
+        let end = r.end().to_usize();
+        while p < end {
+            match bytes[p] {
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\\' | b')' => p += 1,
+                b'#' => {
+                    while p < end && bytes[p] != b'\n' {
+                        p += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        TextRange::new(ruff_text_size::TextSize::new(p as u32), r.end())
     }
 
     /// Pushes the annotations tuple; false if there are none.
@@ -372,9 +412,7 @@ impl<'a> Compiler<'a> {
             None => (&[], &[]),
         };
         self.call_helper(2, bases, kws)?;
-        for _ in &c.decorator_list {
-            self.emit(Opcode::Call, 0);
-        }
+        self.apply_decorators(&c.decorator_list);
         self.nameop(c.name.as_str(), NameCtx::Store);
         Ok(())
     }
@@ -977,7 +1015,6 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlock::FinallyEnd)?;
         self.visit_stmts(&t.finalbody)?;
         self.pop_fblock();
-        self.unset_loc();
         self.emit(Opcode::Reraise, 0);
         self.use_block(cleanup);
         self.pop_except_and_reraise();

@@ -67,10 +67,13 @@ fn split(tok: &str) -> Option<(&str, &str)> {
 pub(crate) fn check_token(tok: &str) -> Result<(), FErr> {
     let Some((prefix, body)) = split(tok) else { return Ok(()) };
     let lower = prefix.to_ascii_lowercase();
-    if !lower.contains('f') {
-        return Ok(());
-    }
     let raw = lower.contains('r');
+    if !lower.contains('f') {
+        if raw {
+            return Ok(());
+        }
+        return super::strings::check_escapes(body.as_bytes(), lower.contains('b')).map_err(msg);
+    }
     let b = body.as_bytes();
     let mut pos = 0;
     parse(b, &mut pos, raw, 0)
@@ -82,6 +85,27 @@ pub(crate) fn check_token(tok: &str) -> Result<(), FErr> {
 fn parse(b: &[u8], pos: &mut usize, raw: bool, lvl: u32) -> Result<(), FErr> {
     loop {
         // Literal part.
+        let lit_start = *pos;
+        let r = scan_literal(b, pos, raw, lvl)?;
+        if !raw {
+            super::strings::check_escapes(&b[lit_start..*pos], false).map_err(msg)?;
+        }
+        match r {
+            Literal::End => return Ok(()),
+            Literal::Expr => {}
+        }
+        find_expr(b, pos, raw, lvl)?;
+    }
+}
+
+enum Literal {
+    End,
+    Expr,
+}
+
+/// Scans a literal run up to a replacement field (`Expr`) or the end.
+fn scan_literal(b: &[u8], pos: &mut usize, raw: bool, lvl: u32) -> Result<Literal, FErr> {
+    {
         while *pos < b.len() {
             let c = b[*pos];
             if !raw && c == b'\\' && *pos + 1 < b.len() {
@@ -96,7 +120,7 @@ fn parse(b: &[u8], pos: &mut usize, raw: bool, lvl: u32) -> Result<(), FErr> {
             }
             if c == b'{' || c == b'}' {
                 if lvl > 0 && c == b'}' {
-                    return Ok(());
+                    return Ok(Literal::End);
                 }
                 if b.get(*pos + 1) == Some(&c) {
                     *pos += 2;
@@ -105,14 +129,11 @@ fn parse(b: &[u8], pos: &mut usize, raw: bool, lvl: u32) -> Result<(), FErr> {
                 if c == b'}' {
                     return Err(msg("f-string: single '}' is not allowed"));
                 }
-                break;
+                return Ok(Literal::Expr);
             }
             *pos += 1;
         }
-        if *pos >= b.len() {
-            return Ok(());
-        }
-        find_expr(b, pos, raw, lvl)?;
+        Ok(Literal::End)
     }
 }
 
@@ -202,7 +223,10 @@ fn find_expr(b: &[u8], pos: &mut usize, raw: bool, lvl: u32) -> Result<(), FErr>
     if expr.iter().all(|c| c.is_ascii_whitespace()) {
         return Err(msg("f-string: empty expression not allowed"));
     }
-    check_expression(expr)?;
+    check_expression(expr).map_err(|(m, p)| {
+        let nl_before = b[..start].iter().filter(|&&c| c == b'\n').count() as u32;
+        (m, p.map(|(l, o)| (l + nl_before, o)))
+    })?;
     if b[*pos] == b'=' {
         *pos += 1;
         while *pos < b.len() && b[*pos].is_ascii_whitespace() {
@@ -244,10 +268,12 @@ fn check_expression(expr: &[u8]) -> Result<(), FErr> {
     let src = format!("({text})");
     match crate::parse::parse_syntax(&src, crate::Mode::Eval) {
         Ok(_) => Ok(()),
-        Err(e) if e.msg.starts_with("f-string") => Err((e.msg, Some((e.lineno, e.offset)))),
-        Err(e) if e.msg.contains("was never closed") || e.msg.starts_with("unmatched") => {
+        Err((e, _)) if e.msg.starts_with("f-string") => Err((e.msg, Some((e.lineno, e.offset)))),
+        Err((e, _)) if e.msg.contains("was never closed") || e.msg.starts_with("unmatched") => {
             Err(("f-string: invalid syntax".into(), Some((e.lineno, e.offset))))
         }
-        Err(e) => Err((format!("f-string: {}", e.msg), Some((e.lineno, e.offset)))),
+        // Tokenizer errors keep their own words.
+        Err((e, true)) => Err((e.msg, Some((e.lineno, e.offset)))),
+        Err((e, false)) => Err((format!("f-string: {}", e.msg), Some((e.lineno, e.offset)))),
     }
 }

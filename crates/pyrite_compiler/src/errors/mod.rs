@@ -4,5 +4,7 @@
 
 pub mod fstring;
 pub mod guard;
+pub mod strings;
 pub mod parser;
+pub mod scopes;
 pub mod tokenizer;

@@ -41,7 +41,13 @@ impl<'a> Cx<'a> {
     }
     fn syntax_tok(&self, msg: impl Into<String>, i: usize) -> CompileError {
         let t = self.toks[i.min(self.toks.len() - 1)];
-        self.syntax(msg, t.start, t.end)
+        let mut e = self.syntax(msg, t.start, t.end);
+        if t.kind == Tok::Newline {
+            // CPython gives a NEWLINE token no width.
+            e.end_lineno = e.lineno;
+            e.end_offset = e.offset;
+        }
+        e
     }
     /// Index of the token at byte `pos` (the first one ending after it).
     pub fn tok_at(&self, pos: usize) -> usize {
@@ -52,8 +58,7 @@ impl<'a> Cx<'a> {
         self.toks.partition_point(|t| t.start < pos).min(self.toks.len().saturating_sub(1))
     }
     pub fn text(&self, i: usize) -> &'a str {
-        let t = self.toks[i];
-        &self.src()[t.start..t.end]
+        self.toks.get(i).map_or("", |t| &self.src()[t.start..t.end])
     }
     fn is_op(&self, i: usize, op: &str) -> bool {
         i < self.toks.len() && self.toks[i].kind == Tok::Op && self.text(i) == op
@@ -195,7 +200,7 @@ pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseErr
     let at = first.location.start().to_usize();
     // A tokenizer error the parser reached first (indentation, tabs, '\').
     if let Some(TokError::Deferred { err, at: tat }) = &toks.error {
-        if *tat <= at.max(first.location.end().to_usize()) || matches!(first.error, ParseErrorType::Lexical(_)) {
+        if *tat <= at || matches!(first.error, ParseErrorType::Lexical(_)) {
             return err.clone();
         }
     }
@@ -208,7 +213,30 @@ pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseErr
     let e = if eof { None } else { specific(&cx, first, all) };
     let e = e.unwrap_or_else(|| generic(&cx, first));
     if let Some(&(c, line, col)) = toks.open_parens.last() {
-        if eof || e.lineno > line {
+        // CPython compares with the line of the last token its parser read.
+        // CPython compares the line of the last token its parser read; it
+        // read to the end of input if the token after the reported range is
+        // the end marker, or if it had to parse from the unclosed bracket.
+        let reached = e.lineno.max(e.end_lineno).max(lines.line_of(at));
+        let paren_pos = lines.start_of(line) + col;
+        let mut err_end = if e.end_lineno > 0 && e.end_offset > 0 {
+            lines.start_of(e.end_lineno) + char_to_byte(lines.text(e.end_lineno), e.end_offset - 1)
+        } else {
+            at
+        };
+        if e.msg.contains("Maybe you meant '=='") {
+            // invalid_named_expression parsed the right-hand side too.
+            if let Some(eq) = (cx.tok_from(err_end)..cx.toks.len()).find(|&k| cx.is_op(k, "=")) {
+                err_end = rhs_bitwise_or_end(&cx, eq + 1);
+            }
+        }
+        let next = cx.tok_from(err_end.max(at + 1));
+        // Generic errors stop at the failing token; specific rules read on.
+        let lookahead_eof = e.msg != "invalid syntax" && cx.toks.get(next).is_none_or(|t| t.kind == Tok::EndMarker);
+        let p = cx.tok_from(paren_pos);
+        let from_bracket =
+            at == paren_pos && p > 0 && ends_operand(&cx, p - 1) && starts_expression(&cx, cx.tok_from(paren_pos + 1));
+        if eof || reached > line || from_bracket || (at > paren_pos && lookahead_eof) {
             let start = lines.start_of(line) + col;
             let off = lines.col_chars(start) + 1;
             return error_at(lines, ErrorKind::SyntaxError, format!("'{c}' was never closed"), line, off, 0);
@@ -220,8 +248,44 @@ pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseErr
 /// "invalid syntax" at the token ruff stopped on.
 fn generic(cx: &Cx, e: &ParseError) -> CompileError {
     let at = e.location.start().to_usize();
-    let i = cx.tok_at(at);
+    let mut i = cx.tok_at(at);
+    // _PyPegen_set_syntax_error: failing on INDENT/DEDENT is an IndentationError.
+    if e.error == ParseErrorType::OtherError("Expected class, function definition or async function definition after decorator".into()) {
+        let j = cx.tok_from(at);
+        if cx.toks.get(j).is_some_and(|t| t.kind == Tok::Dedent) && cx.toks[i].kind != Tok::Indent {
+            let line = cx.lines.line_of(cx.toks[j].start);
+            return error_at(cx.lines, ErrorKind::IndentationError, "unexpected unindent".into(), line, 0, 0);
+        }
+    }
+    if cx.toks[i].kind == Tok::Indent {
+        let t = cx.toks[i];
+        let line = cx.lines.line_of(t.end);
+        return error_at(cx.lines, ErrorKind::IndentationError, "unexpected indent".into(), line, cx.lines.col_chars(t.end), 0);
+    }
+    // An implicit NEWLINE (no newline at end of input) is a real token.
+    if cx.toks[i].kind == Tok::EndMarker && i > 0 && cx.toks[i - 1].kind == Tok::Newline && cx.toks[i - 1].start == cx.toks[i - 1].end {
+        i -= 1;
+    }
+    if cx.toks[i].kind == Tok::EndMarker {
+        // The end marker has no column in CPython.
+        let line = cx.lines.last_line();
+        return error_at(cx.lines, ErrorKind::SyntaxError, "invalid syntax".into(), line, 0, 0);
+    }
+    // After an operand, `not` may begin `not in`: CPython reads one more token.
+    if cx.is_name(i, "not") && i > 0 && ends_operand(cx, i - 1) && !cx.is_name(i + 1, "in") {
+        i += 1;
+    }
     cx.syntax_tok("invalid syntax", i)
+}
+
+fn ends_operand(cx: &Cx, i: usize) -> bool {
+    let Some(&t) = cx.toks.get(i) else { return false };
+    match t.kind {
+        Tok::Number | Tok::String => true,
+        Tok::Name => !matches!(cx.text(i), "not" | "and" | "or" | "if" | "else" | "in" | "is" | "lambda" | "await"),
+        Tok::Op => matches!(cx.text(i), ")" | "]" | "}"),
+        _ => false,
+    }
 }
 
 /// "'(' was never closed" when brackets are still open at end of input.
@@ -237,6 +301,10 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
     let r = e.location;
     let (s, end) = (r.start().to_usize(), r.end().to_usize());
     let i = cx.tok_at(s);
+    // `def NAME` must be followed by '(' (a forced token).
+    if i >= 2 && cx.is_name(i - 2, "def") && cx.toks[i - 1].kind == Tok::Name && !cx.is_op(i, "(") {
+        return Some(cx.syntax_tok("expected '('", i));
+    }
     // print x / exec x (invalid_legacy_expression) wherever two expressions meet.
     if let Some(err) = legacy_print(cx, i) {
         return Some(err);
@@ -244,7 +312,14 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
     match &e.error {
         ParseErrorType::OtherError(msg) => other_error(cx, msg, s, end, i),
         ParseErrorType::InvalidAssignmentTarget => assignment_target(cx, r),
-        ParseErrorType::InvalidAnnotatedAssignmentTarget => Some(cx.syntax("illegal target for annotation", s, end)),
+        ParseErrorType::InvalidAnnotatedAssignmentTarget => {
+            // invalid_assignment needs `target ':' expression`.
+            let colon = cx.tok_from(end);
+            if !starts_expression(cx, colon + 1) {
+                return Some(cx.syntax_tok("invalid syntax", colon));
+            }
+            Some(cx.syntax("illegal target for annotation", s, end))
+        }
         ParseErrorType::InvalidAugmentedAssignmentTarget => {
             let name = cx.expr_at(r).map_or("expression", expr_name);
             Some(cx.syntax(format!("'{name}' is an illegal expression for augmented assignment"), s, end))
@@ -254,6 +329,11 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
             let bad = invalid_target(ex, Targets::Del).unwrap_or(ex);
             let br = bad.range();
             Some(cx.syntax(format!("cannot delete {}", expr_name(bad)), br.start().to_usize(), br.end().to_usize()))
+        }
+        ParseErrorType::InvalidNamedAssignmentTarget if in_call_args(cx, i) => {
+            // A call argument is `expression !':='`: the ':=' itself fails.
+            let k = (i..cx.toks.len()).find(|&k| cx.is_op(k, ":=")).unwrap_or(i);
+            Some(cx.syntax_tok("invalid syntax", k))
         }
         ParseErrorType::InvalidNamedAssignmentTarget => {
             let name = cx.expr_at(r).map_or("expression", expr_name);
@@ -276,6 +356,10 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
             }
         }
         ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            let after = cx.tok_from(end);
+            if !(cx.is_op(after, ",") || cx.is_op(after, ")") || cx.is_op(after, ":")) {
+                return Some(cx.syntax_tok("invalid syntax", after));
+            }
             Some(cx.syntax("non-default argument follows default argument", s, end))
         }
         ParseErrorType::VarParameterWithDefault => {
@@ -304,13 +388,12 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
         }
         ParseErrorType::ExpectedToken { expected, found } => expected_token(cx, *expected, *found, i),
         ParseErrorType::UnexpectedIndentation => {
-            let mut k = i;
-            while k + 1 < cx.toks.len() && cx.toks[k].kind == Tok::Indent {
-                k += 1;
-            }
-            let t = cx.toks[k];
-            let line = cx.lines.line_of(t.start);
-            let col = cx.lines.col_chars(t.start);
+            // The offset is the width of the indentation.
+            let k = (i..cx.toks.len()).find(|&k| cx.toks[k].kind == Tok::Indent).unwrap_or(i);
+            let t = cx.toks[k.min(cx.toks.len() - 1)];
+            let pos = if t.kind == Tok::Indent { t.end } else { t.start };
+            let line = cx.lines.line_of(pos);
+            let col = cx.lines.col_chars(pos);
             let mut err = error_at(cx.lines, ErrorKind::IndentationError, "unexpected indent".into(), line, col, 0);
             err.end_lineno = line;
             Some(err)
@@ -320,6 +403,12 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
             if i > 0 && cx.is_op(i - 1, "=") && (cx.is_op(i, ")") || cx.is_op(i, ",")) && in_def_params(cx, i - 1) {
                 return Some(cx.syntax_tok("expected default value expression", i - 1));
             }
+            if i > 0 && cx.is_op(i - 1, ":") && (cx.is_op(i, "}") || cx.is_op(i, ",")) && in_dict(cx, i) {
+                return Some(cx.syntax_tok("expression expected after dictionary key and ':'", i - 1));
+            }
+            if i > 0 && cx.is_op(i - 1, "(") && cx.is_op(i, "**") {
+                return Some(cx.syntax_tok("cannot use double starred expression here", i));
+            }
             forgot_comma(cx, i)
         }
         ParseErrorType::InvalidStarredExpressionUsage => {
@@ -327,7 +416,15 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
             if i > 0 && cx.is_op(i - 1, "(") && cx.is_op(after, ")") {
                 return Some(cx.syntax("cannot use starred expression here", s, end));
             }
-            Some(cx.syntax_tok("invalid syntax", after))
+            if i > 0 && cx.is_op(i - 1, ":") && enclosing_open(cx, i).is_some_and(|o| cx.is_op(o, "{")) {
+                return Some(cx.syntax("cannot use a starred expression in a dictionary value", s, end));
+            }
+            // Where a starred item is allowed (a subscript or group), CPython
+            // fails after it; elsewhere at the '*'.
+            if i > 0 && (cx.is_op(i - 1, "[") || cx.is_op(i - 1, "(") || cx.is_op(i - 1, "{") || cx.is_op(i - 1, ",")) {
+                return Some(cx.syntax_tok("invalid syntax", after));
+            }
+            Some(cx.syntax_tok("invalid syntax", i))
         }
         ParseErrorType::InvalidStarPatternUsage => Some(cx.syntax_tok("invalid syntax", cx.tok_from(end))),
         ParseErrorType::ExpectedImaginaryNumber => Some(cx.syntax("imaginary number required in complex literal", s, end)),
@@ -335,8 +432,17 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
         ParseErrorType::IterableUnpackingInComprehension => {
             Some(cx.syntax("iterable unpacking cannot be used in comprehension", s, end))
         }
+        ParseErrorType::UnparenthesizedTupleExpression => {
+            let comma = (i..cx.toks.len()).find(|&k| cx.is_op(k, ",")).unwrap_or(i);
+            Some(cx.syntax_tok("invalid syntax", comma))
+        }
         ParseErrorType::InvalidMatchPatternTarget => Some(cx.syntax("cannot use '_' as a target", s, end)),
         ParseErrorType::SimpleStatementsOnSameLine | ParseErrorType::UnexpectedExpressionToken => forgot_comma(cx, i),
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { .. })
+            if i > 0 && cx.is_op(i - 1, ")") && enclosing_open(cx, i).is_none() && forced_colon_header(cx, i) =>
+        {
+            Some(cx.syntax_tok("expected ':'", i))
+        }
         ParseErrorType::Lexical(LexicalErrorType::InvalidByteLiteral) => {
             let t = cx.toks[i];
             Some(cx.syntax("bytes can only contain ASCII literal characters", t.start, t.end))
@@ -403,10 +509,30 @@ fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<Com
         return Some(indented_block(cx, i));
     }
     match msg {
-        "Expected `except` or `finally` after `try` block" => Some(cx.syntax_tok("expected 'except' or 'finally' block", i)),
+        "Expected `except` or `finally` after `try` block" => {
+            let k = after_try_body(cx, i).unwrap_or(i);
+            if cx.toks[k].kind != Tok::EndMarker
+                && k > 1
+                && cx.toks[k - 1].kind == Tok::Dedent
+                && cx.toks[k - 2].kind == Tok::Dedent
+            {
+                // The lookahead is a further DEDENT, which has no column.
+                let line = cx.lines.line_of(cx.toks[k].start);
+                return Some(error_at(cx.lines, ErrorKind::SyntaxError, "expected 'except' or 'finally' block".into(), line, 0, 0));
+            }
+            if cx.toks[k].kind == Tok::EndMarker {
+                return Some(eof_error(cx, ErrorKind::SyntaxError, "expected 'except' or 'finally' block".into()));
+            }
+            Some(cx.syntax_tok("expected 'except' or 'finally' block", k))
+        }
         "Expected one or more exception types" => Some(cx.syntax_tok("expected one or more exception types", i)),
         "Trailing comma not allowed" => {
-            Some(cx.syntax_tok("trailing comma not allowed without surrounding parentheses", i + 1))
+            let first = line_start_tok(cx, i);
+            if cx.is_name(first, "from") || cx.is_name(first, "import") {
+                Some(cx.syntax_tok("trailing comma not allowed without surrounding parentheses", i + 1))
+            } else {
+                Some(cx.syntax_tok("invalid syntax", i + 1))
+            }
         }
         "Star import cannot be parenthesized" | "Invalid mapping pattern key" => Some(cx.syntax_tok("invalid syntax", i + 1)),
         "Expected a parameter name" => {
@@ -419,10 +545,45 @@ fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<Com
             }
             Some(cx.syntax("expression cannot contain assignment, perhaps you meant \"==\"?", s, eq_end))
         }
+        "Positional patterns cannot follow keyword patterns" => {
+            Some(cx.syntax("positional patterns follow keyword patterns", s, end))
+        }
+        "'/' parameter must appear before '*' parameter" => Some(cx.syntax_tok("/ must be ahead of *", i)),
+        "Position-only parameter separator not allowed as first parameter" => {
+            let open = enclosing_open(cx, i).unwrap_or(0);
+            let lambda = (0..=i).rev().take_while(|&k| !cx.is_name(k, "def")).any(|k| cx.is_name(k, "lambda"));
+            let start = if cx.is_op(open, "(") && !lambda { open + 1 } else { (0..i).rev().find(|&k| cx.is_name(k, "lambda")).map_or(i, |k| k + 1) };
+            if (start..i).any(|k| cx.is_op(k, "*")) {
+                Some(cx.syntax_tok("/ must be ahead of *", i))
+            } else if cx.is_op(i + 1, ",") {
+                Some(cx.syntax_tok("at least one argument must precede /", i))
+            } else {
+                Some(cx.syntax_tok("invalid syntax", i))
+            }
+        }
+        "Only one '/' separator allowed" => Some(cx.syntax_tok("/ may appear only once", i)),
+        "Only one '*' parameter allowed" => Some(cx.syntax_tok("* argument may appear only once", i)),
+        _ if msg.starts_with("Only single target") && !starts_expression(cx, cx.tok_from(end) + 1) => {
+            Some(cx.syntax_tok("invalid syntax", cx.tok_from(end)))
+        }
         _ if msg.starts_with("Only single target") => {
             let mut m = msg.to_owned();
             m.replace_range(..1, "o");
             Some(cx.syntax(m, s, end))
+        }
+        _ if cx.is_op(i, "=") && named_expression_context(cx, i) => named_expression_eq(cx, i),
+        "Expected a statement" if cx.is_op(i, ":=") && i > 0 => {
+            // invalid_named_expression: `a.b := 1` as a statement.
+            let lhs = cx.expr_ending(cx.toks[i - 1].end)?;
+            if matches!(lhs, Expr::Name(_)) || cx.tok_at(lhs.range().start().to_usize()) != line_start_tok(cx, i) {
+                return None;
+            }
+            let r = lhs.range();
+            Some(cx.syntax(
+                format!("cannot use assignment expressions with {}", expr_name(lhs)),
+                r.start().to_usize(),
+                r.end().to_usize(),
+            ))
         }
         _ if msg.starts_with("Cannot have both 'except' and 'except*'") => {
             let k = (i..cx.toks.len()).find(|&j| cx.is_name(j, "except")).unwrap_or(i);
@@ -461,8 +622,7 @@ fn indented_block(cx: &Cx, i: usize) -> CompileError {
     }
     let at_eof = next >= cx.toks.len() || cx.toks[next].kind == Tok::EndMarker;
     if at_eof {
-        let t = cx.toks[nl];
-        return cx.err(ErrorKind::IndentationError, msg, t.start, t.start).with_end(0);
+        return eof_error(cx, ErrorKind::IndentationError, msg);
     }
     let t = cx.toks[next];
     if next > nl + 1 {
@@ -471,16 +631,6 @@ fn indented_block(cx: &Cx, i: usize) -> CompileError {
         return error_at(cx.lines, ErrorKind::IndentationError, msg, line, 0, 0);
     }
     cx.err(ErrorKind::IndentationError, msg, t.start, t.end)
-}
-
-trait WithEnd {
-    fn with_end(self, end: u32) -> Self;
-}
-impl WithEnd for CompileError {
-    fn with_end(mut self, end: u32) -> Self {
-        self.end_offset = end;
-        self
-    }
 }
 
 /// Headers whose ':' CPython forces (`&&':'`): any other token is "expected ':'".
@@ -509,10 +659,29 @@ fn expected_token(
     use ruff_python_ast::token::TokenKind as K;
     match (expected, found) {
         (K::Colon, K::Newline) => Some(cx.syntax_tok("expected ':'", i)),
+        (K::Colon, K::Rbrace | K::Comma) if in_dict(cx, i) => {
+            // invalid_kvpair: reported at the key's last character.
+            let prev = cx.toks[i - 1];
+            let line = cx.lines.line_of(prev.end);
+            let off = cx.lines.col_chars(prev.end);
+            Some(error_at(cx.lines, ErrorKind::SyntaxError, "':' expected after dictionary key".into(), line, off, 0))
+        }
+        (K::Rpar, K::Lpar) if in_def_params(cx, i) && names_in_parens(cx, i) => {
+            Some(cx.syntax_tok("Function parameters cannot be parenthesized", i))
+        }
+        (K::Colon, K::Lpar) if in_def_params(cx, i) && names_in_parens(cx, i) => {
+            Some(cx.syntax_tok("Lambda expression parameters cannot be parenthesized", i))
+        }
+        (K::Else, _) => expected_else(cx, i),
+        (K::Rpar, K::For | K::Async) if kwarg_before(cx, i).is_some() => {
+            let n = kwarg_before(cx, i).unwrap_or(i);
+            let (a, b) = (cx.toks[n].start, cx.toks[n + 1].end);
+            Some(cx.syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", a, b))
+        }
         (K::Lpar, _) if i >= 2 && cx.is_name(i - 2, "def") => Some(cx.syntax_tok("expected '('", i)),
         (_, K::Equal) => named_expression_eq(cx, i),
         (K::Colon, _) if forced_colon_header(cx, i) => Some(cx.syntax_tok("expected ':'", i)),
-        (K::Comma, f) if is_augassign(f) => {
+        (K::Comma, f) if is_augassign(f) && !cx.is_name(line_start_tok(cx, i), "del") => {
             // `a, b += 1`: the target tuple starts the statement.
             let mut first = i;
             while first > 0 && !matches!(cx.toks[first - 1].kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
@@ -584,6 +753,13 @@ fn named_expression_eq(cx: &Cx, eq: usize) -> Option<CompileError> {
     }
     let prev_end = cx.toks[eq - 1].end;
     let lhs = cx.expr_ending(prev_end);
+    // The value of a keyword argument is an `expression`, not a named one.
+    if let Some(l) = lhs {
+        let li = cx.tok_at(l.range().start().to_usize());
+        if li > 0 && cx.is_op(li - 1, "=") {
+            return None;
+        }
+    }
     if let Some(Expr::Name(n)) = lhs {
         if eq >= 1 && cx.toks[eq - 1].start == n.range.start().to_usize() {
             let rhs_end = rhs_bitwise_or_end(cx, eq + 1);
@@ -598,6 +774,7 @@ fn named_expression_eq(cx: &Cx, eq: usize) -> Option<CompileError> {
     if !is_bitwise_or(cx, lhs) || starts_with_excluded(cx, lhs) {
         return None;
     }
+
     let r = lhs.range();
     Some(cx.syntax(
         format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(lhs)),
@@ -699,6 +876,31 @@ fn assignment_target(cx: &Cx, r: TextRange) -> Option<CompileError> {
                     r.end().to_usize(),
                 ));
             }
+            // `x, last = value`: CPython's invalid_assignment parses the
+            // elements after the first comma as named expressions, so the
+            // last one meets invalid_named_expression first.
+            if let Expr::Tuple(t) = first {
+                if a.targets.len() == 1 && !t.parenthesized && t.elts.len() >= 2 && value_starts_bitwise_or(cx, &a.value) {
+                    let last = &t.elts[t.elts.len() - 1];
+                    let lr = last.range();
+                    if matches!(last, Expr::Name(_)) {
+                        let eq = cx.tok_from(lr.end().to_usize());
+                        let rhs_end = rhs_bitwise_or_end(cx, eq + 1);
+                        return Some(cx.syntax(
+                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                            lr.start().to_usize(),
+                            rhs_end,
+                        ));
+                    }
+                    if is_bitwise_or(cx, last) && !starts_with_excluded(cx, last) {
+                        return Some(cx.syntax(
+                            format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(last)),
+                            lr.start().to_usize(),
+                            lr.end().to_usize(),
+                        ));
+                    }
+                }
+            }
             let target = a.targets.iter().find(|t| t.range().contains_range(r)).unwrap_or(first);
             let bad = invalid_target(target, Targets::Star).unwrap_or(ex);
             if matches!(bad, Expr::Yield(_)) {
@@ -709,7 +911,14 @@ fn assignment_target(cx: &Cx, r: TextRange) -> Option<CompileError> {
             Some(cx.syntax(format!("cannot assign to {}", expr_name(bad)), br.start().to_usize(), br.end().to_usize()))
         }
         Some(Stmt::For(_)) => {
-            let bad = invalid_target(ex, Targets::For).unwrap_or(ex);
+            let Some(bad) = invalid_target(ex, Targets::For) else {
+                // No specific target: "invalid syntax" where the first pass stopped.
+                let left_end = match ex {
+                    Expr::Compare(c) => c.left.range().end().to_usize(),
+                    _ => r.end().to_usize(),
+                };
+                return Some(cx.syntax_tok("invalid syntax", cx.tok_from(left_end)));
+            };
             let br = bad.range();
             Some(cx.syntax(format!("cannot assign to {}", expr_name(bad)), br.start().to_usize(), br.end().to_usize()))
         }
@@ -751,7 +960,7 @@ fn legacy_print(cx: &Cx, i: usize) -> Option<CompileError> {
 }
 
 fn starts_expression(cx: &Cx, i: usize) -> bool {
-    let t = cx.toks[i];
+    let Some(&t) = cx.toks.get(i) else { return false };
     match t.kind {
         Tok::Name => !matches!(
             cx.text(i),
@@ -879,4 +1088,211 @@ pub fn convert_unsupported(lines: &Lines, toks: &Tokens, u: &UnsupportedSyntaxEr
 pub fn fstring_errors(lines: &Lines, toks: &Tokens) -> Option<CompileError> {
     let cx = Cx { lines, toks: &toks.toks, ast: None };
     fstring::check_before(&cx, usize::MAX)
+}
+
+/// Index of the bracket that encloses token `i`, if any (on the same logical line).
+fn enclosing_open(cx: &Cx, i: usize) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let t = cx.toks[k];
+        if matches!(t.kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
+            return None;
+        }
+        if t.kind == Tok::Op {
+            match cx.text(k) {
+                ")" | "]" | "}" => depth += 1,
+                "(" | "[" | "{" => {
+                    if depth == 0 {
+                        return Some(k);
+                    }
+                    depth -= 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+/// Whether token `i` is inside a dict display that already has a ':' pair.
+fn in_dict(cx: &Cx, i: usize) -> bool {
+    let Some(o) = enclosing_open(cx, i) else { return false };
+    if !cx.is_op(o, "{") {
+        return false;
+    }
+    let mut depth = 0i32;
+    for k in o + 1..i {
+        if cx.toks[k].kind != Tok::Op {
+            continue;
+        }
+        match cx.text(k) {
+            "(" | "[" | "{" => depth += 1,
+            ")" | "]" | "}" => depth -= 1,
+            ":" | "**" if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// `f(a=x for x in y)`: the NAME of a `NAME '=' expression` argument that
+/// precedes the comprehension at token `i`.
+fn kwarg_before(cx: &Cx, i: usize) -> Option<usize> {
+    let o = enclosing_open(cx, i)?;
+    if !cx.is_op(o, "(") {
+        return None;
+    }
+    let mut depth = 0i32;
+    let mut start = o + 1;
+    for k in o + 1..i {
+        if cx.toks[k].kind != Tok::Op {
+            continue;
+        }
+        match cx.text(k) {
+            "(" | "[" | "{" => depth += 1,
+            ")" | "]" | "}" => depth -= 1,
+            "," if depth == 0 => start = k + 1,
+            _ => {}
+        }
+    }
+    (cx.toks[start].kind == Tok::Name && cx.is_op(start + 1, "=")).then_some(start)
+}
+
+/// `a if b` without `else` (invalid_expression's second alternative).
+fn expected_else(cx: &Cx, i: usize) -> Option<CompileError> {
+    let mut depth = 0i32;
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        let t = cx.toks[k];
+        if matches!(t.kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
+            return None;
+        }
+        if t.kind == Tok::Op {
+            match cx.text(k) {
+                ")" | "]" | "}" => depth += 1,
+                "(" | "[" | "{" => {
+                    if depth == 0 {
+                        return None;
+                    }
+                    depth -= 1;
+                }
+                _ => {}
+            }
+        }
+        if depth == 0 && cx.is_name(k, "if") && k > 0 {
+            let a = cx.expr_ending(cx.toks[k - 1].end)?;
+            return Some(cx.syntax("expected 'else' after 'if' expression", a.range().start().to_usize(), cx.toks[i - 1].end));
+        }
+    }
+    None
+}
+
+/// First token of the logical line holding token `i`.
+fn line_start_tok(cx: &Cx, i: usize) -> usize {
+    let mut first = i.min(cx.toks.len() - 1);
+    while first > 0 && !matches!(cx.toks[first - 1].kind, Tok::Newline | Tok::Indent | Tok::Dedent) {
+        first -= 1;
+    }
+    first
+}
+
+/// The token after the body of the `try` statement that ends before token `i`.
+fn after_try_body(cx: &Cx, i: usize) -> Option<usize> {
+    let mut t = i.min(cx.toks.len() - 1);
+    loop {
+        if cx.is_name(t, "try") && line_start_tok(cx, t) == t {
+            break;
+        }
+        if t == 0 {
+            return None;
+        }
+        t -= 1;
+    }
+    let nl = (t..cx.toks.len()).find(|&k| cx.toks[k].kind == Tok::Newline)?;
+    let mut k = nl + 1;
+    if k < cx.toks.len() && cx.toks[k].kind == Tok::Indent {
+        let mut depth = 0i32;
+        while k < cx.toks.len() {
+            match cx.toks[k].kind {
+                Tok::Indent => depth += 1,
+                Tok::Dedent => {
+                    depth -= 1;
+                    if depth == 0 {
+                        k += 1;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+            k += 1;
+        }
+    }
+    while k < cx.toks.len() && cx.toks[k].kind == Tok::Dedent {
+        k += 1;
+    }
+    Some(k.min(cx.toks.len() - 1))
+}
+
+/// `( NAME, NAME, ... )` starting at token `i` (plain names only).
+fn names_in_parens(cx: &Cx, i: usize) -> bool {
+    let mut k = i + 1;
+    let mut any = false;
+    while k < cx.toks.len() {
+        let t = cx.toks[k];
+        if cx.is_op(k, ")") {
+            return any;
+        }
+        let name_ok = t.kind == Tok::Name && !matches!(cx.text(k), "None" | "True" | "False" | "lambda" | "yield" | "await");
+        if !(name_ok || cx.is_op(k, ",")) {
+            return false;
+        }
+        any |= name_ok;
+        k += 1;
+    }
+    false
+}
+
+/// Whether token `i` sits where CPython parses a `named_expression`
+/// (brackets, or the condition of `if`/`elif`/`while`).
+fn named_expression_context(cx: &Cx, i: usize) -> bool {
+    enclosing_open(cx, i).is_some() || {
+        let first = line_start_tok(cx, i);
+        cx.is_name(first, "if") || cx.is_name(first, "elif") || cx.is_name(first, "while")
+    }
+}
+
+/// ruff errors raised after a whole construct was parsed (so possibly after
+/// a later error in the list, while starting before it).
+pub fn is_after_the_fact(e: &ParseError) -> bool {
+    matches!(
+        e.error,
+        ParseErrorType::UnparenthesizedTupleExpression
+            | ParseErrorType::UnparenthesizedNamedExpression
+            | ParseErrorType::UnparenthesizedGeneratorExpression
+            | ParseErrorType::InvalidYieldExpressionUsage
+            | ParseErrorType::InvalidStarredExpressionUsage
+            | ParseErrorType::InvalidLambdaExpressionUsage
+    )
+}
+
+/// An error CPython reports at end of input: one past the last line's text.
+fn eof_error(cx: &Cx, kind: ErrorKind, msg: String) -> CompileError {
+    let line = cx.lines.last_line();
+    let off = cx.lines.text(line).trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
+    let mut e = error_at(cx.lines, kind, msg, line, off, 0);
+    e.end_lineno = line;
+    e
+}
+
+/// Byte length of the first `n` characters of `text`.
+fn char_to_byte(text: &str, n: u32) -> usize {
+    text.char_indices().nth(n as usize).map_or(text.len(), |(b, _)| b)
+}
+
+/// Whether token `i` is inside the argument list of a call.
+fn in_call_args(cx: &Cx, i: usize) -> bool {
+    enclosing_open(cx, i).is_some_and(|o| cx.is_op(o, "(") && o > 0 && ends_operand(cx, o - 1))
 }

@@ -200,12 +200,13 @@ impl<'a> Lexer<'a> {
     /// the line up to `cur`.
     fn raise(&self, msg: String, cur: usize) -> TokError {
         let line = self.lines.line_of(self.line_start);
-        let off = self.lines.col_chars(cur).max(if cur > self.line_start { 0 } else { 0 });
+        let off = self.lines.col_chars(cur);
         TokError::Raised(error_at(self.lines, ErrorKind::SyntaxError, msg, line, off, off))
     }
 
     fn run(&mut self) -> Result<(), TokError> {
         let mut at_bol = true;
+        let mut comment_start: Option<usize> = None;
         loop {
             if at_bol {
                 at_bol = false;
@@ -215,10 +216,7 @@ impl<'a> Lexer<'a> {
                 }
             }
             // Skip blanks.
-            while self.pos < self.b.len() && matches!(self.b[self.pos], b' ' | b'\t' | b'\x0c' | b'\r') {
-                if self.b[self.pos] == b'\r' && self.byte(self.pos + 1) != b'\n' {
-                    break;
-                }
+            while self.pos < self.b.len() && matches!(self.b[self.pos], b' ' | b'\t' | b'\x0c') {
                 self.pos += 1;
             }
             let start = self.pos;
@@ -229,14 +227,17 @@ impl<'a> Lexer<'a> {
                 while self.pos < self.b.len() && self.b[self.pos] != b'\n' {
                     self.pos += 1;
                 }
+                // CPython's NEWLINE token starts where the comment does.
+                comment_start = Some(start);
                 continue;
             }
             if c == '\n' || c == '\r' {
                 self.pos += if c == '\r' && self.byte(self.pos + 1) == b'\n' { 2 } else { 1 };
                 let blank = self.last_is_line_end();
                 if self.parens.is_empty() && !blank {
-                    self.push(Tok::Newline, start, start + 1);
+                    self.push(Tok::Newline, comment_start.unwrap_or(start), start + 1);
                 }
+                comment_start = None;
                 self.new_line(self.pos);
                 if self.parens.is_empty() {
                     at_bol = true;
@@ -449,7 +450,8 @@ impl<'a> Lexer<'a> {
             altcol = cont_col;
         }
         let line = self.line;
-        let line_len = self.lines.text(line).chars().count() as u32;
+        // CPython's column for E_DEDENT: one past the line's last character.
+        let line_len = self.lines.text(line).trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
         let tab_error = |lx: &Self| TokError::Deferred {
             err: error_at(
                 lx.lines,

@@ -153,3 +153,104 @@ pub fn check_all(code: &CodeObject) -> Result<(), String> {
     });
     err
 }
+
+fn py_str_repr(s: &str) -> String {
+    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::new();
+    out.push(q);
+    for ch in s.chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
+}
+
+/// A Python-like repr of a constant (as the comparison script prints CPython's).
+pub fn const_repr(c: &Constant) -> String {
+    match c {
+        Constant::None => "None".into(),
+        Constant::Ellipsis => "Ellipsis".into(),
+        Constant::Bool(b) => if *b { "True".into() } else { "False".into() },
+        Constant::Int(i) => i.to_string(),
+        Constant::BigInt(i) => i.to_string(),
+        Constant::Float(f) => format!("F{f:?}"),
+        Constant::Complex { re, im } => format!("({re}+{im}j)"),
+        Constant::Str(s) => py_str_repr(&s.to_string_lossy()),
+        Constant::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
+        Constant::Tuple(t) | Constant::FrozenSet(t) => format!("T{}", t.len()),
+        Constant::Code(c) => format!("<code {}>", c.name),
+    }
+}
+
+/// One normalized line per instruction, comparable with CPython's `dis` output
+/// after removing the instructions pyrite does not have.
+pub fn normalized(code: &CodeObject) -> String {
+    use pyrite_bytecode::opcode::ArgKind;
+    let mut out = String::new();
+    code.walk(&mut |c| {
+        out.push_str(&format!("== {} {} {}\n", c.qualname, c.firstlineno, c.flags.0 & !0x100_0000));
+        let mut ext = 0u32;
+        let mut idx_map = Vec::new();
+        let mut k = 0;
+        for ins in &c.code {
+            idx_map.push(k);
+            if ins.opcode() != Some(Opcode::ExtendedArg) {
+                k += 1;
+            }
+        }
+        idx_map.push(k);
+        let mut k = 0;
+        for (i, ins) in c.code.iter().enumerate() {
+            let Some(op) = ins.opcode() else { continue };
+            let arg = (ext << 24) | ins.arg();
+            if op == Opcode::ExtendedArg {
+                ext = arg;
+                continue;
+            }
+            ext = 0;
+            let name = match op {
+                Opcode::JumpForward | Opcode::JumpBackward => "JUMP",
+                _ => op.name(),
+            };
+            let a = match op.arg_kind() {
+                ArgKind::Jump => format!("->{}", idx_map.get(arg as usize).copied().unwrap_or(9999)),
+                ArgKind::Const => c.consts.get(arg as usize).map(const_repr).unwrap_or_default(),
+                ArgKind::Name => c.names.get(arg as usize).cloned().unwrap_or_default(),
+                ArgKind::GlobalName => {
+                    let n = c.names.get((arg >> 1) as usize).cloned().unwrap_or_default();
+                    if arg & 1 != 0 { format!("NULL+{n}") } else { n }
+                }
+                ArgKind::Local => c.varnames.get(arg as usize).cloned().unwrap_or_default(),
+                ArgKind::Cell => c.cellvars.iter().chain(c.freevars.iter()).nth(arg as usize).cloned().unwrap_or_default(),
+                ArgKind::None => String::new(),
+                ArgKind::CmpOp => pyrite_bytecode::opcode::CompareOp::from_u32(arg).map(|c| c.symbol().to_string()).unwrap_or_default(),
+                _ => arg.to_string(),
+            };
+            let l = c.locations[i];
+            out.push_str(&format!("{k} {name} {a} @{},{},{},{}\n", l.line, l.end_line, l.col, l.end_col));
+            k += 1;
+        }
+        for e in &c.exception_table {
+            out.push_str(&format!(
+                "exc {}-{} ->{} [{}]{}\n",
+                idx_map[e.start as usize],
+                idx_map[e.end as usize],
+                idx_map[e.target as usize],
+                e.depth,
+                if e.lasti { " lasti" } else { "" }
+            ));
+        }
+    });
+    out
+}

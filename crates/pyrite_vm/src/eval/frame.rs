@@ -62,6 +62,30 @@ impl Frame {
         }
     }
 
+    /// Reinitialises a recycled frame for a new activation (keeps the
+    /// allocations of its vectors).
+    pub fn reset(&mut self, code: Rc<Code>, globals: PyRef, builtins: PyRef, locals: Value, func: Value) {
+        let nlocals = code.co.varnames.len();
+        let stacksize = code.co.stacksize as usize;
+        self.stack.clear();
+        self.stack.reserve(stacksize);
+        self.fast.clear();
+        self.fast.resize(nlocals, Value::Null);
+        self.cells.clear();
+        self.code = code;
+        self.pc = 0;
+        self.lasti = 0;
+        self.globals = globals;
+        self.builtins = builtins;
+        self.locals = locals;
+        self.func = func;
+        self.kwnames = None;
+        self.is_entry = false;
+        self.generator = None;
+        self.frame_obj = None;
+        self.saved_exc = Value::None;
+    }
+
     /// Current line number.
     pub fn line(&self) -> u32 {
         self.code.line_of(self.lasti)

@@ -10,8 +10,10 @@ mod ops;
 use crate::error::{PyErr, PyResult};
 use crate::object::{Payload, PyRef};
 use crate::value::Value;
+use crate::types::code::Code;
 use crate::vm::Vm;
 use frame::Frame;
+use std::rc::Rc;
 use pyrite_bytecode::CodeFlags;
 
 /// How a run of the loop ended.
@@ -59,6 +61,33 @@ impl Vm {
         Ok(())
     }
 
+    /// A frame for a new activation, reusing a pooled one when available.
+    #[inline]
+    pub fn alloc_frame(&mut self, code: Rc<Code>, globals: PyRef, builtins: PyRef, locals: Value, func: Value) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.reset(code, globals, builtins, locals, func);
+                f
+            }
+            None => Box::new(Frame::new(code, globals, builtins, locals, func)),
+        }
+    }
+
+    /// Returns a finished frame to the pool.
+    #[inline]
+    pub(crate) fn recycle_frame(&mut self, mut f: Box<Frame>) {
+        if self.frame_pool.len() < 32 {
+            f.stack.clear();
+            f.fast.clear();
+            f.cells.clear();
+            f.locals = Value::Null;
+            f.func = Value::Null;
+            f.frame_obj = None;
+            f.kwnames = None;
+            self.frame_pool.push(f);
+        }
+    }
+
     /// Pops the current frame.
     #[inline]
     pub(crate) fn pop_frame(&mut self) -> Option<Box<Frame>> {
@@ -90,7 +119,9 @@ impl Vm {
                     }
                     crate::types::exceptions::add_traceback(self, &e, f);
                 }
-                if let Some(h) = f.code.co.find_handler(f.lasti as u32).copied() {
+                // The handler is found from the instruction being executed; `lasti`
+                // may have been reset by RERAISE for the traceback only.
+                if let Some(h) = f.code.co.find_handler(f.pc.saturating_sub(1) as u32).copied() {
                     f.stack.truncate(h.depth as usize);
                     if h.lasti {
                         f.stack.push(Value::Int(f.lasti as i64));
@@ -101,8 +132,9 @@ impl Vm {
                     let fr = self.pop_frame();
                     let entry = fr.as_ref().map(|f| f.is_entry).unwrap_or(true);
                     if let Some(fr) = fr {
-                        if let Some(g) = fr.generator.as_ref().and_then(|w| w.upgrade()) {
-                            crate::types::generator::frame_finished(self, &g, fr);
+                        match fr.generator.as_ref().and_then(|w| w.upgrade()) {
+                            Some(g) => crate::types::generator::frame_finished(self, &g, fr),
+                            None => self.recycle_frame(fr),
                         }
                     }
                     if entry {
@@ -118,8 +150,9 @@ impl Vm {
                     let fr = self.pop_frame();
                     let entry = fr.as_ref().map(|f| f.is_entry).unwrap_or(true);
                     if let Some(fr) = fr {
-                        if let Some(g) = fr.generator.as_ref().and_then(|w| w.upgrade()) {
-                            crate::types::generator::frame_finished(self, &g, fr);
+                        match fr.generator.as_ref().and_then(|w| w.upgrade()) {
+                            Some(g) => crate::types::generator::frame_finished(self, &g, fr),
+                            None => self.recycle_frame(fr),
                         }
                     }
                     if entry {

@@ -95,7 +95,18 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 f.fast[arg as usize] = Value::Null;
             }
             Opcode::LoadGlobal => {
-                let name = &code.names[(arg >> 1) as usize];
+                let ni = (arg >> 1) as usize;
+                let gv = crate::types::dict::dict_version(&f.globals);
+                let bv = crate::types::dict::dict_version(&f.builtins);
+                let cache = &code.global_cache[ni];
+                if cache.globals_version.get() == gv && cache.builtins_version.get() == bv {
+                    if arg & 1 != 0 {
+                        f.stack.push(Value::Null);
+                    }
+                    f.stack.push(cache.value.borrow().clone());
+                    continue;
+                }
+                let name = &code.names[ni];
                 let v = match dict_get_str(&f.globals, name) {
                     Some(v) => v,
                     None => match dict_get_str(&f.builtins, name) {
@@ -106,6 +117,9 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                         }
                     },
                 };
+                cache.globals_version.set(gv);
+                cache.builtins_version.set(bv);
+                *cache.value.borrow_mut() = v.clone();
                 if arg & 1 != 0 {
                     f.stack.push(Value::Null);
                 }
@@ -439,8 +453,9 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             Opcode::SetUpdate => {
                 let v = pop!(f);
                 let s = f.stack[f.stack.len() - arg as usize].clone();
-                for x in vm.collect(&v)? {
-                    crate::types::set::set_add(vm, &s, x)?;
+                match crate::types::set::set_cell(&s) {
+                    Some(c) => crate::types::set::update_internal(vm, c, &v)?,
+                    None => return Err(vm.system_error("SET_UPDATE on a non-set")),
                 }
             }
             Opcode::DictUpdate => {
@@ -497,12 +512,11 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 return Err(crate::types::exceptions::do_raise(vm, exc, cause));
             }
             Opcode::Reraise => {
+                // CPython sets the frame's reported instruction from the saved
+                // lasti (for f_lineno) but finds the handler from RERAISE's own
+                // position; the traceback already has this frame's entry, so
+                // only the lookup position matters here and `f.lasti` stays.
                 let exc = pop!(f);
-                if arg != 0 {
-                    if let Some(Value::Int(l)) = f.stack.last() {
-                        f.lasti = *l as usize;
-                    }
-                }
                 let Value::Obj(e) = exc else {
                     return Err(vm.system_error("RERAISE of a non-exception"));
                 };

@@ -19,6 +19,23 @@ pub struct Code {
     pub cellnames: Vec<PyRef>,
     /// The instruction stream (same as `co.code`, kept here for locality).
     pub instrs: Box<[u32]>,
+    /// LOAD_GLOBAL cache, one entry per `co_names` index: the value found
+    /// when the globals and builtins dicts had these version tags.
+    pub global_cache: Box<[GlobalCache]>,
+}
+
+/// One LOAD_GLOBAL cache entry.
+#[derive(Default)]
+pub struct GlobalCache {
+    pub globals_version: std::cell::Cell<u64>,
+    pub builtins_version: std::cell::Cell<u64>,
+    pub value: std::cell::RefCell<Value>,
+}
+
+impl Default for Value {
+    fn default() -> Value {
+        Value::Null
+    }
 }
 
 impl Code {

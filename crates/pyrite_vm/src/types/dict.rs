@@ -9,6 +9,22 @@
 
 use crate::value::Value;
 
+thread_local! {
+    static DICT_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A version tag never used before by any dict: a dict's `version` identifies
+/// its exact contents, so caches keyed by it (LOAD_GLOBAL) are never fooled by
+/// another dict that happens to reuse an address.
+#[inline]
+pub fn next_version() -> u64 {
+    DICT_VERSION.with(|v| {
+        let n = v.get() + 1;
+        v.set(n);
+        n
+    })
+}
+
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
 
@@ -21,7 +37,6 @@ pub struct Entry {
 }
 
 /// The table of a dict.
-#[derive(Clone, Default)]
 pub struct DictData {
     indices: Vec<u32>,
     entries: Vec<Option<Entry>>,
@@ -48,10 +63,23 @@ pub struct ProbeState {
     perturb: u64,
 }
 
+impl Clone for DictData {
+    /// A copy with a fresh version tag.
+    fn clone(&self) -> DictData {
+        DictData { indices: self.indices.clone(), entries: self.entries.clone(), used: self.used, version: next_version() }
+    }
+}
+
+impl Default for DictData {
+    fn default() -> DictData {
+        DictData::new()
+    }
+}
+
 impl DictData {
     /// An empty table.
     pub fn new() -> DictData {
-        DictData::default()
+        DictData { indices: Vec::new(), entries: Vec::new(), used: 0, version: next_version() }
     }
 
     /// Number of items.
@@ -109,6 +137,38 @@ impl DictData {
         }
     }
 
+    /// Index of the entry whose key is the str `key` (identity or equal text),
+    /// without running Python code: the fast path for namespaces.
+    #[inline]
+    pub fn find_str(&self, key: &PyRef, ks: &crate::types::str::PyStr) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let hash = ks.hash();
+        let mask = self.indices.len() - 1;
+        let mut slot = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let ix = self.indices[slot];
+            if ix == EMPTY {
+                return None;
+            }
+            if ix != DUMMY {
+                if let Some(e) = &self.entries[ix as usize] {
+                    if e.hash == hash {
+                        if let Value::Obj(o) = &e.key {
+                            if std::rc::Rc::ptr_eq(o, key) || o.as_str().map(|s| s.as_wtf8() == ks.as_wtf8()).unwrap_or(false) {
+                                return Some(ix as usize);
+                            }
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            slot = (slot * 5 + 1 + perturb as usize) & mask;
+        }
+    }
+
     /// The entry at index `i` (from a probe).
     #[inline]
     pub fn entry(&self, i: usize) -> Option<&Entry> {
@@ -118,7 +178,7 @@ impl DictData {
     /// Mutable access to the value at entry `i`.
     #[inline]
     pub fn set_value_at(&mut self, i: usize, v: Value) -> Option<Value> {
-        self.version += 1;
+        self.version = next_version();
         self.entries.get_mut(i).and_then(|e| e.as_mut()).map(|e| std::mem::replace(&mut e.value, v))
     }
 
@@ -137,7 +197,7 @@ impl DictData {
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
         self.used += 1;
-        self.version += 1;
+        self.version = next_version();
     }
 
     /// Removes entry `i`, returning it.
@@ -159,7 +219,7 @@ impl DictData {
             slot = (slot * 5 + 1 + perturb as usize) & mask;
         }
         self.used -= 1;
-        self.version += 1;
+        self.version = next_version();
         Some(e)
     }
 
@@ -191,7 +251,7 @@ impl DictData {
         self.indices.clear();
         self.entries.clear();
         self.used = 0;
-        self.version += 1;
+        self.version = next_version();
     }
 
     /// Iterates over live entries in insertion order.
@@ -207,6 +267,25 @@ impl DictData {
                 return Some((pos + 1, e));
             }
             pos += 1;
+        }
+        None
+    }
+
+    /// Number of entry slots (live and deleted) in insertion order.
+    #[inline]
+    pub fn entries_len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The live entry before position `pos` (walking backwards), with its
+    /// position (the next call's `pos`).
+    pub fn prev_entry(&self, mut pos: usize) -> Option<(usize, &Entry)> {
+        pos = pos.min(self.entries.len());
+        while pos > 0 {
+            pos -= 1;
+            if let Some(e) = &self.entries[pos] {
+                return Some((pos, e));
+            }
         }
         None
     }
@@ -235,27 +314,32 @@ pub fn dict_set_str(d: &PyRef, key: &PyRef, v: Value) {
     let Some(ks) = key.as_str() else { return };
     let h = ks.hash();
     let mut dd = dd.borrow_mut();
-    let st = dd.probe_start(h);
-    let found = dd.probe(h, st, &mut |k| Some(str_key_eq(k, key)));
-    match found {
-        Probe::Found(i) => {
-            dd.set_value_at(i, v);
+    match dd.find_str(key, ks) {
+        Some(i) => {
+            let old = dd.set_value_at(i, v);
+            drop(dd);
+            drop(old);
         }
-        _ => dd.insert_new(h, Value::Obj(key.clone()), v),
+        None => dd.insert_new(h, Value::Obj(key.clone()), v),
     }
 }
 
 /// `d.get(key)` for a str key, when the dict's keys need no Python `__eq__`
 /// for this lookup (true for namespaces); `None` if missing.
+#[inline]
 pub fn dict_get_str(d: &PyRef, key: &PyRef) -> Option<Value> {
     let Payload::Dict(dd) = &d.payload else { return None };
     let ks = key.as_str()?;
-    let h = ks.hash();
     let dd = dd.borrow();
-    let st = dd.probe_start(h);
-    match dd.probe(h, st, &mut |k| Some(str_key_eq(k, key))) {
-        Probe::Found(i) => dd.entry(i).map(|e| e.value.clone()),
-        _ => None,
+    dd.find_str(key, ks).map(|i| dd.entries[i].as_ref().map(|e| e.value.clone()).unwrap_or(Value::Null))
+}
+
+/// The version tag of a dict object's table (0 for a non-dict).
+#[inline]
+pub fn dict_version(d: &PyRef) -> u64 {
+    match &d.payload {
+        Payload::Dict(dd) => dd.borrow().version,
+        _ => 0,
     }
 }
 

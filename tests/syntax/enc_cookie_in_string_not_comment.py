@@ -1,0 +1,1 @@
+x = '# coding: latin-1'

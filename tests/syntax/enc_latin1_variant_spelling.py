@@ -1,0 +1,2 @@
+# vim: set fileencoding=Latin-1 :
+x = 'é'

@@ -1,0 +1,4 @@
+@x.y()
+def f(): pass
+@x[0]
+class A: pass

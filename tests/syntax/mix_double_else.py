@@ -1,0 +1,6 @@
+for x in y:
+    pass
+else:
+    pass
+else:
+    pass

@@ -1,0 +1,5 @@
+match x:
+    case y if y > 0:
+        pass
+    case _:
+        pass

@@ -1,0 +1,3 @@
+match x:
+    case Color.RED | 1 | 'a' | None | True | -1 | 1+2j:
+        pass

@@ -1,0 +1,5 @@
+class A:
+    def f(self):
+        def g():
+            nonlocal __class__
+        return __class__

@@ -1,0 +1,1 @@
+x = [y for a in b if (y := a)]

@@ -1,0 +1,4 @@
+async def f():
+    return [await x for x in y]
+def g():
+    return [await x for x in y]

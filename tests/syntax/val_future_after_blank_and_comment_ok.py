@@ -1,0 +1,3 @@
+# c
+
+from __future__ import annotations

@@ -1,0 +1,21 @@
+while x:
+    for i in x:
+        while x:
+            for i in x:
+                while x:
+                    for i in x:
+                        while x:
+                            for i in x:
+                                while x:
+                                    for i in x:
+                                        while x:
+                                            for i in x:
+                                                while x:
+                                                    for i in x:
+                                                        while x:
+                                                            for i in x:
+                                                                while x:
+                                                                    for i in x:
+                                                                        while x:
+                                                                            for i in x:
+                                                                                pass

@@ -1,0 +1,2 @@
+class A:
+    g = ((y := 1) for x in z)

@@ -1,0 +1,2 @@
+def f():
+    return [y := x for x in z]
