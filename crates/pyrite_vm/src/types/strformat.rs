@@ -689,6 +689,10 @@ fn percent_engine(vm: &mut Vm, fmt: &[u32], args: &Value, is_bytes: bool) -> PyR
             }
             'd' | 'i' | 'u' => {
                 let b = to_int_d(vm, &v, conv)?;
+                if b.bits() > 2000 {
+                    // Enforces sys.get_int_max_str_digits().
+                    crate::types::int::int_to_decimal(vm, &b)?;
+                }
                 Piece::Text(fmt_int(&b, 'd', fl, width, prec).chars().map(|c| c as u32).collect())
             }
             'x' | 'X' | 'o' => {
