@@ -31,6 +31,7 @@ pub mod codecs;
 pub mod unicode_db;
 pub mod bytes;
 pub mod bytearray;
+pub mod memoryview;
 pub mod typeobj;
 pub mod codeobj;
 pub mod mappingproxy;
