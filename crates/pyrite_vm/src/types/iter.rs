@@ -267,6 +267,8 @@ pub fn step(vm: &mut Vm, o: &PyRef) -> Option<PyResult<Option<Value>>> {
                     Value::Obj(so) => match &so.payload {
                         Payload::List(l) => Some(l.borrow().get(*index).cloned()),
                         Payload::Tuple(t) => Some(t.get(*index).cloned()),
+                        // str iterators step by byte offset in their own `__next__`.
+                        Payload::Str(_) => return None,
                         _ => None,
                     },
                     _ => None,
