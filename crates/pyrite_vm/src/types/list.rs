@@ -295,10 +295,10 @@ fn method_args<'a>(vm: &mut Vm, args: &'a Args, name: &str, min: usize, max: usi
             format!("{}() takes exactly one argument ({} given)", name, n)
         } else if min == max && min == 0 {
             format!("{}() takes no arguments ({} given)", name, n)
-        } else if n < min {
-            format!("{} expected at least {} argument{}, got {}", name.rsplit('.').next().unwrap_or(name), min, if min == 1 { "" } else { "s" }, n)
         } else if min == max {
             format!("{} expected {} arguments, got {}", name.rsplit('.').next().unwrap_or(name), min, n)
+        } else if n < min {
+            format!("{} expected at least {} argument{}, got {}", name.rsplit('.').next().unwrap_or(name), min, if min == 1 { "" } else { "s" }, n)
         } else {
             format!("{} expected at most {} argument{}, got {}", name.rsplit('.').next().unwrap_or(name), max, if max == 1 { "" } else { "s" }, n)
         };
