@@ -29,4 +29,5 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::iter::init(vm);
     crate::types::iterfuncs::init(vm);
     crate::modules::sys::init(vm);
+    crate::modules::register(vm);
 }

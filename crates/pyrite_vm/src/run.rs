@@ -66,15 +66,33 @@ pub fn emit_warnings(vm: &mut Vm, warnings: &[pyrite_marshal::StoredWarning], fi
     }
 }
 
+/// True when `PYRITE_TRACE_CACHE` is set (non-empty) or `-X pyrite_trace_cache`
+/// was given: cache hits, misses and writes are reported on stderr.
+pub fn trace_cache(vm: &Vm) -> bool {
+    vm.config.xoptions.iter().any(|x| x == "pyrite_trace_cache")
+        || std::env::var_os("PYRITE_TRACE_CACHE").map(|v| !v.is_empty()).unwrap_or(false)
+}
+
 /// Loads the code of a source file through the cache: a fresh, valid
 /// `__pycache__/NAME.pyrite-311.pyc` is used without parsing; otherwise the
 /// source is compiled and the cache written (unless disabled).
 pub fn load_source_code(vm: &mut Vm, path: &Path, filename: &str) -> PyResult<Rc<Code>> {
     let pyc = pyrite_marshal::cache_path(path, vm.config.optimize);
+    let trace = trace_cache(vm);
     if let Some(pyc) = &pyc {
-        if let Ok((code, warnings)) = pyrite_marshal::load_cached(path, pyc, filename) {
-            emit_warnings(vm, &warnings, filename);
-            return Ok(vm.make_code(code));
+        match pyrite_marshal::load_cached(path, pyc, filename) {
+            Ok((code, warnings)) => {
+                if trace {
+                    eprintln!("pyrite-cache: hit {}", pyc.display());
+                }
+                emit_warnings(vm, &warnings, filename);
+                return Ok(vm.make_code(code));
+            }
+            Err(e) => {
+                if trace {
+                    eprintln!("pyrite-cache: miss {} ({})", pyc.display(), e);
+                }
+            }
         }
     }
     let meta = std::fs::metadata(path).map_err(|e| crate::modules::os_error(vm, &e, Some(filename)))?;
@@ -98,7 +116,15 @@ pub fn load_source_code(vm: &mut Vm, path: &Path, filename: &str) -> PyResult<Rc
     if let Some(pyc) = &pyc {
         if !dont_write_bytecode(vm) {
             // An unwritable directory is not an error.
-            let _ = pyrite_marshal::store_cached(pyc, &out.code, &warnings, stamp);
+            let r = pyrite_marshal::store_cached(pyc, &out.code, &warnings, stamp);
+            if trace {
+                match r {
+                    Ok(()) => eprintln!("pyrite-cache: wrote {}", pyc.display()),
+                    Err(e) => eprintln!("pyrite-cache: not written {} ({})", pyc.display(), e),
+                }
+            }
+        } else if trace {
+            eprintln!("pyrite-cache: not written {} (dont_write_bytecode)", pyc.display());
         }
     }
     Ok(vm.make_code(out.code))
@@ -147,13 +173,26 @@ pub fn run_file(vm: &mut Vm, path: &str) -> i32 {
         eprintln!("{}: can't find '__main__' module in '{}'", exe, path);
         return 1;
     }
+    // CPython shows the main script by its absolute path.
+    let abs = if p.is_absolute() {
+        path.to_string()
+    } else {
+        match std::env::current_dir() {
+            Ok(d) => d.join(p).display().to_string(),
+            Err(_) => path.to_string(),
+        }
+    };
+    let path = abs.as_str();
+    let p = Path::new(path);
     let globals = main_globals(vm);
-    let f = vm.new_str(path);
+    // Since 3.9 the main script's `__file__` (and so co_filename) is absolute.
+    let abs = crate::modules::abspath(path);
+    let f = vm.new_str(&abs);
     let fk = vm.names.__file__.clone();
     dict_set_str(&globals, &fk, f);
     let ck = vm.names.__cached__.clone();
     dict_set_str(&globals, &ck, Value::None);
-    let r = load_source_code(vm, p, path).and_then(|code| vm.run_code(code, globals, None));
+    let r = load_source_code(vm, p, &abs).and_then(|code| vm.run_code(code, globals, None));
     finish(vm, r)
 }
 
@@ -194,8 +233,15 @@ pub fn run_module(vm: &mut Vm, name: &str) -> i32 {
     if let Err(e) = crate::modules::post_init(vm) {
         return report_exception(vm, e);
     }
-    let r = crate::importer::run_module_as_main(vm, name);
-    finish(vm, r)
+    match crate::importer::run_module_as_main(vm, name) {
+        Ok(r) => finish(vm, r),
+        Err(msg) => {
+            crate::modules::sys::flush_stdout(vm);
+            let exe = std::env::args().next().unwrap_or_else(|| "pyrite".into());
+            eprintln!("{}: {}", exe, msg);
+            1
+        }
+    }
 }
 
 fn finish(vm: &mut Vm, r: PyResult<Value>) -> i32 {

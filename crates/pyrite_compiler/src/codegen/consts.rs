@@ -395,6 +395,24 @@ fn fold_complex(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
         Operator::Add => (a + c, b + d),
         Operator::Sub => (a - c, b - d),
         Operator::Mult => (a * c - b * d, a * d + b * c),
+        Operator::Div => {
+            // CPython's `_Py_c_quot`.
+            let (abs_br, abs_bi) = (c.abs(), d.abs());
+            if abs_br >= abs_bi {
+                if abs_br == 0.0 {
+                    return None;
+                }
+                let ratio = d / c;
+                let denom = c + d * ratio;
+                ((a + b * ratio) / denom, (b - a * ratio) / denom)
+            } else if abs_bi >= abs_br {
+                let ratio = c / d;
+                let denom = c * ratio + d;
+                ((a * ratio + b) / denom, (b * ratio - a) / denom)
+            } else {
+                (f64::NAN, f64::NAN)
+            }
+        }
         _ => return None,
     };
     Some(Constant::Complex { re, im })

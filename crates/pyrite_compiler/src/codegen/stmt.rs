@@ -1015,7 +1015,6 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlock::FinallyEnd)?;
         self.visit_stmts(&t.finalbody)?;
         self.pop_fblock();
-        self.unset_loc();
         self.emit(Opcode::Reraise, 0);
         self.use_block(cleanup);
         self.pop_except_and_reraise();

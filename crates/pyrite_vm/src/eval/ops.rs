@@ -512,12 +512,11 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 return Err(crate::types::exceptions::do_raise(vm, exc, cause));
             }
             Opcode::Reraise => {
+                // CPython sets the frame's reported instruction from the saved
+                // lasti (for f_lineno) but finds the handler from RERAISE's own
+                // position; the traceback already has this frame's entry, so
+                // only the lookup position matters here and `f.lasti` stays.
                 let exc = pop!(f);
-                if arg != 0 {
-                    if let Some(Value::Int(l)) = f.stack.last() {
-                        f.lasti = *l as usize;
-                    }
-                }
                 let Value::Obj(e) = exc else {
                     return Err(vm.system_error("RERAISE of a non-exception"));
                 };

@@ -783,6 +783,12 @@ fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns: &P
     if let Some(q) = qualname {
         *td.qualname.borrow_mut() = q.as_obj().and_then(|o| o.as_str()).map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
     }
+    // A class that defines __eq__ but not __hash__ is unhashable.
+    let eq_k = vm.names.__eq__.clone();
+    let hash_k = vm.names.__hash__.clone();
+    if dict_get_str(&tdict, &eq_k).is_some() && dict_get_str(&tdict, &hash_k).is_none() {
+        dict_set_str(&tdict, &hash_k, Value::None);
+    }
     let doc_k = vm.names.__doc__.clone();
     if dict_get_str(&tdict, &doc_k).is_none() {
         dict_set_str(&tdict, &doc_k, Value::None);
@@ -836,13 +842,8 @@ fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns: &P
     for (k, v) in vm.dict_items(&tdict) {
         if let Value::Obj(o) = &v {
             let vt = o.class().clone();
-            if vt.as_type().map(|t| t.has_flag(flags::HEAPTYPE)).unwrap_or(false) {
-                if let Some(f) = lookup(&vt, &set_name) {
-                    let r = vm.call(&f, &[v.clone(), Value::Obj(cls.clone()), k.clone()], &[]);
-                    if let Err(e) = r {
-                        return Err(e);
-                    }
-                }
+            if let Some(f) = lookup(&vt, &set_name) {
+                vm.call(&f, &[v.clone(), Value::Obj(cls.clone()), k.clone()], &[])?;
             }
         }
     }

@@ -97,6 +97,12 @@ pub fn init(vm: &mut Vm) {
     ];
     vm.add_methods(&t, methods);
     vm.add_staticmethods(&t, &[("__new__", str_new), ("maketrans", str_maketrans)]);
+    let bd = vm.builtins_dict.clone();
+    for (name, f) in [("chr", builtin_chr as NativeFn), ("ord", builtin_ord as NativeFn)] {
+        let v = vm.new_builtin(name, f);
+        let k = vm.intern(name);
+        crate::types::dict::dict_set_str(&bd, &k, v);
+    }
     let object = vm.types.object.clone();
     for name in ["str_ascii_iterator", "str_iterator"] {
         let it = vm.new_builtin_type(name, "builtins", &object, Layout::Opaque, flags::IMMUTABLE);
@@ -1650,4 +1656,35 @@ fn str_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let b = crate::types::codecs::encode(vm, &args.args[0], s, &enc, &errors)?;
     Ok(vm.new_bytes(b))
+}
+
+// ----- builtins chr / ord ------------------------------------------------------------
+
+fn builtin_chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::builtins::check_args(vm, "chr", &args, 1, 1)?;
+    let v = &args.args[0];
+    let i = vm.index(v)?;
+    match i {
+        Value::Int(c) if (0..0x110000).contains(&c) => Ok(strops::char_value(vm, c as u32)),
+        Value::Int(c) if c.unsigned_abs() <= i32::MAX as u64 => Err(vm.value_error("chr() arg not in range(0x110000)")),
+        _ => Err(vm.overflow_error("Python int too large to convert to C int")),
+    }
+}
+
+fn builtin_ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::builtins::check_args(vm, "ord", &args, 1, 1)?;
+    let v = &args.args[0];
+    if let Some(s) = str_of(v) {
+        if s.len() == 1 {
+            return Ok(Value::Int(s.code_point_at(0).unwrap_or(0) as i64));
+        }
+        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.len())));
+    }
+    if let Some(b) = strops::bytes_like(v) {
+        if b.len() == 1 {
+            return Ok(Value::Int(b[0] as i64));
+        }
+        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+    }
+    Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v))))
 }
