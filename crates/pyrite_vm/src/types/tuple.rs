@@ -216,6 +216,10 @@ fn tuple_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn tuple_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = this(vm, &args, "__hash__")?;
+    // Like CPython's C recursion: only the native stack limits nesting.
+    if !crate::stack::has_room() {
+        return Err(vm.recursion_error(" while hashing a tuple"));
+    }
     Ok(Value::Int(hash_items(vm, t)?))
 }
 
