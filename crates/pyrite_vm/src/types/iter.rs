@@ -850,3 +850,15 @@ pub fn range_len(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
     }
     (hi - lo - BigInt::one()) / st + BigInt::one()
 }
+
+/// The number of items a builtin range iterator will still yield (`u64::MAX`
+/// when beyond i64), or None for other iterators.
+pub fn exact_len(it: &Value) -> Option<u64> {
+    let Value::Obj(o) = it else { return None };
+    let Payload::Iter(cell) = &o.payload else { return None };
+    match &*cell.borrow() {
+        IterState::Range { remaining, .. } => Some(*remaining),
+        IterState::BigRange { remaining, .. } => Some(remaining.to_i64().map(|n| n as u64).unwrap_or(u64::MAX)),
+        _ => None,
+    }
+}

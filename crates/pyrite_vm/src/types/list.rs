@@ -333,6 +333,16 @@ pub fn collect_iterable(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     }
     let it = vm.iter(v)?;
     let mut out = Vec::new();
+    // Preallocate from a builtin iterator's exact length, as CPython does from
+    // `__length_hint__`; an impossible size is a MemoryError, not a slow death.
+    if let Some(n) = crate::types::iter::exact_len(&it) {
+        if n == u64::MAX {
+            return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
+        }
+        if n > (1u64 << 34) || out.try_reserve_exact(n as usize).is_err() {
+            return Err(vm.memory_error());
+        }
+    }
     while let Some(x) = vm.next(&it)? {
         out.push(x);
     }
