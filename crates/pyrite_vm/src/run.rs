@@ -244,6 +244,7 @@ fn finish(vm: &mut Vm, r: PyResult<Value>) -> i32 {
 /// Interpreter shutdown: flushes the standard streams.
 pub fn finalize(vm: &mut Vm) {
     crate::modules::sys::flush_stdout(vm);
+    crate::modules::io::flush_all();
 }
 
 /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.
