@@ -264,6 +264,7 @@ pub fn finalize(vm: &mut Vm) {
             raise(2);
         }
     }
+    crate::modules::io::flush_all();
 }
 
 /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.
