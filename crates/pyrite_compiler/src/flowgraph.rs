@@ -659,6 +659,22 @@ fn apply_static_swaps(instrs: &mut [Instr], mut i: usize) {
             }
             count -= 1;
         }
+        // Not safe if the two stores (or any store between them) target the
+        // same local: `a, a = 1, 2` must leave 2 in `a`.
+        let stores_to = |x: &Instr| if x.op == Op::Real(Opcode::StoreFast) { Some(x.arg) } else { None };
+        let (sj, sk) = (stores_to(&instrs[j]), stores_to(&instrs[k]));
+        if sj.is_some() || sk.is_some() {
+            if sj == sk {
+                return;
+            }
+            for x in &instrs[j + 1..k] {
+                if let Some(s) = stores_to(x) {
+                    if Some(s) == sj || Some(s) == sk {
+                        return;
+                    }
+                }
+            }
+        }
         nop(&mut instrs[i]);
         instrs.swap(j, k);
         if i == 0 {
