@@ -305,7 +305,7 @@ fn builtin_getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let name = match args.args[1].as_obj().filter(|o| o.as_str().is_some()) {
         Some(o) => vm.intern_obj(o),
-        None => return Err(vm.type_error("attribute name must be string")),
+        None => return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(&args.args[1])))),
     };
     if args.args.len() == 3 {
         return Ok(vm.get_attr_opt(&args.args[0], &name)?.unwrap_or_else(|| args.args[2].clone()));

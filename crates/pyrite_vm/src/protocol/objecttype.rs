@@ -743,12 +743,17 @@ fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns: &P
         *td.bases.borrow_mut() = vec![vm.types.object.clone()];
     }
     let bases_now = td.bases.borrow().clone();
+    for (i, b) in bases_now.iter().enumerate() {
+        if bases_now[..i].iter().any(|x| Rc::ptr_eq(x, b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", b.as_type().map(|t| t.name()).unwrap_or_default())));
+        }
+    }
     let mro = match c3_mro(&cls, &bases_now) {
         Some(m) => m,
         None => {
             let names: Vec<String> = bases_now.iter().filter_map(|b| b.as_type().map(|t| t.name())).collect();
             return Err(vm.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         }

@@ -462,6 +462,9 @@ impl Vm {
     /// `item in c`.
     pub fn contains(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
         let name = self.names.__contains__.clone();
+        if let Some(Value::None) = self.lookup_special(c, &name) {
+            return Err(self.type_error(format!("'{}' object is not a container", self.type_name(c))));
+        }
         if let Some(r) = self.call_special(c, &name, std::slice::from_ref(item))? {
             return self.is_true(&r);
         }
