@@ -493,7 +493,6 @@ fn fmt_float_conv(x: f64, conv: char, fl: Flags, width: usize, prec: Option<usiz
 /// Output of one `%` conversion: text code points.
 enum Piece {
     Text(Vec<u32>),
-    Bytes(Vec<u8>),
 }
 
 struct ArgState {
@@ -800,7 +799,6 @@ pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value>
     for p in pieces {
         match p {
             Piece::Text(t) => out.extend(t),
-            Piece::Bytes(b) => out.extend(b.iter().map(|&x| x as u32)),
         }
     }
     Ok(from_cps(vm, &out))
@@ -823,7 +821,6 @@ pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<V
                     }
                 }
             }
-            Piece::Bytes(b) => out.extend(b),
         }
     }
     Ok(out)

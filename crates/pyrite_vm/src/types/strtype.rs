@@ -850,7 +850,7 @@ fn starts_ends(vm: &mut Vm, args: Args, name: &str, ends: bool) -> PyResult<Valu
             )))
         }
     };
-    let (lo, hi) = if valid || a <= s.len() { (s.byte_offset(a), s.byte_offset(b.max(a))) } else { (0, 0) };
+    let (lo, hi) = if valid { (s.byte_offset(a), s.byte_offset(b)) } else { (0, 0) };
     for c in candidates {
         let Some(p) = str_of(&c) else {
             return Err(vm.type_error(format!(
@@ -859,10 +859,7 @@ fn starts_ends(vm: &mut Vm, args: Args, name: &str, ends: bool) -> PyResult<Valu
                 vm.type_name(&c)
             )));
         };
-        if a > s.len() || (!valid && !(a == b)) {
-            continue;
-        }
-        if a > b {
+        if !valid {
             continue;
         }
         let w = &s.as_wtf8()[lo..hi];
