@@ -337,7 +337,13 @@ pub fn bytes_from_args(vm: &mut Vm, tname: &str, args: &[Value], kwargs: &[(PyRe
         let i = vm.index(&it)?;
         match i {
             Value::Int(x) if (0..256).contains(&x) => out.push(x as u8),
-            _ => return Err(vm.value_error("bytes must be in range(0, 256)")),
+            _ => {
+                return Err(vm.value_error(if tname == "bytes" {
+                    "bytes must be in range(0, 256)"
+                } else {
+                    "byte must be in range(0, 256)"
+                }))
+            }
         }
     }
     Ok(out)
