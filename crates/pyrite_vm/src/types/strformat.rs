@@ -536,8 +536,7 @@ fn star_arg(vm: &mut Vm, st: &mut ArgState, is_prec: bool) -> PyResult<i64> {
     let v = st.next_arg(vm)?;
     match int_of(&v) {
         Some(i) => match i.to_i64() {
-            Some(x) if x.unsigned_abs() <= i32::MAX as u64 => Ok(x),
-            Some(_) if !is_prec => Err(vm.value_error("width too big")),
+            Some(x) if !is_prec || x.unsigned_abs() <= i32::MAX as u64 => Ok(x),
             Some(_) => Err(vm.value_error("precision too big")),
             None => Err(vm.overflow_error(if is_prec {
                 "Python int too large to convert to C int"
@@ -634,7 +633,7 @@ fn percent_engine(vm: &mut Vm, fmt: &[u32], args: &Value, is_bytes: bool) -> PyR
         } else {
             while i < n && (b'0' as u32..=b'9' as u32).contains(&fmt[i]) {
                 width = width.checked_mul(10).and_then(|w| w.checked_add((fmt[i] - b'0' as u32) as usize)).unwrap_or(usize::MAX);
-                if width > i32::MAX as usize {
+                if width > isize::MAX as usize {
                     return Err(vm.value_error("width too big"));
                 }
                 i += 1;
@@ -674,7 +673,7 @@ fn percent_engine(vm: &mut Vm, fmt: &[u32], args: &Value, is_bytes: bool) -> PyR
             Some(v) => v,
             None => st.next_arg(vm)?,
         };
-        if width > (1usize << 40) {
+        if width >= (1usize << 40) {
             return Err(vm.memory_error());
         }
         let piece: Piece = match conv {

@@ -1588,6 +1588,11 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
             a.len()
         )));
     }
+    for (k, v) in a.iter().enumerate().skip(1) {
+        if str_of(v).is_none() {
+            return Err(vm.type_error(format!("maketrans() argument {} must be str, not {}", k + 1, vm.type_name(v))));
+        }
+    }
     let d = vm.new_dict();
     if a.len() == 1 {
         let Some(Payload::Dict(_)) = a[0].as_obj().map(|o| &o.payload) else {
