@@ -84,7 +84,18 @@ pub(crate) fn parse_syntax(source: &str, mode: Mode) -> Result<(Mod, Lines<'_>),
             return r;
         }
     }
-    parse_syntax_inner(source, mode)
+    parse_syntax_inner(source, mode).map_err(|(mut e, t)| {
+        // Without an implicit final newline ('eval', 'single'), the
+        // tokenizer's end-of-line column on the last line is one less.
+        if mode != Mode::Exec
+            && e.msg == "unindent does not match any outer indentation level"
+            && !source.ends_with('\n')
+            && e.lineno == Lines::new(source).last_line()
+        {
+            e.offset = e.offset.saturating_sub(1);
+        }
+        (e, t)
+    })
 }
 
 /// 'single' input: CPython parses only the first statement, then rejects
