@@ -186,6 +186,11 @@ fn is_int_like(vm: &mut Vm, v: &Value) -> bool {
 
 /// CPython's repr of bytes data (`b'...'`).
 pub fn repr_bytes(b: &[u8]) -> String {
+    repr_bytes_impl(b, false)
+}
+
+/// The repr body; bytearray's always escapes `'` (CPython's bytearray_repr).
+fn repr_bytes_impl(b: &[u8], escape_sq: bool) -> String {
     let has_sq = b.contains(&b'\'');
     let has_dq = b.contains(&b'"');
     let quote = if has_sq && !has_dq { b'"' } else { b'\'' };
@@ -198,7 +203,7 @@ pub fn repr_bytes(b: &[u8]) -> String {
             b'\t' => out.push_str("\\t"),
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
-            _ if c == quote => {
+            _ if c == quote || (escape_sq && c == b'\'') => {
                 out.push('\\');
                 out.push(c as char);
             }
@@ -332,7 +337,13 @@ pub fn bytes_from_args(vm: &mut Vm, tname: &str, args: &[Value], kwargs: &[(PyRe
         let i = vm.index(&it)?;
         match i {
             Value::Int(x) if (0..256).contains(&x) => out.push(x as u8),
-            _ => return Err(vm.value_error("bytes must be in range(0, 256)")),
+            _ => {
+                return Err(vm.value_error(if tname == "bytes" {
+                    "bytes must be in range(0, 256)"
+                } else {
+                    "byte must be in range(0, 256)"
+                }))
+            }
         }
     }
     Ok(out)
@@ -430,7 +441,7 @@ pub(crate) fn b_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn b_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let b = this(vm, &args, "__repr__")?;
-    let r = repr_bytes(&b);
+    let r = repr_bytes_impl(&b, is_bytearray(&args.args[0]));
     if is_bytearray(&args.args[0]) {
         let tn = vm.type_name(&args.args[0]);
         return Ok(vm.new_str(&format!("{}({})", tn, r)));

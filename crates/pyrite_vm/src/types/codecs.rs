@@ -11,28 +11,6 @@ use crate::types::str::PyStr;
 use crate::value::Value;
 use crate::vm::Vm;
 
-/// Gives UnicodeEncodeError and UnicodeDecodeError CPython's `__str__`.
-pub fn init(vm: &mut Vm) {
-    for cls in [vm.exc.unicode_encode_error.clone(), vm.exc.unicode_decode_error.clone()] {
-        vm.add_methods(&cls, &[("__str__", unicode_error_str)]);
-    }
-}
-
-fn unicode_error_str(vm: &mut Vm, args: crate::types::function::Args) -> PyResult<Value> {
-    let Some(exc) = args.args.first().cloned() else {
-        return Err(vm.type_error("descriptor '__str__' needs an argument"));
-    };
-    if let Some(msg) = unicode_error_message(vm, &exc)? {
-        return Ok(vm.new_str(&msg));
-    }
-    let base = vm.exc.unicode_error.clone();
-    let name = vm.names.__str__.clone();
-    match crate::types::typeobj::lookup(&base, &name) {
-        Some(f) => vm.call(&f, &[exc], &[]),
-        None => Ok(vm.new_str("")),
-    }
-}
-
 /// A supported codec.
 #[derive(Copy, Clone, PartialEq, Eq, Debug)]
 pub enum Codec {

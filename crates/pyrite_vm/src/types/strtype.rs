@@ -850,7 +850,7 @@ fn starts_ends(vm: &mut Vm, args: Args, name: &str, ends: bool) -> PyResult<Valu
             )))
         }
     };
-    let (lo, hi) = if valid || a <= s.len() { (s.byte_offset(a), s.byte_offset(b.max(a))) } else { (0, 0) };
+    let (lo, hi) = if valid { (s.byte_offset(a), s.byte_offset(b)) } else { (0, 0) };
     for c in candidates {
         let Some(p) = str_of(&c) else {
             return Err(vm.type_error(format!(
@@ -859,10 +859,7 @@ fn starts_ends(vm: &mut Vm, args: Args, name: &str, ends: bool) -> PyResult<Valu
                 vm.type_name(&c)
             )));
         };
-        if a > s.len() || (!valid && !(a == b)) {
-            continue;
-        }
-        if a > b {
+        if !valid {
             continue;
         }
         let w = &s.as_wtf8()[lo..hi];
@@ -1590,6 +1587,11 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if a.is_empty() { "" } else { "s" },
             a.len()
         )));
+    }
+    for (k, v) in a.iter().enumerate().skip(1) {
+        if str_of(v).is_none() {
+            return Err(vm.type_error(format!("maketrans() argument {} must be str, not {}", k + 1, vm.type_name(v))));
+        }
     }
     let d = vm.new_dict();
     if a.len() == 1 {
