@@ -52,7 +52,7 @@ pub fn init(vm: &mut Vm) {
             ("__subclasscheck__", type_subclasscheck),
             ("__dir__", object_dir),
             ("__or__", type_or),
-            ("__ror__", type_or),
+            ("__ror__", type_ror),
         ],
     );
     vm.add_staticmethods(&type_, &[("__new__", type_new)]);
@@ -487,6 +487,10 @@ fn type_subclasscheck(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn type_or(vm: &mut Vm, args: Args) -> PyResult<Value> {
     crate::types::union_type::make_union(vm, &args.args[0], &args.args[1])
+}
+
+fn type_ror(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::types::union_type::make_union(vm, &args.args[1], &args.args[0])
 }
 
 fn type_prepare(vm: &mut Vm, _args: Args) -> PyResult<Value> {
