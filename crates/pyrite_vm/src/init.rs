@@ -21,6 +21,7 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::complex::init(vm);
     crate::types::boolobj::init(vm);
     crate::modules::math::init(vm);
+    crate::modules::weakref::init(vm);
     crate::types::list::init(vm);
     crate::types::tuple::init(vm);
     crate::types::dictobj::init(vm);
