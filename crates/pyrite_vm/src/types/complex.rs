@@ -275,7 +275,8 @@ fn c_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let r = vm.str(&s)?;
         return Ok(Value::Obj(r));
     }
-    let s = crate::types::numfmt::format_complex(vm, a.0, a.1, &spec)?;
+    let tname = vm.type_name(&args.args[0]);
+    let s = crate::types::numfmt::format_complex(vm, a.0, a.1, &spec, &tname)?;
     Ok(vm.new_str(&s))
 }
 

@@ -449,7 +449,8 @@ fn float_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let r = vm.str(&s)?;
         return Ok(Value::Obj(r));
     }
-    let s = crate::types::numfmt::format_float(vm, f, &spec)?;
+    let tname = vm.type_name(&args.args[0]);
+    let s = crate::types::numfmt::format_float(vm, f, &spec, &tname)?;
     Ok(vm.new_str(&s))
 }
 

@@ -752,7 +752,8 @@ fn int_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::Obj(r));
     }
     let n = a.big();
-    let s = crate::types::numfmt::format_int(vm, &n, &spec)?;
+    let tname = vm.type_name(&args.args[0]);
+    let s = crate::types::numfmt::format_int(vm, &n, &spec, &tname)?;
     Ok(vm.new_str(&s))
 }
 
