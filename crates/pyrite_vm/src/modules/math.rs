@@ -13,11 +13,25 @@ use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-#[link(name = "m")]
 extern "C" {
     fn erf(x: f64) -> f64;
     fn erfc(x: f64) -> f64;
-    fn cbrt(x: f64) -> f64;
+    fn dlsym(handle: *mut std::ffi::c_void, symbol: *const std::ffi::c_char) -> *mut std::ffi::c_void;
+}
+
+/// The platform libm's `cbrt` (a statically linked builtin of the same name
+/// would otherwise shadow it and round differently from CPython's).
+fn platform_cbrt() -> Option<extern "C" fn(f64) -> f64> {
+    static CBRT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let p = *CBRT.get_or_init(|| {
+        // SAFETY: dlsym with RTLD_DEFAULT (null) and a NUL-terminated name.
+        unsafe { dlsym(std::ptr::null_mut(), c"cbrt".as_ptr()) as usize }
+    });
+    if p == 0 {
+        return None;
+    }
+    // SAFETY: the symbol is libm's `double cbrt(double)`.
+    Some(unsafe { std::mem::transmute::<usize, extern "C" fn(f64) -> f64>(p) })
 }
 
 // Lanczos approximation (N=13, g=6.024680040776729583740234375) in rational
@@ -221,8 +235,10 @@ fn c_lgamma(x: f64) -> f64 {
 }
 
 fn c_cbrt(x: f64) -> f64 {
-    // SAFETY: plain libm call on a double.
-    unsafe { cbrt(x) }
+    match platform_cbrt() {
+        Some(f) => f(x),
+        None => x.cbrt(),
+    }
 }
 
 fn c_log(x: f64) -> f64 {
