@@ -441,7 +441,7 @@ fn float_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = self_float(vm, &args, "__format__")?;
     let spec = match args.args.get(1) {
         Some(Value::Obj(o)) if o.as_str().is_some() => o.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default(),
-        Some(v) => return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(v)))),
+        Some(v) => return Err(vm.type_error(format!("__format__() argument must be str, not {}", vm.type_name(v)))),
         None => return Err(vm.type_error("__format__() takes exactly one argument (0 given)")),
     };
     if spec.is_empty() {
