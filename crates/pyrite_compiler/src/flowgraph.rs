@@ -791,7 +791,8 @@ fn optimize_cfg(blocks: &mut [Block], consts: &mut Vec<Constant>) {
     }
     // extend_block: copy small exit blocks into blocks that jump to them.
     // CPython visits the most recently created blocks first; reverse layout
-    // order approximates that, so chains of jumps to an exit collapse.
+    // order approximates that closely enough (creation order itself differs
+    // from CPython's because pyrite starts a block after every jump).
     for b in (0..blocks.len()).rev() {
         let Some(last) = blocks[b].instrs.last().cloned() else { continue };
         if !matches!(last.op, Op::Jump | Op::JumpNoInterrupt) || last.target >= blocks.len() {

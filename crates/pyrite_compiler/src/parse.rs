@@ -84,7 +84,18 @@ pub(crate) fn parse_syntax(source: &str, mode: Mode) -> Result<(Mod, Lines<'_>),
             return r;
         }
     }
-    parse_syntax_inner(source, mode)
+    parse_syntax_inner(source, mode).map_err(|(mut e, t)| {
+        // Without an implicit final newline ('eval', 'single'), the
+        // tokenizer's end-of-line column on the last line is one less.
+        if mode != Mode::Exec
+            && e.msg == "unindent does not match any outer indentation level"
+            && !source.ends_with('\n')
+            && e.lineno == Lines::new(source).last_line()
+        {
+            e.offset = e.offset.saturating_sub(1);
+        }
+        (e, t)
+    })
 }
 
 /// 'single' input: CPython parses only the first statement, then rejects
@@ -178,6 +189,19 @@ fn parse_syntax_inner(source: &str, mode: Mode) -> Result<(Mod, Lines<'_>), (Com
         }
         return Err((e.clone(), true));
     }
+    if mode != Mode::Exec && !toks.toks.iter().any(|t| !matches!(t.kind, tokenizer::Tok::Newline | tokenizer::Tok::EndMarker)) {
+        // Nothing to evaluate: the end marker fails, with no column.
+        let line = if source.is_empty() { 0 } else { lines.last_line() };
+        return fail(CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: "invalid syntax".into(),
+            lineno: line,
+            offset: 0,
+            end_lineno: line,
+            end_offset: 0,
+            text: None,
+        });
+    }
     if let Err(e) = guard::check(&toks, &lines) {
         return fail(e);
     }
@@ -226,19 +250,6 @@ fn parse_syntax_inner(source: &str, mode: Mode) -> Result<(Mod, Lines<'_>), (Com
         if let Some(e) = single_statement(&lines, &toks, parsed.syntax()) {
             return fail(e);
         }
-    }
-    if mode != Mode::Exec && !toks.toks.iter().any(|t| !matches!(t.kind, tokenizer::Tok::Newline | tokenizer::Tok::EndMarker)) {
-        // Nothing to evaluate: the end marker fails, with no column.
-        let line = if source.is_empty() { 0 } else { lines.last_line() };
-        return fail(CompileError {
-            kind: ErrorKind::SyntaxError,
-            msg: "invalid syntax".into(),
-            lineno: line,
-            offset: 0,
-            end_lineno: line,
-            end_offset: 0,
-            text: None,
-        });
     }
     Ok((parsed.into_syntax(), lines))
 }

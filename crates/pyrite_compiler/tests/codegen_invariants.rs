@@ -58,7 +58,7 @@ fn dis_file() {
 fn norm_files() {
     let Ok(paths) = std::env::var("PYRITE_NORM") else { return };
     for path in paths.split_whitespace() {
-        let src = std::fs::read_to_string(path).expect("read");
+        let Ok(src) = pyrite_compiler::decode_source(&std::fs::read(path).unwrap_or_default()) else { continue };
         let p = path.to_string();
         let text = common::big_stack(move || match pyrite_compiler::compile(&src, &p, Mode::Exec, CompileOptions::default()) {
             Ok(out) => common::normalized(&out.code),

@@ -10,9 +10,10 @@ fn run(name: &str, src: String) -> Option<(ErrorKind, String)> {
         .stack_size(256 << 20)
         .spawn(move || parse(&src, Mode::Exec).err().map(|e| (e.kind, e.msg)))
         .expect("spawn");
+    let t0 = std::time::Instant::now();
     match h.join() {
         Ok(v) => {
-            println!("{name}: {v:?}");
+            println!("{name}: {v:?} ({:?})", t0.elapsed());
             v
         }
         Err(_) => panic!("{name}: panicked"),
@@ -96,4 +97,18 @@ fn other_pathological_inputs_do_not_crash() {
     for (name, src) in cases {
         let _ = run(name, src);
     }
+}
+
+#[test]
+fn error_at_the_end_of_a_large_file_is_fast() {
+    // 20 000 ordinary lines (with f-strings), then one error.
+    let mut src = String::new();
+    for i in 0..20_000 {
+        src.push_str(&format!("def f{i}(a, b=1):\n    return f'{{a}} {{b!r}} {i}'\n"));
+    }
+    src.push_str("x = = 1\n");
+    let t0 = std::time::Instant::now();
+    let e = run("large_then_error", src).expect("rejected");
+    assert_eq!(e.1, "invalid syntax");
+    assert!(t0.elapsed() < std::time::Duration::from_secs(20), "too slow: {:?}", t0.elapsed());
 }

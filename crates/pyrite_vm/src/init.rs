@@ -13,6 +13,8 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::strtype::init(vm);
     crate::types::bytes::init(vm);
     crate::types::bytearray::init(vm);
+    crate::types::codecs::init(vm);
+    crate::types::memoryview::init(vm);
     crate::builtins::init(vm);
     crate::builtins_code::init(vm);
     crate::types::int::init(vm);

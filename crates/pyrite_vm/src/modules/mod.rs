@@ -6,6 +6,7 @@ pub mod io;
 pub mod sys;
 pub mod math;
 pub mod time;
+pub mod warnings;
 
 use crate::error::{PyErr, PyResult};
 use crate::value::Value;
@@ -61,6 +62,7 @@ pub fn register(vm: &mut Vm) {
     crate::importer::init(vm);
     imp::register(vm);
     time::register(vm);
+    warnings::register(vm);
 }
 
 /// `os.path.abspath`: joins a relative path to the working directory and

@@ -455,7 +455,7 @@ impl Vm {
         let name = self.names.__delitem__.clone();
         match self.call_special(c, &name, std::slice::from_ref(k))? {
             Some(_) => Ok(()),
-            None => Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(c)))),
+            None => Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(c)))),
         }
     }
 

@@ -197,7 +197,7 @@ fn ba_iadd(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn ba_imul(vm: &mut Vm, args: Args) -> PyResult<Value> {
     nargs(vm, &args, "__imul__", 1, 1)?;
-    let Some(n) = crate::types::strtype::repeat_count(vm, &args.args[1], "bytearray")? else {
+    let Some(n) = crate::types::strtype::repeat_count(vm, &args.args[1], false)? else {
         return Ok(vm.not_implemented());
     };
     let c = cell(vm, &args.args[0])?;

@@ -33,7 +33,7 @@ pub const COMMON: &[(&str, NativeFn)] = &[
     ("__contains__", b_contains),
     ("__add__", b_add),
     ("__mul__", b_mul),
-    ("__rmul__", b_mul),
+    ("__rmul__", b_rmul),
     ("__mod__", b_mod),
     ("__rmod__", b_rmod),
     ("__eq__", b_eq),
@@ -132,7 +132,10 @@ fn kind(v: &Value) -> &'static str {
 fn this(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Vec<u8>> {
     match args.args.first().and_then(bytes_like) {
         Some(b) => Ok(b),
-        None => Err(vm.type_error(format!("descriptor '{}' requires a 'bytes' object", name))),
+        None => {
+            let got = args.args.first().map(|v| vm.type_name(v)).unwrap_or_default();
+            Err(vm.type_error(format!("descriptor '{}' for 'bytes' objects doesn't apply to a '{}' object", name, got)))
+        }
     }
 }
 
@@ -552,10 +555,18 @@ fn b_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(make(vm, &args.args[0], b))
 }
 
+fn b_rmul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    b_mul_impl(vm, args, true)
+}
+
 fn b_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    b_mul_impl(vm, args, false)
+}
+
+fn b_mul_impl(vm: &mut Vm, args: Args, reflected: bool) -> PyResult<Value> {
     check_count(vm, &args, "__mul__", 1, 1)?;
     let b = this(vm, &args, "__mul__")?;
-    let Some(n) = crate::types::strtype::repeat_count(vm, &args.args[1], "bytes")? else {
+    let Some(n) = crate::types::strtype::repeat_count(vm, &args.args[1], reflected)? else {
         return Ok(vm.not_implemented());
     };
     let total = crate::types::strtype::check_repeat_size(vm, b.len(), n)?;
@@ -1070,11 +1081,7 @@ fn b_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     break;
                 }
                 if parts.len() >= max {
-                    let mut j = b.len();
-                    while j > i && is_space(b[j - 1]) {
-                        j -= 1;
-                    }
-                    parts.push(b[i..j].to_vec());
+                    parts.push(b[i..].to_vec());
                     break;
                 }
                 let st = i;
@@ -1116,11 +1123,7 @@ fn b_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     break;
                 }
                 if parts.len() >= max {
-                    let mut j = 0;
-                    while j < i && is_space(b[j]) {
-                        j += 1;
-                    }
-                    parts.push(b[j..i].to_vec());
+                    parts.push(b[..i].to_vec());
                     break;
                 }
                 let e = i;

@@ -239,7 +239,13 @@ fn os_error_fill(vm: &mut Vm, this: &Value, a: &[Value]) {
         if a.len() >= 5 {
             filename2 = a[4].clone();
         }
-        if a.len() >= 3 && !filename.is_none() {
+        let blocking = std::rc::Rc::ptr_eq(&vm.type_of(this), &vm.exc.blocking_io_error);
+        if blocking && matches!(filename, Value::Int(_) | Value::Bool(_)) {
+            // BlockingIOError's third argument is the number of characters written.
+            dset(vm, this, "characters_written", filename.clone());
+            filename = Value::None;
+            filename2 = Value::None;
+        } else if a.len() >= 3 && !filename.is_none() {
             args_out.truncate(2);
         }
     }

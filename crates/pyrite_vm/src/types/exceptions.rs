@@ -295,7 +295,9 @@ pub fn do_raise(vm: &mut Vm, exc: Option<Value>, cause: Option<Value>) -> PyErr 
         // Bare raise: re-raise the handled exception.
         return match vm.exc_info.clone() {
             Value::Obj(e) => {
-                vm.reraising = false;
+                // A bare `raise` adds no traceback entry for this frame
+                // (CPython's RAISE_VARARGS 0 skips PyTraceBack_Here).
+                vm.reraising = true;
                 PyErr(e)
             }
             _ => vm.runtime_error("No active exception to reraise"),
@@ -658,12 +660,15 @@ pub(crate) fn base_exception_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn base_exception_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args_vec(&args.args[0]);
     let name = vm.type_name(&args.args[0]);
-    let inner = if a.len() == 1 {
-        vm.repr_string(&a[0])?
-    } else {
-        let t = vm.new_tuple(a);
-        let r = vm.repr_string(&t)?;
-        r.trim_start_matches('(').trim_end_matches(')').trim_end_matches(',').to_string()
+    let inner = match a.len() {
+        0 => String::new(),
+        1 => vm.repr_string(&a[0])?,
+        _ => {
+            let t = vm.new_tuple(a);
+            let r = vm.repr_string(&t)?;
+            // The tuple's repr without its outer parentheses.
+            r.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(&r).to_string()
+        }
     };
     Ok(vm.new_str(&format!("{}({})", name, inner)))
 }
@@ -809,16 +814,16 @@ pub fn syntax_error_from(vm: &mut Vm, e: &pyrite_compiler::CompileError, filenam
 /// The exit status for an uncaught SystemExit (printing its message if it is
 /// not an int), as CPython's `handle_system_exit`.
 pub fn system_exit_code(vm: &mut Vm, e: &PyErr) -> i32 {
-    let args = get_args(&e.0);
-    let code = match args.as_obj().map(|o| &o.payload) {
-        Some(Payload::Tuple(t)) if t.len() == 1 => t[0].clone(),
-        Some(Payload::Tuple(t)) if t.is_empty() => Value::None,
-        _ => args.clone(),
+    let k = vm.intern("code");
+    let code = match vm.get_attr_opt(&Value::Obj(e.0.clone()), &k) {
+        Ok(Some(c)) => c,
+        _ => Value::Obj(e.0.clone()),
     };
     match code {
         Value::None => 0,
         Value::Int(i) => i as i32,
         Value::Bool(b) => b as i32,
+        Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => -1,
         other => {
             crate::modules::sys::flush_stdout(vm);
             let s = vm.str_string(&other).unwrap_or_default();

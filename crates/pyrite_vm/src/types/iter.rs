@@ -267,6 +267,8 @@ pub fn step(vm: &mut Vm, o: &PyRef) -> Option<PyResult<Option<Value>>> {
                     Value::Obj(so) => match &so.payload {
                         Payload::List(l) => Some(l.borrow().get(*index).cloned()),
                         Payload::Tuple(t) => Some(t.get(*index).cloned()),
+                        // str iterators step by byte offset in their own `__next__`.
+                        Payload::Str(_) => return None,
                         _ => None,
                     },
                     _ => None,
@@ -847,4 +849,16 @@ pub fn range_len(start: &BigInt, stop: &BigInt, step: &BigInt) -> BigInt {
         return BigInt::zero();
     }
     (hi - lo - BigInt::one()) / st + BigInt::one()
+}
+
+/// The number of items a builtin range iterator will still yield (`u64::MAX`
+/// when beyond i64), or None for other iterators.
+pub fn exact_len(it: &Value) -> Option<u64> {
+    let Value::Obj(o) = it else { return None };
+    let Payload::Iter(cell) = &o.payload else { return None };
+    match &*cell.borrow() {
+        IterState::Range { remaining, .. } => Some(*remaining),
+        IterState::BigRange { remaining, .. } => Some(remaining.to_i64().map(|n| n as u64).unwrap_or(u64::MAX)),
+        _ => None,
+    }
 }

@@ -57,7 +57,7 @@ pub fn init(vm: &mut Vm) {
             ("__add__", list_add),
             ("__iadd__", list_iadd),
             ("__mul__", list_mul),
-            ("__rmul__", list_mul),
+            ("__rmul__", list_rmul),
             ("__imul__", list_imul),
             ("__sizeof__", list_sizeof),
         ],
@@ -186,10 +186,12 @@ pub fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<Option<i64>> {
     }
 }
 
-/// The error or NotImplemented for `seq * x` with a non-integer `x`.
-pub fn non_int_repeat(vm: &mut Vm, n: &Value) -> PyResult<Value> {
+/// The error or NotImplemented for `seq * x` with a non-integer `x`. When
+/// `seq` is the right operand (`__rmul__`) the left one was already tried, so
+/// this raises; otherwise it defers to a Python class's `__rmul__`.
+pub fn non_int_repeat(vm: &mut Vm, n: &Value, reflected: bool) -> PyResult<Value> {
     let tp = vm.type_of(n);
-    let heap = tp.as_type().map(|t| t.has_flag(crate::types::typeobj::flags::HEAPTYPE)).unwrap_or(false);
+    let heap = !reflected && tp.as_type().map(|t| t.has_flag(crate::types::typeobj::flags::HEAPTYPE)).unwrap_or(false);
     if heap {
         let rm = vm.names.__rmul__.clone();
         if crate::types::typeobj::lookup(&tp, &rm).is_some() {
@@ -295,10 +297,10 @@ fn method_args<'a>(vm: &mut Vm, args: &'a Args, name: &str, min: usize, max: usi
             format!("{}() takes exactly one argument ({} given)", name, n)
         } else if min == max && min == 0 {
             format!("{}() takes no arguments ({} given)", name, n)
-        } else if n < min {
-            format!("{} expected at least {} argument{}, got {}", name.rsplit('.').next().unwrap_or(name), min, if min == 1 { "" } else { "s" }, n)
         } else if min == max {
             format!("{} expected {} arguments, got {}", name.rsplit('.').next().unwrap_or(name), min, n)
+        } else if n < min {
+            format!("{} expected at least {} argument{}, got {}", name.rsplit('.').next().unwrap_or(name), min, if min == 1 { "" } else { "s" }, n)
         } else {
             format!("{} expected at most {} argument{}, got {}", name.rsplit('.').next().unwrap_or(name), max, if max == 1 { "" } else { "s" }, n)
         };
@@ -331,6 +333,16 @@ pub fn collect_iterable(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     }
     let it = vm.iter(v)?;
     let mut out = Vec::new();
+    // Preallocate from a builtin iterator's exact length, as CPython does from
+    // `__length_hint__`; an impossible size is a MemoryError, not a slow death.
+    if let Some(n) = crate::types::iter::exact_len(&it) {
+        if n == u64::MAX {
+            return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
+        }
+        if n > (1u64 << 34) || out.try_reserve_exact(n as usize).is_err() {
+            return Err(vm.memory_error());
+        }
+    }
     while let Some(x) = vm.next(&it)? {
         out.push(x);
     }
@@ -837,9 +849,17 @@ fn list_iadd(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn list_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    list_mul_impl(vm, args, false)
+}
+
+fn list_rmul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    list_mul_impl(vm, args, true)
+}
+
+fn list_mul_impl(vm: &mut Vm, args: Args, reflected: bool) -> PyResult<Value> {
     let l = this(vm, &args, "__mul__")?;
     let a = method_args(vm, &args, "list.__mul__", 1, 1)?;
-    let Some(n) = repeat_count(vm, &a[0])? else { return non_int_repeat(vm, &a[0]) };
+    let Some(n) = repeat_count(vm, &a[0])? else { return non_int_repeat(vm, &a[0], reflected) };
     let items = l.borrow().clone();
     let out = repeat_vec(vm, &items, n)?;
     Ok(vm.new_list(out))
@@ -848,7 +868,7 @@ fn list_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn list_imul(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = this(vm, &args, "__imul__")?;
     let a = method_args(vm, &args, "list.__imul__", 1, 1)?;
-    let Some(n) = repeat_count(vm, &a[0])? else { return non_int_repeat(vm, &a[0]) };
+    let Some(n) = repeat_count(vm, &a[0])? else { return non_int_repeat(vm, &a[0], false) };
     let items = l.borrow().clone();
     let out = repeat_vec(vm, &items, n)?;
     let old = std::mem::replace(&mut *l.borrow_mut(), out);

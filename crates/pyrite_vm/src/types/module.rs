@@ -37,6 +37,7 @@ pub fn init(vm: &mut Vm) {
     let t = vm.types.module.clone();
     vm.add_staticmethods(&t, &[("__new__", module_new)]);
     vm.add_methods(&t, &[("__init__", module_init), ("__repr__", module_repr), ("__getattr__", module_getattr), ("__dir__", module_dir)]);
+    vm.add_getsets(&t, &[crate::types::descr::GetSetDef { name: "__dict__", get: module_get_dict, set: None }]);
     crate::types::typeobj::refresh_flags(vm, &t);
 }
 
@@ -174,4 +175,11 @@ fn module_dir(vm: &mut Vm, args: crate::types::function::Args) -> PyResult<Value
 fn spec_attr(vm: &mut Vm, spec: &Value, name: &str) -> PyResult<Option<Value>> {
     let k = vm.intern(name);
     vm.get_attr_opt(spec, &k)
+}
+
+fn module_get_dict(vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    match dict_of(m) {
+        Some(d) => Ok(Value::Obj(d)),
+        None => Err(vm.no_attribute(m, "__dict__")),
+    }
 }

@@ -136,9 +136,8 @@ pub fn probe(vm: &mut Vm, s: &RefCell<SetData>, key: &Value, hash: i64) -> PyRes
                     match &d.table[j] {
                         None => (true, false, Value::Null),
                         e if is_dummy(e) => {
-                            if freeslot.is_none() {
-                                freeslot = Some(j);
-                            }
+                            // CPython keeps the last dummy seen on the probe path.
+                            freeslot = Some(j);
                             (false, false, Value::Null)
                         }
                         Some(e) => (false, e.hash == hash, e.key.clone()),

@@ -24,6 +24,7 @@ fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
 }
 
 /// An item and its sort key.
+#[derive(Clone)]
 struct Pair {
     key: Value,
     item: Value,
@@ -67,33 +68,36 @@ fn binary_sort(vm: &mut Vm, v: &mut [Pair], start: usize) -> PyResult<()> {
     Ok(())
 }
 
-/// Merges sorted `v[..mid]` and `v[mid..]` stably.
-fn merge(vm: &mut Vm, v: &mut Vec<Pair>, lo: usize, mid: usize, hi: usize) -> PyResult<()> {
-    let right: Vec<Pair> = v.drain(mid..hi).collect();
-    let left: Vec<Pair> = v.drain(lo..mid).collect();
-    let mut out: Vec<Pair> = Vec::with_capacity(hi - lo);
-    let mut li = left.into_iter().peekable();
-    let mut ri = right.into_iter().peekable();
-    let mut err = None;
-    while let (Some(a), Some(b)) = (li.peek(), ri.peek()) {
-        match lt(vm, &b.key, &a.key) {
-            Ok(true) => out.extend(ri.next()),
-            Ok(false) => out.extend(li.next()),
+/// Merges sorted `v[lo..mid]` and `v[mid..hi]` stably, in place with a copy
+/// of the left run. On a comparison error the slice is still a permutation.
+fn merge(vm: &mut Vm, v: &mut [Pair], lo: usize, mid: usize, hi: usize) -> PyResult<()> {
+    let left: Vec<Pair> = v[lo..mid].to_vec();
+    let (mut i, mut j, mut k) = (0, mid, lo);
+    while i < left.len() && j < hi {
+        match lt(vm, &v[j].key, &left[i].key) {
+            Ok(true) => {
+                v[k] = v[j].clone();
+                j += 1;
+            }
+            Ok(false) => {
+                v[k] = left[i].clone();
+                i += 1;
+            }
             Err(e) => {
-                err = Some(e);
-                break;
+                for p in &left[i..] {
+                    v[k] = p.clone();
+                    k += 1;
+                }
+                return Err(e);
             }
         }
+        k += 1;
     }
-    out.extend(li);
-    out.extend(ri);
-    let tail: Vec<Pair> = v.drain(lo..).collect();
-    v.extend(out);
-    v.extend(tail);
-    match err {
-        Some(e) => Err(e),
-        None => Ok(()),
+    for p in &left[i..] {
+        v[k] = p.clone();
+        k += 1;
     }
+    Ok(())
 }
 
 fn sort_pairs(vm: &mut Vm, v: &mut Vec<Pair>) -> PyResult<()> {
@@ -104,6 +108,9 @@ fn sort_pairs(vm: &mut Vm, v: &mut Vec<Pair>) -> PyResult<()> {
     if n < 64 {
         let run = count_run(vm, v)?;
         return binary_sort(vm, v, run);
+    }
+    if count_run(vm, v)? == n {
+        return Ok(());
     }
     const RUN: usize = 32;
     let mut lo = 0;

@@ -517,6 +517,9 @@ impl ArgState {
 }
 
 fn is_mapping_arg(vm: &mut Vm, v: &Value) -> bool {
+    if matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Dict(_))) {
+        return true;
+    }
     if matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Tuple(_))) || str_of(v).is_some() {
         return false;
     }
@@ -686,6 +689,10 @@ fn percent_engine(vm: &mut Vm, fmt: &[u32], args: &Value, is_bytes: bool) -> PyR
             }
             'd' | 'i' | 'u' => {
                 let b = to_int_d(vm, &v, conv)?;
+                if b.bits() > 2000 {
+                    // Enforces sys.get_int_max_str_digits().
+                    crate::types::int::int_to_decimal(vm, &b)?;
+                }
                 Piece::Text(fmt_int(&b, 'd', fl, width, prec).chars().map(|c| c as u32).collect())
             }
             'x' | 'X' | 'o' => {

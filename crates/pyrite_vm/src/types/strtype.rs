@@ -35,7 +35,7 @@ pub fn init(vm: &mut Vm) {
         ("__contains__", str_contains),
         ("__add__", str_add),
         ("__mul__", str_mul),
-        ("__rmul__", str_mul),
+        ("__rmul__", str_rmul),
         ("__mod__", str_mod),
         ("__rmod__", str_rmod),
         ("__eq__", str_eq),
@@ -122,7 +122,7 @@ fn this<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<&'a PyStr> {
         Some(v) => match str_of(v) {
             Some(s) => Ok(s),
             None => Err(vm.type_error(format!(
-                "descriptor '{}' requires a 'str' object but received a '{}'",
+                "descriptor '{}' for 'str' objects doesn't apply to a '{}' object",
                 name,
                 vm.type_name(v)
             ))),
@@ -615,8 +615,8 @@ fn str_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// The repeat count of `seq * n`, or NotImplemented/TypeError for non-ints.
-pub fn repeat_count(vm: &mut Vm, n: &Value, other_name: &str) -> PyResult<Option<i64>> {
-    let _ = other_name;
+/// `reflected`: called as `__rmul__` (the other operand already declined).
+pub fn repeat_count(vm: &mut Vm, n: &Value, reflected: bool) -> PyResult<Option<i64>> {
     match strops::subscript_index(vm, n)? {
         Some(_) => {
             let v = vm.index(n)?;
@@ -633,7 +633,7 @@ pub fn repeat_count(vm: &mut Vm, n: &Value, other_name: &str) -> PyResult<Option
             }
         }
         None => {
-            if defers_to(vm, n, "__rmul__") {
+            if !reflected && defers_to(vm, n, "__rmul__") {
                 return Ok(None);
             }
             Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(n))))
@@ -657,10 +657,18 @@ pub fn check_repeat_size(vm: &mut Vm, unit: usize, count: i64) -> PyResult<usize
     }
 }
 
+fn str_rmul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    str_mul_impl(vm, args, true)
+}
+
 fn str_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    str_mul_impl(vm, args, false)
+}
+
+fn str_mul_impl(vm: &mut Vm, args: Args, reflected: bool) -> PyResult<Value> {
     params(vm, &args, "__mul__", 1, 1, None)?;
     let s = this(vm, &args, "__mul__")?;
-    let Some(n) = repeat_count(vm, &args.args[1], "str")? else {
+    let Some(n) = repeat_count(vm, &args.args[1], reflected)? else {
         return Ok(vm.not_implemented());
     };
     if n <= 0 || s.is_empty() {
@@ -1270,11 +1278,7 @@ fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     break;
                 }
                 if n >= max {
-                    let mut j = c.len();
-                    while j > i && strops::is_space(c[j - 1]) {
-                        j -= 1;
-                    }
-                    out.push(from_cps(vm, &c[i..j]));
+                    out.push(from_cps(vm, &c[i..]));
                     break;
                 }
                 let st = i;
@@ -1321,11 +1325,7 @@ fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     break;
                 }
                 if n >= max {
-                    let mut j = 0;
-                    while j < i && strops::is_space(c[j]) {
-                        j += 1;
-                    }
-                    out.push(from_cps(vm, &c[j..i]));
+                    out.push(from_cps(vm, &c[..i]));
                     break;
                 }
                 let e = i;

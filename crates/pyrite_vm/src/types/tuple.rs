@@ -37,7 +37,7 @@ pub fn init(vm: &mut Vm) {
             ("__ge__", tuple_ge),
             ("__add__", tuple_add),
             ("__mul__", tuple_mul),
-            ("__rmul__", tuple_mul),
+            ("__rmul__", tuple_rmul),
             ("__getnewargs__", tuple_getnewargs),
             ("__sizeof__", tuple_sizeof),
         ],
@@ -216,6 +216,10 @@ fn tuple_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn tuple_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = this(vm, &args, "__hash__")?;
+    // Like CPython's C recursion: only the native stack limits nesting.
+    if !crate::stack::has_room() {
+        return Err(vm.recursion_error(" while hashing a tuple"));
+    }
     Ok(Value::Int(hash_items(vm, t)?))
 }
 
@@ -257,10 +261,18 @@ fn tuple_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn tuple_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    tuple_mul_impl(vm, args, false)
+}
+
+fn tuple_rmul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    tuple_mul_impl(vm, args, true)
+}
+
+fn tuple_mul_impl(vm: &mut Vm, args: Args, reflected: bool) -> PyResult<Value> {
     let t = this(vm, &args, "__mul__")?;
     let a = check_method_args(vm, &args, "tuple.__mul__", 1, 1)?;
     let Some(n) = crate::types::list::repeat_count(vm, &a[0])? else {
-        return crate::types::list::non_int_repeat(vm, &a[0]);
+        return crate::types::list::non_int_repeat(vm, &a[0], reflected);
     };
     if n == 1 {
         if let Value::Obj(o) = &args.args[0] {
