@@ -763,7 +763,17 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     let name = vm.intern("__float__");
     if let Some(r) = vm.call_special(x, &name, &[])? {
         return match float_val(&r) {
-            Some(f) => Ok(f),
+            Some(f) => {
+                if !matches!(r, Value::Float(_)) {
+                    let msg = format!(
+                        "{}.__float__ returned non-float (type {}).  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.",
+                        vm.type_name(x),
+                        vm.type_name(&r)
+                    );
+                    crate::types::int::deprecation_warning(vm, &msg)?;
+                }
+                Ok(f)
+            }
             None => Err(vm.type_error(format!(
                 "{}.__float__ returned non-float (type {})",
                 vm.type_name(x),

@@ -989,10 +989,15 @@ pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<Value> {
     let name = vm.intern("__int__");
     if let Some(r) = vm.call_special(x, &name, &[])? {
         return match int_val(&r) {
-            Some(i) => {
+            Some(_) => {
                 if !matches!(&r, Value::Int(_)) && !matches!(&r, Value::Obj(o) if Rc::ptr_eq(o.class(), &vm.types.int)) {
-                    // A subclass result is accepted (with a warning in CPython).
-                    return Ok(exact(vm, i));
+                    let msg = format!(
+                        "__int__ returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
+                        vm.type_name(&r)
+                    );
+                    deprecation_warning(vm, &msg)?;
+                    let i = to_bigint(&r).unwrap_or_default();
+                    return Ok(vm.new_int(i));
                 }
                 Ok(r.clone())
             }
@@ -1006,6 +1011,9 @@ pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<Value> {
         return Ok(vm.new_int(i));
     }
     let tname = vm.intern("__trunc__");
+    if vm.lookup_special(x, &tname).is_some() {
+        deprecation_warning(vm, "The delegation of int() to __trunc__ is deprecated.")?;
+    }
     if let Some(r) = vm.call_special(x, &tname, &[])? {
         if let Some(i) = int_val(&r) {
             return Ok(exact(vm, i));
@@ -1022,6 +1030,16 @@ pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<Value> {
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
         vm.type_name(x)
     )))
+}
+
+/// Issues a DeprecationWarning attributed to the calling Python code.
+pub fn deprecation_warning(vm: &mut Vm, msg: &str) -> PyResult<()> {
+    let m = vm.import_module("_warnings")?;
+    let warn = vm.get_attr_str(&m, "warn")?;
+    let text = vm.new_str(msg);
+    let cat = Value::Obj(vm.exc.deprecation_warning.clone());
+    vm.call(&warn, &[text, cat, Value::Int(1)], &[])?;
+    Ok(())
 }
 
 /// repr of a str for error messages, cut at 200 characters as CPython does.
