@@ -316,15 +316,15 @@ fn format_float_parsed(vm: &mut Vm, x: f64, s: &Spec, tname: &str) -> PyResult<S
 /// `format(z, spec)` for a complex.
 pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str, tname: &str) -> PyResult<String> {
     let s = parse_spec(vm, spec, tname)?;
+    match s.ty {
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
+        Some(t) => return Err(vm.value_error(format!("Unknown format code '{}' for object of type '{}'", t, tname))),
+    }
     if s.fill == '0' {
         return Err(vm.value_error("Zero padding is not allowed in complex format specifier"));
     }
     if s.align == Some('=') {
         return Err(vm.value_error("'=' alignment flag is not allowed in complex format specifier"));
-    }
-    match s.ty {
-        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
-        Some(t) => return Err(vm.value_error(format!("Unknown format code '{}' for object of type '{}'", t, tname))),
     }
     let mut skip_re = false;
     let mut parens = false;
@@ -337,6 +337,20 @@ pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str, tname: &str) ->
     }
     let (rneg, rtext) = float_text(re, s.ty, s.precision, s.alt, s.no_neg_zero, true);
     let (ineg, itext) = float_text(im, s.ty, s.precision, s.alt, s.no_neg_zero, true);
+    let grouped = |t: String| -> String {
+        match s.grouping {
+            Some(sep) => {
+                let (d, rest) = split_number(&t);
+                if d.is_empty() {
+                    t
+                } else {
+                    format!("{}{}", group(&d, sep, 3, 0), rest)
+                }
+            }
+            None => t,
+        }
+    };
+    let (rtext, itext) = (grouped(rtext), grouped(itext));
     let mut out = String::new();
     if parens {
         out.push('(');
