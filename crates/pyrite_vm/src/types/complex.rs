@@ -113,6 +113,10 @@ pub fn complex_pow(vm: &mut Vm, a: C, b: C) -> PyResult<Value> {
             len /= (at * b.1).exp();
             phase += b.1 * vabs.ln();
         }
+        if phase.is_infinite() {
+            // cos/sin of an infinite phase set EDOM in C, which CPython reports so.
+            return Err(zero_err(vm));
+        }
         (len * phase.cos(), len * phase.sin())
     };
     if (r.0.is_infinite() || r.1.is_infinite()) && a.0.is_finite() && a.1.is_finite() && b.0.is_finite() && b.1.is_finite() {

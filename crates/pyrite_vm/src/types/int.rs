@@ -1184,7 +1184,12 @@ fn builtin_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let num = |v: &Value| is_int(v) || matches!(v, Value::Float(_)) || matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Float(_) | Payload::Complex { .. }));
     if num(&a) && num(&b) {
-        if crate::types::complex::is_complex(&a) || crate::types::complex::is_complex(&b) {
+        // The first numeric slot that accepts the operands decides: float's
+        // rejects a modulus outright, complex's says "complex modulo".
+        let a_float = crate::types::float::float_val(&a).is_some();
+        let b_float = crate::types::float::float_val(&b).is_some();
+        let a_complex = crate::types::complex::is_complex(&a);
+        if !a_float && (a_complex || (!b_float && crate::types::complex::is_complex(&b))) {
             return Err(vm.value_error("complex modulo"));
         }
         return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
