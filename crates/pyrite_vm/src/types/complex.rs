@@ -416,7 +416,24 @@ fn complex_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(vm.type_error("complex() can't take second arg if first is a string"));
         }
         let s = real.as_ref().and_then(|v| v.as_obj()).and_then(|o| o.as_str()).map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
-        match parse_complex_str(&s) {
+        if s.contains('_') {
+            // Underscores only between digits (`_Py_string_to_number_with_underscores`).
+            let mut prev = '\0';
+            let mut ok = true;
+            for c in s.chars() {
+                if c == '_' {
+                    ok &= prev.is_ascii_digit();
+                } else if prev == '_' && !c.is_ascii_digit() {
+                    ok = false;
+                }
+                prev = c;
+            }
+            if !ok || prev == '_' {
+                let r = vm.repr_string(real.as_ref().unwrap_or(&Value::None))?;
+                return Err(vm.value_error(format!("could not convert string to complex: {}", r)));
+            }
+        }
+        match parse_complex_str(&s.replace('_', "")) {
             Some(c) => c,
             None => return Err(vm.value_error("complex() arg is a malformed string")),
         }
