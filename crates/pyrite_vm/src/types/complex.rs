@@ -416,6 +416,7 @@ fn complex_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(vm.type_error("complex() can't take second arg if first is a string"));
         }
         let s = real.as_ref().and_then(|v| v.as_obj()).and_then(|o| o.as_str()).map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
+        let s = crate::types::int::to_ascii_numeric(&s);
         if s.contains('_') {
             // Underscores only between digits (`_Py_string_to_number_with_underscores`).
             let mut prev = '\0';

@@ -521,7 +521,7 @@ fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// Parses `float.fromhex` text; Err(true) for overflow, Err(false) for syntax.
 pub fn parse_hex_float(s: &str) -> Result<f64, bool> {
-    let t = s.trim();
+    let t = s.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
