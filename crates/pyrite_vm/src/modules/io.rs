@@ -122,6 +122,26 @@ impl FileState {
 
     /// Moves decodable bytes from `rbuf` into `tbuf`, translating newlines.
     fn decode_some(&mut self) -> Result<(), String> {
+        let enc = self.encoding.to_ascii_lowercase().replace('_', "-");
+        if matches!(enc.as_str(), "latin-1" | "latin1" | "iso-8859-1" | "ascii" | "us-ascii") {
+            let ascii = enc.contains("ascii");
+            let mut text = String::with_capacity(self.rbuf.len());
+            for (i, &b) in self.rbuf.iter().enumerate() {
+                if ascii && b > 0x7f {
+                    match self.errors.as_str() {
+                        "strict" => {
+                            return Err(format!("'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", b, i));
+                        }
+                        "ignore" => continue,
+                        _ => text.push('\u{fffd}'),
+                    }
+                } else {
+                    text.push(b as char);
+                }
+            }
+            self.rbuf.clear();
+            return self.push_text(text);
+        }
         let (valid_len, bad) = match std::str::from_utf8(&self.rbuf) {
             Ok(_) => (self.rbuf.len(), None),
             Err(e) => match e.error_len() {
@@ -154,6 +174,11 @@ impl FileState {
             }
         }
         self.rbuf.drain(..consumed);
+        self.push_text(text)
+    }
+
+    /// Appends decoded text to `tbuf`, translating newlines in universal mode.
+    fn push_text(&mut self, mut text: String) -> Result<(), String> {
         if self.newline.is_none() {
             let mut out = String::with_capacity(text.len());
             if self.pending_cr {
