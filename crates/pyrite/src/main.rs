@@ -213,9 +213,11 @@ fn real_main(args: Vec<String>) -> i32 {
     match &target {
         Target::File(f) => {
             config.argv = std::iter::once(f.clone()).chain(rest).collect();
+            // A directory (run through its __main__.py) is itself sys.path[0].
+            let fp = std::path::Path::new(f);
+            let dir_of = if fp.is_dir() { Some(fp) } else { fp.parent() };
             config.path0 = Some(
-                std::path::Path::new(f)
-                    .parent()
+                dir_of
                     .map(|p| {
                         let s = p.display().to_string();
                         let s = if s.is_empty() { ".".to_string() } else { s };

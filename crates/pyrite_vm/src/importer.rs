@@ -33,6 +33,18 @@ const FROZEN_IMPORTER: &str = "importlib.FrozenImporter";
 const PATH_FINDER: &str = "importlib.PathFinder";
 const SOURCE_LOADER: &str = "importlib.SourceFileLoader";
 const NAMESPACE_LOADER: &str = "importlib.NamespaceLoader";
+const NAMESPACE_PATH: &str = "importlib._NamespacePath";
+
+fn namespace_path_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.args.first().cloned().unwrap_or(Value::None);
+    let items = match this.as_obj().map(|o| &o.payload) {
+        Some(Payload::List(l)) => l.borrow().clone(),
+        _ => Vec::new(),
+    };
+    let plain = vm.new_list(items);
+    let r = vm.repr_string(&plain)?;
+    Ok(vm.new_str(&format!("_NamespacePath({})", r)))
+}
 
 /// One of the import machinery's native types.
 pub fn machinery_type(vm: &Vm, key: &str) -> Option<PyRef> {
@@ -95,6 +107,10 @@ pub fn init(vm: &mut Vm) {
         ],
     );
     vm.state.insert(SOURCE_LOADER, Value::Obj(sl));
+    let list = vm.types.list.clone();
+    let np = vm.new_builtin_type("_NamespacePath", "_frozen_importlib_external", &list, Layout::List, flags::BASETYPE);
+    vm.add_methods(&np, &[("__repr__", namespace_path_repr)]);
+    vm.state.insert(NAMESPACE_PATH, Value::Obj(np));
     let nl = vm.new_builtin_type("NamespaceLoader", "_frozen_importlib_external", &object, Layout::Object, fl);
     vm.add_methods(&nl, &[("create_module", loader_create_module), ("exec_module", noop_method), ("is_package", true_method)]);
     vm.state.insert(NAMESPACE_LOADER, Value::Obj(nl));
@@ -422,7 +438,13 @@ pub fn find_on_path(vm: &mut Vm, name: &str, path: &Value) -> PyResult<Option<Va
     }
     let t = machinery_type(vm, NAMESPACE_LOADER).ok_or_else(|| vm.system_error("import machinery not initialised"))?;
     let loader = Value::Obj(crate::protocol::objecttype::new_instance(vm, &t, Payload::None));
-    new_spec(vm, name, loader, None, Some(portions), false).map(Some)
+    let spec = new_spec(vm, name, loader, None, None, false)?;
+    if let Some(np) = machinery_type(vm, NAMESPACE_PATH) {
+        let items: Vec<Value> = portions.iter().map(|p| vm.new_str(p)).collect();
+        let path = Value::Obj(crate::object::PyObject::new(np, Payload::List(std::cell::RefCell::new(items))));
+        set_dict_attr(vm, &spec, "submodule_search_locations", path);
+    }
+    Ok(Some(spec))
 }
 
 fn source_spec(vm: &mut Vm, name: &str, file: &str, search: Option<Vec<String>>) -> PyResult<Value> {
@@ -579,6 +601,10 @@ fn missing_or_none(vm: &mut Vm, m: &Value, name: &str) -> PyResult<bool> {
     Ok(get_opt(vm, m, name)?.map(|v| v.is_none()).unwrap_or(true))
 }
 
+fn loader_of(vm: &mut Vm, spec: &Value) -> PyResult<Value> {
+    Ok(get_opt(vm, spec, "loader")?.unwrap_or(Value::None))
+}
+
 fn init_module_attrs(vm: &mut Vm, spec: &Value, m: &Value) -> PyResult<()> {
     let name = get_opt(vm, spec, "name")?.unwrap_or(Value::None);
     if missing_or_none(vm, m, "__name__")? {
@@ -597,6 +623,10 @@ fn init_module_attrs(vm: &mut Vm, spec: &Value, m: &Value) -> PyResult<()> {
     let ssl = get_opt(vm, spec, "submodule_search_locations")?.unwrap_or(Value::None);
     if !ssl.is_none() && missing_or_none(vm, m, "__path__")? {
         let _ = set(vm, m, "__path__", ssl);
+    }
+    let ld = loader_of(vm, spec)?;
+    if is_instance_of(vm, &ld, NAMESPACE_LOADER) && missing_or_none(vm, m, "__file__")? {
+        let _ = set(vm, m, "__file__", Value::None);
     }
     let has_loc = match get_opt(vm, spec, "has_location")? {
         Some(v) => vm.is_true(&v)?,
