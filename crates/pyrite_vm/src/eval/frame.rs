@@ -64,13 +64,18 @@ impl Frame {
 
     /// Reinitialises a recycled frame for a new activation (keeps the
     /// allocations of its vectors).
+    #[inline]
     pub fn reset(&mut self, code: Rc<Code>, globals: PyRef, builtins: PyRef, locals: Value, func: Value) {
         let nlocals = code.co.varnames.len();
         let stacksize = code.co.stacksize as usize;
+        // Recycled frames come back with empty vectors; clearing again is cheap.
         self.stack.clear();
         self.stack.reserve(stacksize);
         self.fast.clear();
-        self.fast.resize(nlocals, Value::Null);
+        self.fast.reserve(nlocals);
+        for _ in 0..nlocals {
+            self.fast.push(Value::Null);
+        }
         self.cells.clear();
         self.code = code;
         self.pc = 0;
