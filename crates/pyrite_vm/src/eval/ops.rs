@@ -216,7 +216,22 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     return Err(vm.system_error("bad COMPARE_OP operand"));
                 };
                 let r = match crate::protocol::fastops::compare_fast(vm, &a, &b, cop) {
-                    Some(r) => Value::Bool(r),
+                    Some(r) => {
+                        // A following POP_JUMP_IF_FALSE/TRUE consumes the bool
+                        // directly (no push, pop and dispatch).
+                        if let Some(&next) = instrs.get(f.pc) {
+                            let nop = next as u8;
+                            if nop == Opcode::PopJumpIfFalse as u8 || nop == Opcode::PopJumpIfTrue as u8 {
+                                f.lasti = f.pc;
+                                f.pc += 1;
+                                if r == (nop == Opcode::PopJumpIfTrue as u8) {
+                                    f.pc = (next >> 8) as usize;
+                                }
+                                continue;
+                            }
+                        }
+                        Value::Bool(r)
+                    }
                     None => vm.compare(&a, &b, cop)?,
                 };
                 f.stack.push(r);
@@ -846,8 +861,7 @@ fn call(vm: &mut Vm, f: &mut Frame, argc: usize) -> PyResult<Option<Flow>> {
                 && c.kwonlyargcount == 0
                 && c.varnames.len() >= total
             {
-                let mut frame =
-                    vm.alloc_frame(func.code.clone(), func.globals.clone(), func.builtins.clone(), Value::Null, Value::Obj(co.clone()));
+                let mut frame = vm.alloc_func_frame(co, func);
                 for (slot, v) in frame.fast.iter_mut().zip(f.stack.drain(args_start..)) {
                     *slot = v;
                 }
@@ -868,12 +882,15 @@ fn call(vm: &mut Vm, f: &mut Frame, argc: usize) -> PyResult<Option<Flow>> {
             }
         }
     }
-    let args: Vec<Value> = f.stack.drain(args_start..).collect();
+    // Other callables get the arguments as a slice of this stack (no copy);
+    // they are dropped after the call.
+    let r = {
+        let (pos, kwv) = f.stack[args_start..].split_at(npos);
+        let kwargs = kw_pairs(&kwnames, kwv);
+        vm.call(&callable, pos, &kwargs)
+    };
     f.stack.truncate(n - argc - 2);
-    let (pos, kwv) = args.split_at(npos);
-    let kwargs = kw_pairs(&kwnames, kwv);
-    let r = vm.call(&callable, pos, &kwargs)?;
-    f.stack.push(r);
+    f.stack.push(r?);
     Ok(None)
 }
 
