@@ -496,6 +496,16 @@ fn instance_dict_get(o: &PyRef, name: &PyRef) -> Option<Value> {
     }
 }
 
+/// `instance_dict_get` trying the cache's entry hint first.
+#[inline]
+fn instance_dict_get_hint(o: &PyRef, name: &PyRef, cache: &AttrCache) -> Option<Value> {
+    let d = o.dict.borrow();
+    match d.as_ref() {
+        Some(d) => crate::types::dict::dict_get_str_hint(d, name, &cache.hint),
+        None => None,
+    }
+}
+
 /// What the cached fast paths found.
 pub(crate) enum CachedAttr {
     /// The attribute's value.
@@ -540,7 +550,7 @@ impl Vm {
                 if td.version.get() == cache.version.get() {
                     match cache.kind.get() {
                         attr_kind::ABSENT => {
-                            if let Some(v) = instance_dict_get(o, name) {
+                            if let Some(v) = instance_dict_get_hint(o, name, cache) {
                                 return Ok(CachedAttr::Value(v));
                             }
                         }
@@ -611,7 +621,7 @@ impl Vm {
                 if td.version.get() == cache.version.get() && cache.kind.get() == attr_kind::STORE_DICT {
                     let d = o.dict.borrow().clone();
                     if let Some(d) = d {
-                        dict_set_str(&d, name, value);
+                        crate::types::dict::dict_set_str_hint(&d, name, value, &cache.hint);
                         return Ok(());
                     }
                 }

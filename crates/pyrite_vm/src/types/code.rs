@@ -38,6 +38,8 @@ pub struct AttrCache {
     pub kind: std::cell::Cell<u8>,
     /// The attribute found in the type (Null when absent).
     pub descr: std::cell::RefCell<Value>,
+    /// Where the name was last found in an instance dict's entries.
+    pub hint: std::cell::Cell<u32>,
 }
 
 /// Kinds of `AttrCache` entries.
