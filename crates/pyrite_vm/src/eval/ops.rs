@@ -36,6 +36,11 @@ macro_rules! top {
 
 /// Runs instructions of `f` until it calls, returns, yields or raises.
 pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
+    // Calls of Python functions and returns to a Python caller switch `f` to the
+    // new top frame and continue here; `run_with` sees only entry-frame returns,
+    // yields and exceptions (it always works on the top frame).
+    let mut f: &mut Frame = f;
+    'frame: loop {
     let code = f.code.clone();
     let instrs: &[u32] = &code.instrs;
     let mut ext: u32 = 0;
@@ -176,6 +181,17 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             }
             Opcode::Call => {
                 if let Some(flow) = call(vm, f, arg as usize)? {
+                    if let Flow::Call = flow {
+                        let Some(top) = vm.frames.last_mut() else {
+                            return Err(vm.system_error("CALL: no frame"));
+                        };
+                        let p: *mut Frame = &mut **top;
+                        // SAFETY: frames are boxed, so the pointer stays valid while
+                        // `vm.frames` grows; a frame is popped only by the return
+                        // below or by `run_with`, both after its last use here.
+                        f = unsafe { &mut *p };
+                        continue 'frame;
+                    }
                     return Ok(flow);
                 }
             }
@@ -185,7 +201,21 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             }
             Opcode::ReturnValue => {
                 let v = pop!(f);
-                return Ok(Flow::Return(v));
+                if f.is_entry || f.generator.is_some() || vm.frames.len() < 2 {
+                    return Ok(Flow::Return(v));
+                }
+                // Back to the Python caller without leaving this loop.
+                if let Some(fr) = vm.pop_frame() {
+                    vm.recycle_frame(fr);
+                }
+                let Some(top) = vm.frames.last_mut() else {
+                    return Err(vm.system_error("RETURN_VALUE: no caller frame"));
+                };
+                top.stack.push(v);
+                let p: *mut Frame = &mut **top;
+                // SAFETY: as for CALL above; the returning frame is no longer used.
+                f = unsafe { &mut *p };
+                continue 'frame;
             }
             Opcode::UnaryPositive | Opcode::UnaryNegative | Opcode::UnaryInvert => {
                 let v = pop!(f);
@@ -347,6 +377,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 }
             }
         }
+    }
     }
 }
 
