@@ -29,7 +29,9 @@ Options (a subset of python3's):
 -v     : verbose (trace import statements)
 -V     : print the Python version number and exit (also --version)
 -W arg : warning control
--X opt : set implementation-specific option
+-X opt : set implementation-specific option; -X pyrite_trace_cache reports
+         bytecode cache hits, misses and writes on stderr (also
+         PYRITE_TRACE_CACHE=1)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -41,6 +43,12 @@ enum Target {
     Command(String),
     Module(String),
     Stdin,
+}
+
+/// CPython's two-line hint after a command-line error.
+fn usage_hint(args: &[String]) -> String {
+    let prog = args.first().map(String::as_str).unwrap_or("pyrite");
+    format!("usage: {} [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n", prog)
 }
 
 fn main() -> ExitCode {
@@ -80,6 +88,15 @@ fn real_main(args: Vec<String>) -> i32 {
             println!("Python 3.11.7");
             return 0;
         }
+        if a == "--" {
+            i += 1;
+            break;
+        }
+        if a.starts_with("--") {
+            eprintln!("unknown option {}", a);
+            eprint!("{}", usage_hint(&args));
+            return 2;
+        }
         if !a.starts_with('-') || a.len() < 2 {
             break;
         }
@@ -98,7 +115,7 @@ fn real_main(args: Vec<String>) -> i32 {
                             Some(v) => v.clone(),
                             None => {
                                 eprintln!("Argument expected for the -{} option", c);
-                                eprint!("usage: pyrite [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n");
+                                eprint!("{}", usage_hint(&args));
                                 return 2;
                             }
                         }
@@ -129,12 +146,17 @@ fn real_main(args: Vec<String>) -> i32 {
                     return 0;
                 }
                 'V' => {
-                    println!("Python 3.11.7");
+                    // -VV prints the full version string.
+                    if chars[j + 1..].contains(&'V') || args.get(i + 1).map(|n| n == "-V").unwrap_or(false) {
+                        println!("Python {}", pyrite_vm::modules::sys::VERSION);
+                    } else {
+                        println!("Python 3.11.7");
+                    }
                     return 0;
                 }
                 _ => {
                     eprintln!("Unknown option: -{}", c);
-                    eprint!("usage: pyrite [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `python -h' for more information.\n");
+                    eprint!("{}", usage_hint(&args));
                     return 2;
                 }
             }

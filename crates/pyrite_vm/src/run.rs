@@ -66,15 +66,33 @@ pub fn emit_warnings(vm: &mut Vm, warnings: &[pyrite_marshal::StoredWarning], fi
     }
 }
 
+/// True when `PYRITE_TRACE_CACHE` is set (non-empty) or `-X pyrite_trace_cache`
+/// was given: cache hits, misses and writes are reported on stderr.
+pub fn trace_cache(vm: &Vm) -> bool {
+    vm.config.xoptions.iter().any(|x| x == "pyrite_trace_cache")
+        || std::env::var_os("PYRITE_TRACE_CACHE").map(|v| !v.is_empty()).unwrap_or(false)
+}
+
 /// Loads the code of a source file through the cache: a fresh, valid
 /// `__pycache__/NAME.pyrite-311.pyc` is used without parsing; otherwise the
 /// source is compiled and the cache written (unless disabled).
 pub fn load_source_code(vm: &mut Vm, path: &Path, filename: &str) -> PyResult<Rc<Code>> {
     let pyc = pyrite_marshal::cache_path(path, vm.config.optimize);
+    let trace = trace_cache(vm);
     if let Some(pyc) = &pyc {
-        if let Ok((code, warnings)) = pyrite_marshal::load_cached(path, pyc, filename) {
-            emit_warnings(vm, &warnings, filename);
-            return Ok(vm.make_code(code));
+        match pyrite_marshal::load_cached(path, pyc, filename) {
+            Ok((code, warnings)) => {
+                if trace {
+                    eprintln!("pyrite-cache: hit {}", pyc.display());
+                }
+                emit_warnings(vm, &warnings, filename);
+                return Ok(vm.make_code(code));
+            }
+            Err(e) => {
+                if trace {
+                    eprintln!("pyrite-cache: miss {} ({})", pyc.display(), e);
+                }
+            }
         }
     }
     let meta = std::fs::metadata(path).map_err(|e| crate::modules::os_error(vm, &e, Some(filename)))?;
@@ -98,7 +116,15 @@ pub fn load_source_code(vm: &mut Vm, path: &Path, filename: &str) -> PyResult<Rc
     if let Some(pyc) = &pyc {
         if !dont_write_bytecode(vm) {
             // An unwritable directory is not an error.
-            let _ = pyrite_marshal::store_cached(pyc, &out.code, &warnings, stamp);
+            let r = pyrite_marshal::store_cached(pyc, &out.code, &warnings, stamp);
+            if trace {
+                match r {
+                    Ok(()) => eprintln!("pyrite-cache: wrote {}", pyc.display()),
+                    Err(e) => eprintln!("pyrite-cache: not written {} ({})", pyc.display(), e),
+                }
+            }
+        } else if trace {
+            eprintln!("pyrite-cache: not written {} (dont_write_bytecode)", pyc.display());
         }
     }
     Ok(vm.make_code(out.code))
@@ -149,7 +175,7 @@ pub fn run_file(vm: &mut Vm, path: &str) -> i32 {
     }
     let globals = main_globals(vm);
     // Since 3.9 the main script's `__file__` (and so co_filename) is absolute.
-    let abs = abspath(path);
+    let abs = crate::modules::abspath(path);
     let f = vm.new_str(&abs);
     let fk = vm.names.__file__.clone();
     dict_set_str(&globals, &fk, f);
@@ -157,28 +183,6 @@ pub fn run_file(vm: &mut Vm, path: &str) -> i32 {
     dict_set_str(&globals, &ck, Value::None);
     let r = load_source_code(vm, p, &abs).and_then(|code| vm.run_code(code, globals, None));
     finish(vm, r)
-}
-
-/// `os.path.abspath`: joins with the current directory and normalises `.`
-/// and `..` components lexically (symlinks are not resolved).
-pub fn abspath(path: &str) -> String {
-    let joined = if path.starts_with('/') {
-        path.to_string()
-    } else {
-        let cwd = std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_default();
-        format!("{}/{}", cwd, path)
-    };
-    let mut parts: Vec<&str> = Vec::new();
-    for comp in joined.split('/') {
-        match comp {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            c => parts.push(c),
-        }
-    }
-    format!("/{}", parts.join("/"))
 }
 
 /// Runs `-c` code as `__main__`.
@@ -218,8 +222,15 @@ pub fn run_module(vm: &mut Vm, name: &str) -> i32 {
     if let Err(e) = crate::modules::post_init(vm) {
         return report_exception(vm, e);
     }
-    let r = crate::importer::run_module_as_main(vm, name);
-    finish(vm, r)
+    match crate::importer::run_module_as_main(vm, name) {
+        Ok(r) => finish(vm, r),
+        Err(msg) => {
+            crate::modules::sys::flush_stdout(vm);
+            let exe = std::env::args().next().unwrap_or_else(|| "pyrite".into());
+            eprintln!("{}: {}", exe, msg);
+            1
+        }
+    }
 }
 
 fn finish(vm: &mut Vm, r: PyResult<Value>) -> i32 {
@@ -231,9 +242,29 @@ fn finish(vm: &mut Vm, r: PyResult<Value>) -> i32 {
     status
 }
 
+/// Set when the program ended with an uncaught KeyboardInterrupt: the process
+/// then ends by SIGINT, as CPython does (shell status 130).
+static EXIT_BY_SIGINT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+extern "C" {
+    fn signal(signum: i32, handler: usize) -> usize;
+    fn raise(sig: i32) -> i32;
+}
+
 /// Interpreter shutdown: flushes the standard streams.
 pub fn finalize(vm: &mut Vm) {
+    crate::finalize::clear_main(vm);
     crate::modules::sys::flush_stdout(vm);
+    if EXIT_BY_SIGINT.load(std::sync::atomic::Ordering::Relaxed) {
+        let _ = std::io::Write::flush(&mut std::io::stderr());
+        // SAFETY: restoring the default disposition and raising the signal
+        // ends the process; nothing runs concurrently with it.
+        unsafe {
+            signal(2, 0);
+            raise(2);
+        }
+    }
+    crate::modules::io::flush_all();
 }
 
 /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.
@@ -242,18 +273,41 @@ pub fn report_exception(vm: &mut Vm, e: PyErr) -> i32 {
     if vm.is_subtype(e.0.class(), &se) {
         return crate::types::exceptions::system_exit_code(vm, &e);
     }
+    let ki = vm.exc.keyboard_interrupt.clone();
+    if vm.is_subtype(e.0.class(), &ki) {
+        EXIT_BY_SIGINT.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     crate::modules::sys::flush_stdout(vm);
     let hook = vm.intern("excepthook");
     let sd = vm.sys_dict.clone();
     let exc = Value::Obj(e.0.clone());
-    if let Some(h) = crate::types::dict::dict_get_str(&sd, &hook) {
-        if !vm.is_builtin_fn(&h, crate::modules::sys::sys_excepthook) {
-            let tp = Value::Obj(vm.type_of(&exc));
-            let tb = crate::types::exceptions::get_traceback(&exc);
-            if vm.call(&h, &[tp, exc.clone(), tb], &[]).is_ok() {
-                return 1;
+    // sys.last_type / last_value / last_traceback, as PyErr_PrintEx(1).
+    let tp = Value::Obj(vm.type_of(&exc));
+    let tb = crate::types::exceptions::get_traceback(&exc);
+    for (name, v) in [("last_type", tp.clone()), ("last_value", exc.clone()), ("last_traceback", tb.clone())] {
+        let k = vm.intern(name);
+        dict_set_str(&sd, &k, v);
+    }
+    match crate::types::dict::dict_get_str(&sd, &hook) {
+        Some(h) if !h.is_none() => {
+            if !vm.is_builtin_fn(&h, crate::modules::sys::sys_excepthook) {
+                match vm.call(&h, &[tp, exc.clone(), tb], &[]) {
+                    Ok(_) => return 1,
+                    Err(err) => {
+                        if vm.is_subtype(err.0.class(), &se) {
+                            return crate::types::exceptions::system_exit_code(vm, &err);
+                        }
+                        crate::modules::sys::flush_stdout(vm);
+                        crate::types::exceptions::write_stderr(vm, "Error in sys.excepthook:\n");
+                        crate::types::exceptions::print_exception(vm, &Value::Obj(err.0.clone()));
+                        crate::types::exceptions::write_stderr(vm, "\nOriginal exception was:\n");
+                        crate::types::exceptions::print_exception(vm, &exc);
+                        return 1;
+                    }
+                }
             }
         }
+        _ => crate::types::exceptions::write_stderr(vm, "sys.excepthook is missing\n"),
     }
     crate::types::exceptions::print_exception(vm, &exc);
     let ki = vm.exc.keyboard_interrupt.clone();

@@ -133,7 +133,9 @@ impl Vm {
                     }
                     crate::types::exceptions::add_traceback(self, &e, f);
                 }
-                if let Some(h) = f.code.co.find_handler(f.lasti as u32).copied() {
+                // The handler is found from the instruction being executed; `lasti`
+                // may have been reset by RERAISE for the traceback only.
+                if let Some(h) = f.code.co.find_handler(f.pc.saturating_sub(1) as u32).copied() {
                     f.stack.truncate(h.depth as usize);
                     if h.lasti {
                         f.stack.push(Value::Int(f.lasti as i64));

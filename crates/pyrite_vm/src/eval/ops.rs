@@ -45,6 +45,9 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     let instrs: &[u32] = &code.instrs;
     let mut ext: u32 = 0;
     loop {
+        if crate::object::FINALIZERS_PENDING.load(Ordering::Relaxed) {
+            crate::finalize::run_pending(vm);
+        }
         let Some(&word) = instrs.get(f.pc) else {
             return Err(vm.system_error("bytecode ran off the end of the code"));
         };
@@ -536,8 +539,9 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
             Opcode::SetUpdate => {
                 let v = pop!(f);
                 let s = f.stack[f.stack.len() - arg as usize].clone();
-                for x in vm.collect(&v)? {
-                    crate::types::set::set_add(vm, &s, x)?;
+                match crate::types::set::set_cell(&s) {
+                    Some(c) => crate::types::set::update_internal(vm, c, &v)?,
+                    None => return Err(vm.system_error("SET_UPDATE on a non-set")),
                 }
             }
             Opcode::DictUpdate => {
@@ -594,12 +598,11 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 return Err(crate::types::exceptions::do_raise(vm, exc, cause));
             }
             Opcode::Reraise => {
+                // CPython sets the frame's reported instruction from the saved
+                // lasti (for f_lineno) but finds the handler from RERAISE's own
+                // position; the traceback already has this frame's entry, so
+                // only the lookup position matters here and `f.lasti` stays.
                 let exc = pop!(f);
-                if arg != 0 {
-                    if let Some(Value::Int(l)) = f.stack.last() {
-                        f.lasti = *l as usize;
-                    }
-                }
                 let Value::Obj(e) = exc else {
                     return Err(vm.system_error("RERAISE of a non-exception"));
                 };

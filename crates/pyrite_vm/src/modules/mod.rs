@@ -1,8 +1,13 @@
 //! Native modules of the boot set, one file each, and start-up steps that
 //! need them.
 
+pub mod imp;
+pub mod io;
 pub mod sys;
 pub mod math;
+pub mod time;
+pub mod warnings;
+pub mod weakref;
 
 use crate::error::{PyErr, PyResult};
 use crate::value::Value;
@@ -51,8 +56,65 @@ pub fn strerror(errno: i32, e: &std::io::Error) -> String {
     }
 }
 
-/// Start-up after the core exists: `sys.path` and the native module table.
+/// Registers the import machinery, the module type's methods and the
+/// native modules of this directory (called from `init`).
+pub fn register(vm: &mut Vm) {
+    crate::types::module::init(vm);
+    crate::importer::init(vm);
+    imp::register(vm);
+    time::register(vm);
+    warnings::register(vm);
+}
+
+/// `os.path.abspath`: joins a relative path to the working directory and
+/// normalises `.`, `..` and repeated slashes (without resolving links).
+pub fn abspath(p: &str) -> String {
+    let joined = if p.starts_with('/') {
+        p.to_string()
+    } else {
+        match std::env::current_dir() {
+            Ok(d) => format!("{}/{}", d.display(), p),
+            Err(_) => p.to_string(),
+        }
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for c in joined.split('/') {
+        match c {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            c => parts.push(c),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+/// Start-up after the core exists: `sys.path`, the meta path, the specs of
+/// the modules created at boot.
 pub fn post_init(vm: &mut Vm) -> PyResult<()> {
     sys::init_path(vm);
+    let sd = vm.sys_dict.clone();
+    let finders: Vec<Value> = ["importlib.BuiltinImporter", "importlib.FrozenImporter", "importlib.PathFinder"]
+        .iter()
+        .filter_map(|k| crate::importer::machinery_type(vm, k).map(Value::Obj))
+        .collect();
+    let mp = vm.new_list(finders);
+    let hooks = vm.new_list(Vec::new());
+    let cache = Value::Obj(vm.new_dict());
+    let mut names: Vec<&'static str> = vm.native_modules.keys().copied().collect();
+    names.extend(["sys", "builtins"]);
+    names.sort_unstable();
+    names.dedup();
+    let names: Vec<Value> = names.iter().map(|n| vm.new_str(n)).collect();
+    let bmn = vm.new_tuple(names);
+    for (k, v) in [("meta_path", mp), ("path_hooks", hooks), ("path_importer_cache", cache), ("builtin_module_names", bmn)] {
+        let k = vm.intern(k);
+        crate::types::dict::dict_set_str(&sd, &k, v);
+    }
+    for name in ["sys", "builtins"] {
+        let m = Value::Obj(if name == "sys" { vm.sys.clone() } else { vm.builtins.clone() });
+        crate::importer::init_builtin_module(vm, name, &m)?;
+    }
     Ok(())
 }

@@ -52,9 +52,10 @@ impl Vm {
         let ga = lookup(tp, &self.names.__getattribute__.clone());
         let r = match ga {
             Some(f) if !self.is_object_getattribute(&f) => self.call(&f, &[obj.clone(), Value::Obj(name.clone())], &[]),
-            _ => match self.generic_get_attr(obj, tp, name)? {
-                Some(v) => Ok(v),
-                None => Err(self.no_attribute(obj, &name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default())),
+            _ => match self.generic_get_attr(obj, tp, name) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => Err(self.no_attribute(obj, &name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default())),
+                Err(e) => Err(e),
             },
         };
         match r {

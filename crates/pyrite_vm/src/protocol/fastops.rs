@@ -23,16 +23,10 @@ pub fn binary_fast(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOp) -> Option<Py
                 And => Some(x & y),
                 Or => Some(x | y),
                 Xor => Some(x ^ y),
-                FloorDivide if y != 0 => {
-                    if x == i64::MIN && y == -1 {
-                        None
-                    } else {
-                        let q = x.div_euclid(y);
-                        // Python floors toward negative infinity.
-                        let q = if (x % y != 0) && ((x < 0) != (y < 0)) { x / y - 1 } else { x / y };
-                        let _ = q;
-                        Some(if (x % y != 0) && ((x < 0) != (y < 0)) { x / y - 1 } else { x / y })
-                    }
+                // Python floors toward negative infinity; MIN // -1 overflows.
+                FloorDivide if y != 0 && !(x == i64::MIN && y == -1) => {
+                    let q = x / y;
+                    Some(if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q })
                 }
                 Remainder if y != 0 => {
                     if y == -1 {
@@ -124,6 +118,15 @@ fn float_op(vm: &mut Vm, x: f64, y: f64, op: BinaryOp) -> Option<PyResult<Value>
             }
             x / y
         }
+        FloorDivide if y != 0.0 => crate::types::float::float_divmod(x, y).0,
+        Remainder if y != 0.0 => crate::types::float::float_divmod(x, y).1,
+        Power if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     })))
 }
@@ -145,9 +148,6 @@ pub fn compare_fast(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> Option<bool
             } else {
                 return None;
             }
-        }
-        (Value::Float(x), Value::Float(y)) if x.is_nan() || y.is_nan() => {
-            return Some(matches!(op, CompareOp::Ne));
         }
         _ => return None,
     };

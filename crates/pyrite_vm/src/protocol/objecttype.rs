@@ -52,7 +52,7 @@ pub fn init(vm: &mut Vm) {
             ("__subclasscheck__", type_subclasscheck),
             ("__dir__", object_dir),
             ("__or__", type_or),
-            ("__ror__", type_or),
+            ("__ror__", type_ror),
         ],
     );
     vm.add_staticmethods(&type_, &[("__new__", type_new)]);
@@ -489,6 +489,10 @@ fn type_or(vm: &mut Vm, args: Args) -> PyResult<Value> {
     crate::types::union_type::make_union(vm, &args.args[0], &args.args[1])
 }
 
+fn type_ror(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::types::union_type::make_union(vm, &args.args[1], &args.args[0])
+}
+
 fn type_prepare(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Obj(vm.new_dict()))
 }
@@ -743,12 +747,17 @@ fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns: &P
         *td.bases.borrow_mut() = vec![vm.types.object.clone()];
     }
     let bases_now = td.bases.borrow().clone();
+    for (i, b) in bases_now.iter().enumerate() {
+        if bases_now[..i].iter().any(|x| Rc::ptr_eq(x, b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", b.as_type().map(|t| t.name()).unwrap_or_default())));
+        }
+    }
     let mro = match c3_mro(&cls, &bases_now) {
         Some(m) => m,
         None => {
             let names: Vec<String> = bases_now.iter().filter_map(|b| b.as_type().map(|t| t.name())).collect();
             return Err(vm.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         }
@@ -782,6 +791,12 @@ fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns: &P
     }
     if let Some(q) = qualname {
         *td.qualname.borrow_mut() = q.as_obj().and_then(|o| o.as_str()).map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
+    }
+    // A class that defines __eq__ but not __hash__ is unhashable.
+    let eq_k = vm.names.__eq__.clone();
+    let hash_k = vm.names.__hash__.clone();
+    if dict_get_str(&tdict, &eq_k).is_some() && dict_get_str(&tdict, &hash_k).is_none() {
+        dict_set_str(&tdict, &hash_k, Value::None);
     }
     let doc_k = vm.names.__doc__.clone();
     if dict_get_str(&tdict, &doc_k).is_none() {
@@ -836,13 +851,8 @@ fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns: &P
     for (k, v) in vm.dict_items(&tdict) {
         if let Value::Obj(o) = &v {
             let vt = o.class().clone();
-            if vt.as_type().map(|t| t.has_flag(flags::HEAPTYPE)).unwrap_or(false) {
-                if let Some(f) = lookup(&vt, &set_name) {
-                    let r = vm.call(&f, &[v.clone(), Value::Obj(cls.clone()), k.clone()], &[]);
-                    if let Err(e) = r {
-                        return Err(e);
-                    }
-                }
+            if let Some(f) = lookup(&vt, &set_name) {
+                vm.call(&f, &[v.clone(), Value::Obj(cls.clone()), k.clone()], &[])?;
             }
         }
     }

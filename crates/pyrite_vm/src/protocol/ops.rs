@@ -455,13 +455,16 @@ impl Vm {
         let name = self.names.__delitem__.clone();
         match self.call_special(c, &name, std::slice::from_ref(k))? {
             Some(_) => Ok(()),
-            None => Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(c)))),
+            None => Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(c)))),
         }
     }
 
     /// `item in c`.
     pub fn contains(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
         let name = self.names.__contains__.clone();
+        if let Some(Value::None) = self.lookup_special(c, &name) {
+            return Err(self.type_error(format!("'{}' object is not a container", self.type_name(c))));
+        }
         if let Some(r) = self.call_special(c, &name, std::slice::from_ref(item))? {
             return self.is_true(&r);
         }

@@ -47,7 +47,7 @@ impl Vm {
             }
             Constant::FrozenSet(items) => {
                 let v: Vec<Value> = items.iter().map(|c| self.const_value(c)).collect();
-                crate::types::set::new_set(self, v, true).unwrap_or(Value::None)
+                crate::types::set::new_const_frozenset(self, v).unwrap_or(Value::None)
             }
             Constant::Code(co) => {
                 let code = self.make_code((**co).clone());

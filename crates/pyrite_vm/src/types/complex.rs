@@ -426,22 +426,30 @@ fn complex_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 }
             }
         }
-        let r = match &real {
-            Some(v) => to_complex_arg(vm, v, true)?,
-            None => (0.0, 0.0),
-        };
-        let i = match &imag {
+        let (r, r_is_complex) = match &real {
             Some(v) => {
-                if let Some(c) = complex_val(v) {
-                    c
-                } else {
-                    to_complex_arg(vm, v, false)?
-                }
+                let c = to_complex_arg(vm, v, true)?;
+                (c, is_complex(v) || c.1 != 0.0 || !(crate::types::float::float_val(v).is_some() || int_val(v).is_some()))
             }
-            None => (0.0, 0.0),
+            None => ((0.0, 0.0), false),
         };
-        let re = r.0 - i.1;
-        let im = if imag.is_some() { r.1 + i.0 } else { r.1 };
+        let (i, i_is_complex) = match &imag {
+            Some(v) => match complex_val(v) {
+                Some(c) => (c, true),
+                None => (to_complex_arg(vm, v, false)?, false),
+            },
+            None => ((0.0, 0.0), false),
+        };
+        let mut re = r.0;
+        let mut im = i.0;
+        if i_is_complex {
+            re -= i.1;
+        }
+        if r_is_complex && imag.is_some() {
+            im += r.1;
+        } else if imag.is_none() {
+            im = r.1;
+        }
         (re, im)
     };
     if Rc::ptr_eq(&cls, &vm.types.complex) {

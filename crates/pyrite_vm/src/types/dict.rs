@@ -271,6 +271,25 @@ impl DictData {
         None
     }
 
+    /// Number of entry slots (live and deleted) in insertion order.
+    #[inline]
+    pub fn entries_len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The live entry before position `pos` (walking backwards), with its
+    /// position (the next call's `pos`).
+    pub fn prev_entry(&self, mut pos: usize) -> Option<(usize, &Entry)> {
+        pos = pos.min(self.entries.len());
+        while pos > 0 {
+            pos -= 1;
+            if let Some(e) = &self.entries[pos] {
+                return Some((pos, e));
+            }
+        }
+        None
+    }
+
     /// Removes and returns the last inserted entry (`popitem`).
     pub fn pop_last(&mut self) -> Option<Entry> {
         let i = self.entries.iter().rposition(|e| e.is_some())?;

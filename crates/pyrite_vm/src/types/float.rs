@@ -369,7 +369,7 @@ pub fn round_float(x: f64, nd: i64) -> f64 {
         return 0f64.copysign(x);
     }
     let res = if nd >= 0 {
-        let mut tmp_vm_free = |a: &BigInt, b: &BigInt| -> f64 {
+        let tmp_vm_free = |a: &BigInt, b: &BigInt| -> f64 {
             // Correctly rounded a / b without a Vm (b > 0).
             let neg = a.sign() == Sign::Minus;
             let (ma, mb) = (a.magnitude(), b.magnitude());

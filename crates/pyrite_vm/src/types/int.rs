@@ -102,45 +102,32 @@ pub fn is_int(v: &Value) -> bool {
 
 // ----- conversions ------------------------------------------------------------
 
+/// 2**k exactly, for -1074 <= k <= 1023.
+fn pow2(k: i64) -> f64 {
+    if k >= -1022 {
+        f64::from_bits(((k + 1023) as u64) << 52)
+    } else {
+        f64::from_bits(1u64 << (k + 1074))
+    }
+}
+
 /// `x * 2**e` with a single rounding.
-pub fn ldexp(mut x: f64, mut e: i64) -> f64 {
+pub fn ldexp(x: f64, e: i64) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
-    while e > 1000 {
-        x *= 2f64.powi(1000);
-        e -= 1000;
-        if x.is_infinite() {
-            return x;
-        }
+    let (m, fe) = crate::hash::frexp(x);
+    let ne = (fe as i64).saturating_add(e);
+    if ne > 1024 {
+        return f64::INFINITY.copysign(x);
     }
-    while e < -1000 {
-        // Keep the intermediate normal so only the last step rounds.
-        let (_, fe) = crate::hash::frexp(x);
-        if (fe as i64) + e >= -1021 {
-            break;
-        }
-        if fe < -1021 + 1000 {
-            break;
-        }
-        x *= 2f64.powi(-1000);
-        e += 1000;
+    if ne >= -1021 {
+        return (m * 2.0) * pow2(ne - 1);
     }
-    if e < -1000 {
-        // Split the remaining scaling in two steps; the first is exact.
-        let (_, fe) = crate::hash::frexp(x);
-        let first = (-1021 - fe as i64).max(e).min(0);
-        x *= 2f64.powi(first as i32);
-        e -= first;
-        if e < -1074 - 60 {
-            return 0.0 * x.signum();
-        }
-        // Remaining e is in [-1134, 0]: do it as two exact-or-final multiplications.
-        let half = e / 2;
-        let a = x * 2f64.powi(half as i32);
-        return a * 2f64.powi((e - half) as i32);
+    if ne < -1074 {
+        return 0f64.copysign(x);
     }
-    x * 2f64.powi(e as i32)
+    m * pow2(ne)
 }
 
 /// A BigInt to the nearest float (round-half-even); None on overflow.
@@ -746,9 +733,6 @@ fn int_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn int_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if let Some(Value::Bool(b)) = args.args.first() {
-        return Ok(vm.new_str(if *b { "True" } else { "False" }));
-    }
     let a = self_int(vm, &args, "__repr__")?;
     let s = int_repr_string(vm, a)?;
     Ok(vm.new_str(&s))
