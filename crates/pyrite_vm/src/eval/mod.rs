@@ -53,7 +53,10 @@ impl Vm {
     #[inline]
     pub(crate) fn push_frame(&mut self, frame: Box<Frame>) -> PyResult<()> {
         self.depth += 1;
-        if self.depth > self.recursion_limit {
+        // The native-stack check matters for calls from Rust into Python
+        // (dunders, key functions), which recurse on the Rust stack: with a
+        // huge recursion limit they must still end in RecursionError.
+        if self.depth > self.recursion_limit || !crate::stack::has_room() {
             self.depth -= 1;
             return Err(self.recursion_error(""));
         }
