@@ -478,6 +478,10 @@ fn complex_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if Rc::ptr_eq(&cls, &vm.types.complex) {
         return Ok(new_complex(vm, re, im));
     }
+    if !vm.is_subtype(&cls, &vm.types.complex) {
+        let n = cls.as_type().map(|t| t.name()).unwrap_or_default();
+        return Err(vm.type_error(format!("complex.__new__({}): {} is not a subtype of complex", n, n)));
+    }
     Ok(Value::Obj(crate::protocol::objecttype::new_instance(vm, &cls, Payload::Complex { re, im })))
 }
 

@@ -809,6 +809,10 @@ fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if Rc::ptr_eq(&cls, &vm.types.float) {
         return Ok(Value::Float(f));
     }
+    if !vm.is_subtype(&cls, &vm.types.float) {
+        let n = cls.as_type().map(|t| t.name()).unwrap_or_default();
+        return Err(vm.type_error(format!("float.__new__({}): {} is not a subtype of float", n, n)));
+    }
     Ok(Value::Obj(crate::protocol::objecttype::new_instance(vm, &cls, Payload::Float(f))))
 }
 

@@ -1124,7 +1124,7 @@ fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(v);
     }
     if !vm.is_subtype(&cls, &vm.types.int) {
-        let n = vm.type_name(&Value::Obj(cls.clone()));
+        let n = cls.as_type().map(|t| t.name()).unwrap_or_default();
         return Err(vm.type_error(format!("int.__new__({}): {} is not a subtype of int", n, n)));
     }
     let n = to_bigint(&v).unwrap_or_default();
