@@ -185,14 +185,6 @@ pub fn finish(
     }
     let maxdepth = stackdepth(&mut nb)?;
     label_exception_targets(&mut nb);
-    if std::env::var_os("PYRITE_CFG_DEBUG").is_some() {
-        for (bi, b) in nb.iter().enumerate() {
-            eprintln!("block {bi} depth {:?}", b.startdepth);
-            for i in &b.instrs {
-                eprintln!("    {:?} {} ->{} exc {:?}", i.op, i.arg, i.target as isize, i.except);
-            }
-        }
-    }
     for b in nb.iter_mut() {
         for i in b.instrs.iter_mut() {
             if i.op.is_setup() || i.op == Op::PopBlock {
@@ -203,16 +195,18 @@ pub fn finish(
     }
     optimize_cfg(&mut nb, consts);
     let mut nb = compact_blocks(nb);
-    if std::env::var_os("PYRITE_CFG_DEBUG").is_some() {
-        eprintln!("---- after optimize");
-        for (bi, b) in nb.iter().enumerate() {
-            eprintln!("block {bi} depth {:?}", b.startdepth);
-            for i in &b.instrs {
-                eprintln!("    {:?} {} ->{} exc {:?}", i.op, i.arg, i.target as isize, i.except);
+    duplicate_exits_without_lineno(&mut nb);
+    // CPython's RESUME (which pyrite does not have) carries the first line, and
+    // artificial instructions at the start of the code inherit it.
+    if let Some(b0) = nb.first_mut() {
+        let start = Location { line: firstlineno, end_line: firstlineno, col: 0, end_col: 0 };
+        for i in b0.instrs.iter_mut() {
+            if i.loc.line != 0 {
+                break;
             }
+            i.loc = start;
         }
     }
-    duplicate_exits_without_lineno(&mut nb);
     propagate_line_numbers(&mut nb);
     guarantee_lineno_for_exits(&mut nb, firstlineno);
     Ok(Laid { blocks: nb, maxdepth: maxdepth as u32 })
@@ -665,6 +659,22 @@ fn apply_static_swaps(instrs: &mut [Instr], mut i: usize) {
             }
             count -= 1;
         }
+        // Not safe if the two stores (or any store between them) target the
+        // same local: `a, a = 1, 2` must leave 2 in `a`.
+        let stores_to = |x: &Instr| if x.op == Op::Real(Opcode::StoreFast) { Some(x.arg) } else { None };
+        let (sj, sk) = (stores_to(&instrs[j]), stores_to(&instrs[k]));
+        if sj.is_some() || sk.is_some() {
+            if sj == sk {
+                return;
+            }
+            for x in &instrs[j + 1..k] {
+                if let Some(s) = stores_to(x) {
+                    if Some(s) == sj || Some(s) == sk {
+                        return;
+                    }
+                }
+            }
+        }
         nop(&mut instrs[i]);
         instrs.swap(j, k);
         if i == 0 {
@@ -796,7 +806,10 @@ fn optimize_cfg(blocks: &mut [Block], consts: &mut Vec<Constant>) {
         clean_basic_block(blocks, b, -1);
     }
     // extend_block: copy small exit blocks into blocks that jump to them.
-    for b in 0..blocks.len() {
+    // CPython visits the most recently created blocks first; reverse layout
+    // order approximates that closely enough (creation order itself differs
+    // from CPython's because pyrite starts a block after every jump).
+    for b in (0..blocks.len()).rev() {
         let Some(last) = blocks[b].instrs.last().cloned() else { continue };
         if !matches!(last.op, Op::Jump | Op::JumpNoInterrupt) || last.target >= blocks.len() {
             continue;

@@ -79,7 +79,91 @@ fn to_byte_offsets(e: &mut CompileError, lines: &Lines) {
 /// (f-string replacement fields are checked this way, as CPython does).
 /// Errors say whether CPython's tokenizer raised them (character offsets).
 pub(crate) fn parse_syntax(source: &str, mode: Mode) -> Result<(Mod, Lines<'_>), (CompileError, bool)> {
-    parse_syntax_inner(source, mode)
+    if mode == Mode::Single {
+        if let Some(r) = single_prefix(source) {
+            return r;
+        }
+    }
+    parse_syntax_inner(source, mode).map_err(|(mut e, t)| {
+        // Without an implicit final newline ('eval', 'single'), the
+        // tokenizer's end-of-line column on the last line is one less.
+        if mode != Mode::Exec
+            && e.msg == "unindent does not match any outer indentation level"
+            && !source.ends_with('\n')
+            && e.lineno == Lines::new(source).last_line()
+        {
+            e.offset = e.offset.saturating_sub(1);
+        }
+        (e, t)
+    })
+}
+
+/// 'single' input: CPython parses only the first statement, then rejects
+/// anything but blanks and comments after it. When something follows, the
+/// first statement (up to the end of its last line) is parsed on its own.
+fn single_prefix(source: &str) -> Option<Result<(Mod, Lines<'_>), (CompileError, bool)>> {
+    let options = ruff_python_parser::ParseOptions::from(ruff_python_parser::Mode::Module)
+        .with_target_version(ruff_python_ast::PythonVersion::PY311);
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
+    let Mod::Module(m) = parsed.syntax() else { return None };
+    let first = m.body.first()?;
+    let end = ruff_text_size::Ranged::range(first).end().to_usize();
+    // Cut after the NEWLINE token that ends the first statement.
+    let lines = Lines::new(source);
+    let toks = tokenizer::tokenize(source, &lines);
+    let nl = toks.toks.iter().find(|t| t.kind == tokenizer::Tok::Newline && t.start >= end)?;
+    let cut = source[nl.start..].find('\n').map(|p| nl.start + p + 1)?;
+    if !has_code(&source[cut..]) {
+        return None;
+    }
+    let compound = is_compound(first);
+    // If the first statement is itself wrong, CPython reads on: parse it all.
+    match parse_syntax_inner(&source[..cut], Mode::Single) {
+        Err(_) => None,
+        Ok(_) => {
+            let t = &toks.toks;
+            let e = if compound {
+                let k = t.iter().position(|x| x.start >= cut && !matches!(x.kind, tokenizer::Tok::Newline | tokenizer::Tok::Dedent | tokenizer::Tok::Indent));
+                match k {
+                    Some(k) => error_at_tok(&lines, "invalid syntax", t[k].start, t[k].end),
+                    None => error_at_tok(&lines, "invalid syntax", cut, cut),
+                }
+            } else {
+                let nl = source[..cut].trim_end_matches(['\n', '\r']).len();
+                let nl = source[..nl].rfind('#').filter(|&h| !source[h..nl].contains(['\'', '"'])).map_or(nl, |h| {
+                    // A NEWLINE after a comment starts at the comment.
+                    source[..h].trim_end_matches([' ', '\t']).len().max(h)
+                });
+                let mut e = error_at_tok(&lines, "multiple statements found while compiling a single statement", nl, nl);
+                e.end_offset = e.offset;
+                e
+            };
+            Some(Err((e, false)))
+        }
+    }
+}
+
+/// `bad_single_statement`: anything but whitespace and comments.
+fn has_code(rest: &str) -> bool {
+    let mut in_comment = false;
+    for c in rest.chars() {
+        match c {
+            '\n' => in_comment = false,
+            _ if in_comment => {}
+            '#' => in_comment = true,
+            ' ' | '\t' | '\x0c' | '\r' => {}
+            _ => return true,
+        }
+    }
+    false
+}
+
+fn is_compound(s: &ruff_python_ast::Stmt) -> bool {
+    use ruff_python_ast::Stmt;
+    matches!(
+        s,
+        Stmt::If(_) | Stmt::While(_) | Stmt::For(_) | Stmt::Try(_) | Stmt::With(_) | Stmt::FunctionDef(_) | Stmt::ClassDef(_) | Stmt::Match(_)
+    )
 }
 
 fn parse_syntax_inner(source: &str, mode: Mode) -> Result<(Mod, Lines<'_>), (CompileError, bool)> {
@@ -105,6 +189,19 @@ fn parse_syntax_inner(source: &str, mode: Mode) -> Result<(Mod, Lines<'_>), (Com
         }
         return Err((e.clone(), true));
     }
+    if mode != Mode::Exec && !toks.toks.iter().any(|t| !matches!(t.kind, tokenizer::Tok::Newline | tokenizer::Tok::EndMarker)) {
+        // Nothing to evaluate: the end marker fails, with no column.
+        let line = if source.is_empty() { 0 } else { lines.last_line() };
+        return fail(CompileError {
+            kind: ErrorKind::SyntaxError,
+            msg: "invalid syntax".into(),
+            lineno: line,
+            offset: 0,
+            end_lineno: line,
+            end_offset: 0,
+            text: None,
+        });
+    }
     if let Err(e) = guard::check(&toks, &lines) {
         return fail(e);
     }
@@ -129,6 +226,8 @@ fn parse_syntax_inner(source: &str, mode: Mode) -> Result<(Mod, Lines<'_>), (Com
         let mut e = perr::convert(&lines, &toks, first, parsed.errors(), parsed.syntax());
         if mode == Mode::Eval {
             eval_adjust(&mut e, source, &lines, &toks);
+        } else if mode == Mode::Single {
+            end_of_input_adjust(&mut e, source, &lines);
         }
         return Err((e, false));
     }
@@ -213,6 +312,12 @@ fn eval_adjust(e: &mut CompileError, source: &str, lines: &Lines, toks: &tokeniz
             return;
         }
     }
+    end_of_input_adjust(e, source, lines);
+}
+
+/// Without an implicit final newline ('eval', 'single'), a failure at the
+/// end of input is at the end marker, which has no column.
+fn end_of_input_adjust(e: &mut CompileError, source: &str, lines: &Lines) {
     if e.msg == "invalid syntax" && !source.ends_with('\n') {
         let last = lines.last_line();
         let end = lines.text(last).chars().count() as u32 + 1;
@@ -225,7 +330,8 @@ fn eval_adjust(e: &mut CompileError, source: &str, lines: &Lines, toks: &tokeniz
 
 /// 'single' input is one statement: after a simple statement's line nothing
 /// may follow ("multiple statements found while compiling a single
-/// statement", at that NEWLINE); after a compound statement, "invalid syntax".
+/// statement", at that NEWLINE); after a compound statement, "invalid syntax",
+/// and a compound statement must end with a newline.
 fn single_statement(lines: &Lines, toks: &tokenizer::Tokens, ast: &Mod) -> Option<CompileError> {
     use ruff_python_ast::Stmt;
     use tokenizer::Tok;
@@ -237,6 +343,17 @@ fn single_statement(lines: &Lines, toks: &tokenizer::Tokens, ast: &Mod) -> Optio
     );
     let t = &toks.toks;
     let significant = |k: usize| t.get(k).is_some_and(|x| !matches!(x.kind, Tok::Newline | Tok::Dedent | Tok::EndMarker));
+    let ends_in_block = t.len() >= 2 && t[t.len() - 2].kind == Tok::Dedent;
+    if compound && !lines.src.ends_with('\n') && !ends_in_block {
+        // Interactive input gets no implicit final newline: a compound
+        // statement ending in a one-line clause is left open, and the end
+        // marker has no column.
+        let line = lines.last_line();
+        let mut e = error_at_tok(lines, "invalid syntax", lines.start_of(line), lines.start_of(line));
+        e.offset = 0;
+        e.end_offset = 0;
+        return Some(e);
+    }
     if compound {
         let end = ruff_text_size::Ranged::range(first).end().to_usize();
         let k = t.iter().position(|x| x.start >= end && !matches!(x.kind, Tok::Newline | Tok::Dedent | Tok::Indent))?;

@@ -59,7 +59,7 @@ fn err_at(lines: &Lines, msg: impl Into<String>, pos: usize) -> CompileError {
         msg: msg.into(),
         lineno: line,
         offset: lines.col_chars(pos) + 1,
-        end_lineno: 0,
+        end_lineno: line,
         end_offset: 0,
         text: Some(lines.text(line).to_owned()),
     }

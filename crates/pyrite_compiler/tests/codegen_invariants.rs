@@ -58,7 +58,7 @@ fn dis_file() {
 fn norm_files() {
     let Ok(paths) = std::env::var("PYRITE_NORM") else { return };
     for path in paths.split_whitespace() {
-        let src = std::fs::read_to_string(path).expect("read");
+        let Ok(src) = pyrite_compiler::decode_source(&std::fs::read(path).unwrap_or_default()) else { continue };
         let p = path.to_string();
         let text = common::big_stack(move || match pyrite_compiler::compile(&src, &p, Mode::Exec, CompileOptions::default()) {
             Ok(out) => common::normalized(&out.code),
@@ -66,4 +66,70 @@ fn norm_files() {
         });
         std::fs::write(format!("{path}.pyrite"), text).expect("write");
     }
+}
+
+#[test]
+fn eval_and_single_modes() {
+    for (src, mode) in [
+        ("1 + x", Mode::Eval),
+        ("[y for y in x]", Mode::Eval),
+        ("x = 1\n", Mode::Single),
+        ("x + 1\n", Mode::Single),
+        ("if x:\n    y\n\n", Mode::Single),
+    ] {
+        match compile_check(src.to_string(), "<stdin>".into(), mode, CompileOptions::default(), true) {
+            Outcome::Ok { dis, .. } => {
+                if mode == Mode::Single && src.starts_with('x') && src.contains('+') {
+                    assert!(dis.contains("PRINT_EXPR"), "{dis}");
+                }
+            }
+            Outcome::CompileError(e) => panic!("{src:?}: {e:?}"),
+            Outcome::Invalid { why, dis } => panic!("{src:?}: {why}\n{dis}"),
+        }
+    }
+}
+
+/// Deeply nested input must give an error or code, never overflow the stack.
+#[test]
+fn deep_nesting_does_not_crash() {
+    let cases = [
+        format!("x = {}1\n", "-".repeat(20000)),
+        format!("x = {}1{}\n", "[".repeat(3000), "]".repeat(3000)),
+        format!("x = {}\n", vec!["a"; 20000].join(" + ")),
+        format!("x = {}\n", vec!["f("; 2000].join("") + &")".repeat(2000)),
+        {
+            let mut s = String::new();
+            for i in 0..100 {
+                s.push_str(&" ".repeat(i));
+                s.push_str("if x:\n");
+            }
+            s.push_str(&" ".repeat(100));
+            s.push_str("pass\n");
+            s
+        },
+    ];
+    for src in cases {
+        match compile_check(src, "t.py".into(), Mode::Exec, CompileOptions::default(), false) {
+            Outcome::Ok { .. } | Outcome::CompileError(_) => {}
+            Outcome::Invalid { why, .. } => panic!("{why}"),
+        }
+    }
+}
+
+#[test]
+fn lone_surrogates_survive_in_constants() {
+    let src = "x = '\\ud800'\ny = 'a\\udc00b' 'c'\n".to_string();
+    let found = common::big_stack(move || {
+        let out = pyrite_compiler::compile(&src, "t.py", Mode::Exec, CompileOptions::default()).expect("compiles");
+        out.code
+            .consts
+            .iter()
+            .filter_map(|c| match c {
+                pyrite_bytecode::Constant::Str(s) => Some(s.code_points().collect::<Vec<u32>>()),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    });
+    assert!(found.contains(&vec![0xD800]), "{found:?}");
+    assert!(found.contains(&vec!['a' as u32, 0xDC00, 'b' as u32, 'c' as u32]), "{found:?}");
 }

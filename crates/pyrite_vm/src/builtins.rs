@@ -121,6 +121,12 @@ pub fn check_args(vm: &mut Vm, fname: &str, args: &Args, min: usize, max: usize)
 }
 
 fn builtin_print(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    for (k, _) in args.kwargs {
+        let ks = k.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
+        if !matches!(ks.as_str(), "sep" | "end" | "file" | "flush") {
+            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for print()", ks)));
+        }
+    }
     let kw = kwargs_of(vm, "print", args.kwargs, &["sep", "end", "file", "flush"])?;
     let sep = match &kw[0] {
         Some(Value::None) | None => " ".to_string(),
@@ -299,7 +305,7 @@ fn builtin_getattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let name = match args.args[1].as_obj().filter(|o| o.as_str().is_some()) {
         Some(o) => vm.intern_obj(o),
-        None => return Err(vm.type_error("attribute name must be string")),
+        None => return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(&args.args[1])))),
     };
     if args.args.len() == 3 {
         return Ok(vm.get_attr_opt(&args.args[0], &name)?.unwrap_or_else(|| args.args[2].clone()));

@@ -13,6 +13,7 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::strtype::init(vm);
     crate::types::bytes::init(vm);
     crate::types::bytearray::init(vm);
+    crate::types::memoryview::init(vm);
     crate::builtins::init(vm);
     crate::builtins_code::init(vm);
     crate::types::int::init(vm);
@@ -20,6 +21,15 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::complex::init(vm);
     crate::types::boolobj::init(vm);
     crate::modules::math::init(vm);
+    crate::modules::weakref::init(vm);
+    crate::types::list::init(vm);
+    crate::types::tuple::init(vm);
+    crate::types::dictobj::init(vm);
+    crate::types::setobj::init(vm);
+    crate::types::range::init(vm);
+    crate::types::slice::init(vm);
+    crate::types::iter::init(vm);
+    crate::types::iterfuncs::init(vm);
     crate::modules::sys::init(vm);
     crate::modules::register(vm);
 }

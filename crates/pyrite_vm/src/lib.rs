@@ -9,6 +9,7 @@ pub mod builtins_code;
 pub mod error;
 pub mod eval;
 pub mod eval_match;
+pub mod finalize;
 pub mod hash;
 pub mod import;
 pub mod importer;

@@ -29,6 +29,56 @@ pub struct PyObject {
     pub slots: RefCell<Vec<Value>>,
     /// The builtin part of the object.
     pub payload: Payload,
+    /// Set once `__del__` has been scheduled for this object (PEP 442: at most once).
+    pub finalized: Cell<bool>,
+}
+
+thread_local! {
+    /// Objects whose last reference went while their class defines `__del__`:
+    /// the loop calls their `__del__` at the next instruction boundary.
+    pub static PENDING_FINALIZERS: RefCell<Vec<PyRef>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Set when `PENDING_FINALIZERS` is non-empty (checked by the loop).
+pub static FINALIZERS_PENDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+impl Drop for PyObject {
+    fn drop(&mut self) {
+        if self.finalized.get() {
+            return;
+        }
+        let has_del = match self.class.get_mut() {
+            Some(c) => c.as_type().map(|t| t.flags.get() & crate::types::typeobj::flags::HAS_DEL != 0).unwrap_or(false),
+            None => false,
+        };
+        // A suspended generator is closed when its last reference goes, so
+        // its `finally` blocks run (CPython's `_PyGen_Finalize`).
+        let suspended_gen = match &self.payload {
+            Payload::Generator(g) => match g.try_borrow() {
+                Ok(g) => g.started && !g.finished && g.frame.is_some(),
+                Err(_) => false,
+            },
+            _ => false,
+        };
+        if !has_del && !suspended_gen {
+            return;
+        }
+        // Move the object's state into a new object that `__del__` can see
+        // (Rc cannot resurrect a dropped allocation); it is finalised only once.
+        let revived = Rc::new(PyObject {
+            class: UnsafeCell::new(self.class.get_mut().take()),
+            dict: RefCell::new(self.dict.get_mut().take()),
+            slots: RefCell::new(std::mem::take(self.slots.get_mut())),
+            payload: std::mem::replace(&mut self.payload, Payload::None),
+            finalized: Cell::new(true),
+        });
+        let _ = PENDING_FINALIZERS.try_with(|p| {
+            if let Ok(mut p) = p.try_borrow_mut() {
+                p.push(revived);
+                FINALIZERS_PENDING.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        });
+    }
 }
 
 impl PyObject {
@@ -39,6 +89,7 @@ impl PyObject {
             dict: RefCell::new(None),
             slots: RefCell::new(Vec::new()),
             payload,
+            finalized: Cell::new(false),
         })
     }
 
@@ -49,6 +100,7 @@ impl PyObject {
             dict: RefCell::new(Some(dict)),
             slots: RefCell::new(Vec::new()),
             payload,
+            finalized: Cell::new(false),
         })
     }
 
@@ -78,6 +130,7 @@ impl PyObject {
             dict: RefCell::new(Some(dict)),
             slots: RefCell::new(Vec::new()),
             payload,
+            finalized: Cell::new(false),
         })
     }
 
@@ -88,6 +141,7 @@ impl PyObject {
             dict: RefCell::new(None),
             slots: RefCell::new(Vec::new()),
             payload: Payload::Dict(RefCell::new(DictData::new())),
+            finalized: Cell::new(false),
         })
     }
 

@@ -174,6 +174,7 @@ pub fn run_file(vm: &mut Vm, path: &str) -> i32 {
         return 1;
     }
     let globals = main_globals(vm);
+    // Since 3.9 the main script's `__file__` (and so co_filename) is absolute.
     let abs = crate::modules::abspath(path);
     let f = vm.new_str(&abs);
     let fk = vm.names.__file__.clone();
@@ -241,9 +242,28 @@ fn finish(vm: &mut Vm, r: PyResult<Value>) -> i32 {
     status
 }
 
+/// Set when the program ended with an uncaught KeyboardInterrupt: the process
+/// then ends by SIGINT, as CPython does (shell status 130).
+static EXIT_BY_SIGINT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+extern "C" {
+    fn signal(signum: i32, handler: usize) -> usize;
+    fn raise(sig: i32) -> i32;
+}
+
 /// Interpreter shutdown: flushes the standard streams.
 pub fn finalize(vm: &mut Vm) {
+    crate::finalize::clear_main(vm);
     crate::modules::sys::flush_stdout(vm);
+    if EXIT_BY_SIGINT.load(std::sync::atomic::Ordering::Relaxed) {
+        let _ = std::io::Write::flush(&mut std::io::stderr());
+        // SAFETY: restoring the default disposition and raising the signal
+        // ends the process; nothing runs concurrently with it.
+        unsafe {
+            signal(2, 0);
+            raise(2);
+        }
+    }
     crate::modules::io::flush_all();
 }
 
@@ -253,18 +273,41 @@ pub fn report_exception(vm: &mut Vm, e: PyErr) -> i32 {
     if vm.is_subtype(e.0.class(), &se) {
         return crate::types::exceptions::system_exit_code(vm, &e);
     }
+    let ki = vm.exc.keyboard_interrupt.clone();
+    if vm.is_subtype(e.0.class(), &ki) {
+        EXIT_BY_SIGINT.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     crate::modules::sys::flush_stdout(vm);
     let hook = vm.intern("excepthook");
     let sd = vm.sys_dict.clone();
     let exc = Value::Obj(e.0.clone());
-    if let Some(h) = crate::types::dict::dict_get_str(&sd, &hook) {
-        if !vm.is_builtin_fn(&h, crate::modules::sys::sys_excepthook) {
-            let tp = Value::Obj(vm.type_of(&exc));
-            let tb = crate::types::exceptions::get_traceback(&exc);
-            if vm.call(&h, &[tp, exc.clone(), tb], &[]).is_ok() {
-                return 1;
+    // sys.last_type / last_value / last_traceback, as PyErr_PrintEx(1).
+    let tp = Value::Obj(vm.type_of(&exc));
+    let tb = crate::types::exceptions::get_traceback(&exc);
+    for (name, v) in [("last_type", tp.clone()), ("last_value", exc.clone()), ("last_traceback", tb.clone())] {
+        let k = vm.intern(name);
+        dict_set_str(&sd, &k, v);
+    }
+    match crate::types::dict::dict_get_str(&sd, &hook) {
+        Some(h) if !h.is_none() => {
+            if !vm.is_builtin_fn(&h, crate::modules::sys::sys_excepthook) {
+                match vm.call(&h, &[tp, exc.clone(), tb], &[]) {
+                    Ok(_) => return 1,
+                    Err(err) => {
+                        if vm.is_subtype(err.0.class(), &se) {
+                            return crate::types::exceptions::system_exit_code(vm, &err);
+                        }
+                        crate::modules::sys::flush_stdout(vm);
+                        crate::types::exceptions::write_stderr(vm, "Error in sys.excepthook:\n");
+                        crate::types::exceptions::print_exception(vm, &Value::Obj(err.0.clone()));
+                        crate::types::exceptions::write_stderr(vm, "\nOriginal exception was:\n");
+                        crate::types::exceptions::print_exception(vm, &exc);
+                        return 1;
+                    }
+                }
             }
         }
+        _ => crate::types::exceptions::write_stderr(vm, "sys.excepthook is missing\n"),
     }
     crate::types::exceptions::print_exception(vm, &exc);
     let ki = vm.exc.keyboard_interrupt.clone();

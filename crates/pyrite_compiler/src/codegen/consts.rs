@@ -31,9 +31,30 @@ pub fn const_identical(a: &Constant, b: &Constant) -> bool {
         (Tuple(x), Tuple(y)) | (FrozenSet(x), FrozenSet(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(p, q)| const_identical(p, q))
         }
-        (Code(x), Code(y)) => std::rc::Rc::ptr_eq(x, y),
+        (Code(x), Code(y)) => std::rc::Rc::ptr_eq(x, y) || code_equal(x, y),
         _ => false,
     }
+}
+
+/// Code objects compare by value, as CPython's `code_richcompare` (equal code
+/// compiled twice, e.g. a `while` test, shares one constant).
+fn code_equal(a: &pyrite_bytecode::CodeObject, b: &pyrite_bytecode::CodeObject) -> bool {
+    a.name == b.name
+        && a.qualname == b.qualname
+        && a.argcount == b.argcount
+        && a.posonlyargcount == b.posonlyargcount
+        && a.kwonlyargcount == b.kwonlyargcount
+        && a.flags == b.flags
+        && a.firstlineno == b.firstlineno
+        && a.code == b.code
+        && a.names == b.names
+        && a.varnames == b.varnames
+        && a.cellvars == b.cellvars
+        && a.freevars == b.freevars
+        && a.locations == b.locations
+        && a.exception_table == b.exception_table
+        && a.consts.len() == b.consts.len()
+        && a.consts.iter().zip(&b.consts).all(|(x, y)| const_identical(x, y))
 }
 
 pub fn int_const(v: BigInt) -> Constant {
@@ -395,6 +416,24 @@ fn fold_complex(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
         Operator::Add => (a + c, b + d),
         Operator::Sub => (a - c, b - d),
         Operator::Mult => (a * c - b * d, a * d + b * c),
+        Operator::Div => {
+            // CPython's `_Py_c_quot`.
+            let (abs_br, abs_bi) = (c.abs(), d.abs());
+            if abs_br >= abs_bi {
+                if abs_br == 0.0 {
+                    return None;
+                }
+                let ratio = d / c;
+                let denom = c + d * ratio;
+                ((a + b * ratio) / denom, (b - a * ratio) / denom)
+            } else if abs_bi >= abs_br {
+                let ratio = c / d;
+                let denom = c * ratio + d;
+                ((a * ratio + b) / denom, (b * ratio - a) / denom)
+            } else {
+                (f64::NAN, f64::NAN)
+            }
+        }
         _ => return None,
     };
     Some(Constant::Complex { re, im })

@@ -438,7 +438,7 @@ impl<'a> Compiler<'a> {
             }
             // simple_format_arg_parse: after '%': flags, width, precision, spec.
             pos += 1;
-            let mut next = |pos: &mut usize| -> Option<u32> {
+            let next = |pos: &mut usize| -> Option<u32> {
                 let c = *chars.get(*pos)?;
                 *pos += 1;
                 Some(c)
@@ -603,13 +603,7 @@ impl<'a> Compiler<'a> {
     /// frozenset constant when all its items are constant (ast_opt's `fold_compare`).
     fn visit_comparator(&mut self, op: CmpOp, e: &Expr, is_last: bool) -> CResult<()> {
         if is_last && matches!(op, CmpOp::In | CmpOp::NotIn) {
-            if let Some(c) = self.const_container(e) {
-                let saved = self.loc;
-                self.set_loc(e.range());
-                self.load_const(c);
-                self.loc = saved;
-                return Ok(());
-            }
+            return self.visit_iter(e);
         }
         self.visit_expr(e)
     }
@@ -671,7 +665,7 @@ impl<'a> Compiler<'a> {
     fn jump_if1(&mut self, e: &Expr, next: BlockId, cond: bool) -> CResult<()> {
         if self.fold(e).is_none() {
             match e {
-                Expr::UnaryOp(u) if u.op == UnaryOp::Not => {
+                Expr::UnaryOp(u) if u.op == UnaryOp::Not && !is_invertible_compare(&u.operand) => {
                     return self.jump_if(&u.operand, next, !cond);
                 }
                 Expr::BoolOp(b) => {
@@ -709,8 +703,12 @@ impl<'a> Compiler<'a> {
         let op = if cond { Opcode::PopJumpIfTrue } else { Opcode::PopJumpIfFalse };
         // CPython 3.11 locates the jump after a comparison (and what follows
         // it in the same statement) at the comparison.
-        if matches!(e, Expr::Compare(_)) {
-            self.set_loc(e.range());
+        match e {
+            Expr::Compare(_) => self.set_loc(e.range()),
+            Expr::UnaryOp(u) if u.op == UnaryOp::Not && is_invertible_compare(&u.operand) => {
+                self.set_loc(u.operand.range())
+            }
+            _ => {}
         }
         self.emit_jump(Op::Real(op), next);
         Ok(())
@@ -1211,11 +1209,7 @@ impl<'a> Compiler<'a> {
         self.u().posonlyargcount = params.posonlyargs.len() as u32;
         self.u().kwonlyargcount = params.kwonlyargs.len() as u32;
         self.visit_expr(&l.body)?;
-        if self.ste().generator {
-            // The body's value is discarded; the generator returns None.
-            self.emit(Opcode::PopTop, 0);
-            self.load_const(Constant::None);
-        }
+        // As CPython 3.11: a generator lambda returns its body's value too.
         self.emit(Opcode::ReturnValue, 0);
         let code = self.exit_scope()?;
         self.loc = outer_loc;
@@ -1264,7 +1258,7 @@ impl<'a> Compiler<'a> {
         }
         let code = self.exit_scope()?;
         self.make_closure(code, 0)?;
-        self.visit_expr(&outermost.iter)?;
+        self.visit_iter(&outermost.iter)?;
         if outermost.is_async {
             self.emit(Opcode::GetAiter, 0);
         } else {
@@ -1433,6 +1427,18 @@ impl<'a> Compiler<'a> {
             self.loc = saved;
             return Ok(());
         }
+        // ast_opt's fold_iter: a list display without starred items is a tuple.
+        if let Expr::List(l) = e {
+            if !l.elts.iter().any(|x| matches!(x, Expr::Starred(_))) {
+                self.enter_depth()?;
+                let saved = self.loc;
+                self.set_loc(e.range());
+                let r = self.starunpack(&l.elts, 0, Opcode::BuildList, Opcode::ListAppend, Opcode::ListExtend, true);
+                self.loc = saved;
+                self.leave_depth();
+                return r;
+            }
+        }
         self.visit_expr(e)
     }
 
@@ -1466,6 +1472,11 @@ impl<'a> Compiler<'a> {
         }
         Ok(flags)
     }
+}
+
+/// `not (a is b)` / `not (a in b)`: ast_opt rewrites these as `is not` / `not in`.
+fn is_invertible_compare(e: &Expr) -> bool {
+    matches!(e, Expr::Compare(c) if c.ops.len() == 1 && matches!(c.ops[0], CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn))
 }
 
 pub enum Piece<'e> {

@@ -1,9 +1,29 @@
 //! Code generation: AST -> basic blocks of instructions, one unit per code
 //! object. CPython: `Python/compile.c` (3.11). Statements are in `stmt.rs`,
 //! expressions in `expr.rs`, patterns in `pattern.rs`, constants and folding
-//! in `consts.rs`. The blocks go to `flowgraph` and `assemble`.
+//! in `consts.rs`, invalid-escape warnings in `escapes.rs`. The blocks go to
+//! `flowgraph` and `assemble`.
+//!
+//! The code has CPython 3.11's shapes minus the instructions pyrite does not
+//! have. What the VM must do in their place:
+//! - No RESUME / RETURN_GENERATOR: a generator, coroutine or async generator
+//!   starts at instruction 0 with an empty stack; the first `send(None)` pushes
+//!   nothing (CPython's `RETURN_GENERATOR; POP_TOP` are gone).
+//! - No MAKE_CELL / COPY_FREE_VARS: at frame start the VM makes an empty cell
+//!   per `co_cellvars` entry (moving the argument in for each `cell2arg`
+//!   pair) and copies the function's closure into the free-variable slots.
+//! - No RESUME after YIELD_VALUE: inside `yield from`/`await` the loop is
+//!   `SEND exit; YIELD_VALUE; JUMP_BACKWARD_NO_INTERRUPT send` (targets are
+//!   absolute). A frame suspended at such a YIELD_VALUE (next instruction is
+//!   JUMP_BACKWARD_NO_INTERRUPT to a SEND) is delegating to the iterator on top
+//!   of its stack; `throw()`/`close()` must go to that iterator as CPython's
+//!   `_PyGen_yf` does.
+//! - No PRECALL and no inline CACHE entries.
+//! - `RERAISE n` with n > 0 takes lasti from the stack item n+1 from the top
+//!   (n = 1 in `COPY 3; POP_EXCEPT; RERAISE 1`, n = 2 after WITH_EXCEPT_START).
 
 mod consts;
+mod escapes;
 pub use consts::const_identical;
 mod expr;
 mod pattern;
@@ -552,6 +572,7 @@ pub fn compile_module(
         depth: 0,
         interactive: mode == Mode::Single,
     };
+    c.warnings = escapes::invalid_escape_warnings(src, &c.lines, module);
     c.enter_module_scope(module)?;
     match module {
         Mod::Module(m) => {

@@ -975,10 +975,14 @@ impl<'a> Compiler<'a> {
             }
             self.use_block(except);
         }
-        self.unset_loc();
+        // CPython 3.11 leaves the last handler's location on this RERAISE.
+        if let Some(ExceptHandler::ExceptHandler(h)) = t.handlers.last() {
+            self.set_loc(h.range());
+        }
         self.pop_fblock();
         self.emit(Opcode::Reraise, 0);
         self.use_block(cleanup);
+        self.unset_loc();
         self.pop_except_and_reraise();
         self.use_block(end);
         Ok(())
@@ -1015,7 +1019,6 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlock::FinallyEnd)?;
         self.visit_stmts(&t.finalbody)?;
         self.pop_fblock();
-        self.unset_loc();
         self.emit(Opcode::Reraise, 0);
         self.use_block(cleanup);
         self.pop_except_and_reraise();

@@ -223,8 +223,10 @@ fn find_expr(b: &[u8], pos: &mut usize, raw: bool, lvl: u32) -> Result<(), FErr>
     if expr.iter().all(|c| c.is_ascii_whitespace()) {
         return Err(msg("f-string: empty expression not allowed"));
     }
-    let nl_before = b[..start].iter().filter(|&&c| c == b'\n').count() as u32;
-    check_expression(expr).map_err(|(m, p)| (m, p.map(|(l, o)| (l + nl_before, o))))?;
+    check_expression(expr).map_err(|(m, p)| {
+        let nl_before = b[..start].iter().filter(|&&c| c == b'\n').count() as u32;
+        (m, p.map(|(l, o)| (l + nl_before, o)))
+    })?;
     if b[*pos] == b'=' {
         *pos += 1;
         while *pos < b.len() && b[*pos].is_ascii_whitespace() {

@@ -86,8 +86,13 @@ pub fn check(toks: &Tokens, lines: &Lines) -> Result<(), CompileError> {
                         }
                         operand = true;
                     }
-                    "," | ";" | "=" | ":" | ":=" => {
+                    "," | ";" | "=" | ":=" => {
                         *stack.last_mut().expect("stack never empty") = Run::default();
+                    }
+                    // `lambda: lambda: ...` nests through its colons.
+                    ":" => {
+                        let run = stack.last_mut().expect("stack never empty");
+                        *run = Run { keywords: run.keywords, ..Run::default() };
                     }
                     "." => stack.last_mut().expect("stack never empty").trailers += 1,
                     _ => {

@@ -41,7 +41,13 @@ impl<'a> Cx<'a> {
     }
     fn syntax_tok(&self, msg: impl Into<String>, i: usize) -> CompileError {
         let t = self.toks[i.min(self.toks.len() - 1)];
-        self.syntax(msg, t.start, t.end)
+        let mut e = self.syntax(msg, t.start, t.end);
+        if t.kind == Tok::Newline {
+            // CPython gives a NEWLINE token no width.
+            e.end_lineno = e.lineno;
+            e.end_offset = e.offset;
+        }
+        e
     }
     /// Index of the token at byte `pos` (the first one ending after it).
     pub fn tok_at(&self, pos: usize) -> usize {
@@ -194,7 +200,7 @@ pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseErr
     let at = first.location.start().to_usize();
     // A tokenizer error the parser reached first (indentation, tabs, '\').
     if let Some(TokError::Deferred { err, at: tat }) = &toks.error {
-        if *tat <= at || matches!(first.error, ParseErrorType::Lexical(_) | ParseErrorType::UnexpectedIndentation) {
+        if *tat <= at || matches!(first.error, ParseErrorType::Lexical(_)) {
             return err.clone();
         }
     }
@@ -243,6 +249,19 @@ pub fn convert(lines: &Lines, toks: &Tokens, first: &ParseError, all: &[ParseErr
 fn generic(cx: &Cx, e: &ParseError) -> CompileError {
     let at = e.location.start().to_usize();
     let mut i = cx.tok_at(at);
+    // _PyPegen_set_syntax_error: failing on INDENT/DEDENT is an IndentationError.
+    if e.error == ParseErrorType::OtherError("Expected class, function definition or async function definition after decorator".into()) {
+        let j = cx.tok_from(at);
+        if cx.toks.get(j).is_some_and(|t| t.kind == Tok::Dedent) && cx.toks[i].kind != Tok::Indent {
+            let line = cx.lines.line_of(cx.toks[j].start);
+            return error_at(cx.lines, ErrorKind::IndentationError, "unexpected unindent".into(), line, 0, 0);
+        }
+    }
+    if cx.toks[i].kind == Tok::Indent {
+        let t = cx.toks[i];
+        let line = cx.lines.line_of(t.end);
+        return error_at(cx.lines, ErrorKind::IndentationError, "unexpected indent".into(), line, cx.lines.col_chars(t.end), 0);
+    }
     // An implicit NEWLINE (no newline at end of input) is a real token.
     if cx.toks[i].kind == Tok::EndMarker && i > 0 && cx.toks[i - 1].kind == Tok::Newline && cx.toks[i - 1].start == cx.toks[i - 1].end {
         i -= 1;
@@ -311,6 +330,11 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
             let br = bad.range();
             Some(cx.syntax(format!("cannot delete {}", expr_name(bad)), br.start().to_usize(), br.end().to_usize()))
         }
+        ParseErrorType::InvalidNamedAssignmentTarget if in_call_args(cx, i) => {
+            // A call argument is `expression !':='`: the ':=' itself fails.
+            let k = (i..cx.toks.len()).find(|&k| cx.is_op(k, ":=")).unwrap_or(i);
+            Some(cx.syntax_tok("invalid syntax", k))
+        }
         ParseErrorType::InvalidNamedAssignmentTarget => {
             let name = cx.expr_at(r).map_or("expression", expr_name);
             Some(cx.syntax(format!("cannot use assignment expressions with {name}"), s, end))
@@ -332,6 +356,10 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
             }
         }
         ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            let after = cx.tok_from(end);
+            if !(cx.is_op(after, ",") || cx.is_op(after, ")") || cx.is_op(after, ":")) {
+                return Some(cx.syntax_tok("invalid syntax", after));
+            }
             Some(cx.syntax("non-default argument follows default argument", s, end))
         }
         ParseErrorType::VarParameterWithDefault => {
@@ -410,6 +438,11 @@ fn specific(cx: &Cx, e: &ParseError, _all: &[ParseError]) -> Option<CompileError
         }
         ParseErrorType::InvalidMatchPatternTarget => Some(cx.syntax("cannot use '_' as a target", s, end)),
         ParseErrorType::SimpleStatementsOnSameLine | ParseErrorType::UnexpectedExpressionToken => forgot_comma(cx, i),
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { .. })
+            if i > 0 && cx.is_op(i - 1, ")") && enclosing_open(cx, i).is_none() && forced_colon_header(cx, i) =>
+        {
+            Some(cx.syntax_tok("expected ':'", i))
+        }
         ParseErrorType::Lexical(LexicalErrorType::InvalidByteLiteral) => {
             let t = cx.toks[i];
             Some(cx.syntax("bytes can only contain ASCII literal characters", t.start, t.end))
@@ -478,6 +511,15 @@ fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<Com
     match msg {
         "Expected `except` or `finally` after `try` block" => {
             let k = after_try_body(cx, i).unwrap_or(i);
+            if cx.toks[k].kind != Tok::EndMarker
+                && k > 1
+                && cx.toks[k - 1].kind == Tok::Dedent
+                && cx.toks[k - 2].kind == Tok::Dedent
+            {
+                // The lookahead is a further DEDENT, which has no column.
+                let line = cx.lines.line_of(cx.toks[k].start);
+                return Some(error_at(cx.lines, ErrorKind::SyntaxError, "expected 'except' or 'finally' block".into(), line, 0, 0));
+            }
             if cx.toks[k].kind == Tok::EndMarker {
                 return Some(eof_error(cx, ErrorKind::SyntaxError, "expected 'except' or 'finally' block".into()));
             }
@@ -533,7 +575,7 @@ fn other_error(cx: &Cx, msg: &str, s: usize, end: usize, i: usize) -> Option<Com
         "Expected a statement" if cx.is_op(i, ":=") && i > 0 => {
             // invalid_named_expression: `a.b := 1` as a statement.
             let lhs = cx.expr_ending(cx.toks[i - 1].end)?;
-            if matches!(lhs, Expr::Name(_)) {
+            if matches!(lhs, Expr::Name(_)) || cx.tok_at(lhs.range().start().to_usize()) != line_start_tok(cx, i) {
                 return None;
             }
             let r = lhs.range();
@@ -711,6 +753,13 @@ fn named_expression_eq(cx: &Cx, eq: usize) -> Option<CompileError> {
     }
     let prev_end = cx.toks[eq - 1].end;
     let lhs = cx.expr_ending(prev_end);
+    // The value of a keyword argument is an `expression`, not a named one.
+    if let Some(l) = lhs {
+        let li = cx.tok_at(l.range().start().to_usize());
+        if li > 0 && cx.is_op(li - 1, "=") {
+            return None;
+        }
+    }
     if let Some(Expr::Name(n)) = lhs {
         if eq >= 1 && cx.toks[eq - 1].start == n.range.start().to_usize() {
             let rhs_end = rhs_bitwise_or_end(cx, eq + 1);
@@ -725,6 +774,7 @@ fn named_expression_eq(cx: &Cx, eq: usize) -> Option<CompileError> {
     if !is_bitwise_or(cx, lhs) || starts_with_excluded(cx, lhs) {
         return None;
     }
+
     let r = lhs.range();
     Some(cx.syntax(
         format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(lhs)),
@@ -825,6 +875,31 @@ fn assignment_target(cx: &Cx, r: TextRange) -> Option<CompileError> {
                     s,
                     r.end().to_usize(),
                 ));
+            }
+            // `x, last = value`: CPython's invalid_assignment parses the
+            // elements after the first comma as named expressions, so the
+            // last one meets invalid_named_expression first.
+            if let Expr::Tuple(t) = first {
+                if a.targets.len() == 1 && !t.parenthesized && t.elts.len() >= 2 && value_starts_bitwise_or(cx, &a.value) {
+                    let last = &t.elts[t.elts.len() - 1];
+                    let lr = last.range();
+                    if matches!(last, Expr::Name(_)) {
+                        let eq = cx.tok_from(lr.end().to_usize());
+                        let rhs_end = rhs_bitwise_or_end(cx, eq + 1);
+                        return Some(cx.syntax(
+                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                            lr.start().to_usize(),
+                            rhs_end,
+                        ));
+                    }
+                    if is_bitwise_or(cx, last) && !starts_with_excluded(cx, last) {
+                        return Some(cx.syntax(
+                            format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(last)),
+                            lr.start().to_usize(),
+                            lr.end().to_usize(),
+                        ));
+                    }
+                }
             }
             let target = a.targets.iter().find(|t| t.range().contains_range(r)).unwrap_or(first);
             let bad = invalid_target(target, Targets::Star).unwrap_or(ex);
@@ -1215,4 +1290,9 @@ fn eof_error(cx: &Cx, kind: ErrorKind, msg: String) -> CompileError {
 /// Byte length of the first `n` characters of `text`.
 fn char_to_byte(text: &str, n: u32) -> usize {
     text.char_indices().nth(n as usize).map_or(text.len(), |(b, _)| b)
+}
+
+/// Whether token `i` is inside the argument list of a call.
+fn in_call_args(cx: &Cx, i: usize) -> bool {
+    enclosing_open(cx, i).is_some_and(|o| cx.is_op(o, "(") && o > 0 && ends_operand(cx, o - 1))
 }

@@ -200,7 +200,7 @@ impl<'a> Lexer<'a> {
     /// the line up to `cur`.
     fn raise(&self, msg: String, cur: usize) -> TokError {
         let line = self.lines.line_of(self.line_start);
-        let off = self.lines.col_chars(cur).max(if cur > self.line_start { 0 } else { 0 });
+        let off = self.lines.col_chars(cur);
         TokError::Raised(error_at(self.lines, ErrorKind::SyntaxError, msg, line, off, off))
     }
 

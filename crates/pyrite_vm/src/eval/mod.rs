@@ -73,6 +73,20 @@ impl Vm {
         }
     }
 
+    /// A frame for a call of Python function `fobj` (arguments not bound yet).
+    /// A pooled frame last used for the same code keeps its code, globals and
+    /// builtins references.
+    #[inline]
+    pub fn alloc_func_frame(&mut self, fobj: &PyRef, func: &crate::types::function::Function) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.reset_for(fobj, func);
+                f
+            }
+            None => Box::new(Frame::new(func.code.clone(), func.globals.clone(), func.builtins.clone(), Value::Null, Value::Obj(fobj.clone()))),
+        }
+    }
+
     /// Returns a finished frame to the pool.
     #[inline]
     pub(crate) fn recycle_frame(&mut self, mut f: Box<Frame>) {
@@ -119,7 +133,9 @@ impl Vm {
                     }
                     crate::types::exceptions::add_traceback(self, &e, f);
                 }
-                if let Some(h) = f.code.co.find_handler(f.lasti as u32).copied() {
+                // The handler is found from the instruction being executed; `lasti`
+                // may have been reset by RERAISE for the traceback only.
+                if let Some(h) = f.code.co.find_handler(f.pc.saturating_sub(1) as u32).copied() {
                     f.stack.truncate(h.depth as usize);
                     if h.lasti {
                         f.stack.push(Value::Int(f.lasti as i64));

@@ -7,6 +7,7 @@ pub mod sys;
 pub mod math;
 pub mod time;
 pub mod warnings;
+pub mod weakref;
 
 use crate::error::{PyErr, PyResult};
 use crate::value::Value;

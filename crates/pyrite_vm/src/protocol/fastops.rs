@@ -23,16 +23,10 @@ pub fn binary_fast(vm: &mut Vm, a: &Value, b: &Value, op: BinaryOp) -> Option<Py
                 And => Some(x & y),
                 Or => Some(x | y),
                 Xor => Some(x ^ y),
-                FloorDivide if y != 0 => {
-                    if x == i64::MIN && y == -1 {
-                        None
-                    } else {
-                        let q = x.div_euclid(y);
-                        // Python floors toward negative infinity.
-                        let q = if (x % y != 0) && ((x < 0) != (y < 0)) { x / y - 1 } else { x / y };
-                        let _ = q;
-                        Some(if (x % y != 0) && ((x < 0) != (y < 0)) { x / y - 1 } else { x / y })
-                    }
+                // Python floors toward negative infinity; MIN // -1 overflows.
+                FloorDivide if y != 0 && !(x == i64::MIN && y == -1) => {
+                    let q = x / y;
+                    Some(if (x % y != 0) && ((x < 0) != (y < 0)) { q - 1 } else { q })
                 }
                 Remainder if y != 0 => {
                     if y == -1 {
@@ -124,6 +118,15 @@ fn float_op(vm: &mut Vm, x: f64, y: f64, op: BinaryOp) -> Option<PyResult<Value>
             }
             x / y
         }
+        FloorDivide if y != 0.0 => crate::types::float::float_divmod(x, y).0,
+        Remainder if y != 0.0 => crate::types::float::float_divmod(x, y).1,
+        Power if x > 0.0 && x.is_finite() && y.is_finite() => {
+            let r = x.powf(y);
+            if !r.is_finite() {
+                return None;
+            }
+            r
+        }
         _ => return None,
     })))
 }
@@ -146,9 +149,6 @@ pub fn compare_fast(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> Option<bool
                 return None;
             }
         }
-        (Value::Float(x), Value::Float(y)) if x.is_nan() || y.is_nan() => {
-            return Some(matches!(op, CompareOp::Ne));
-        }
         _ => return None,
     };
     let Some(ord) = ord else {
@@ -168,6 +168,16 @@ pub fn compare_fast(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> Option<bool
 /// `list[i]`, `tuple[i]` with a machine int index.
 #[inline]
 pub fn getitem_fast(vm: &mut Vm, c: &Value, k: &Value) -> Option<PyResult<Value>> {
+    if let Value::Obj(o) = c {
+        if matches!(o.payload, Payload::Dict(_)) && Rc::ptr_eq(o.class(), &vm.types.dict) {
+            // An exact dict has no __missing__.
+            return Some(match vm.dict_get_item(o, k) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => Err(vm.key_error(k.clone())),
+                Err(e) => Err(e),
+            });
+        }
+    }
     let (Value::Obj(o), Value::Int(i)) = (c, k) else { return None };
     match &o.payload {
         Payload::List(l) if Rc::ptr_eq(o.class(), &vm.types.list) => {

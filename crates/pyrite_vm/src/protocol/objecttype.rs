@@ -23,6 +23,10 @@ pub fn init(vm: &mut Vm) {
             ("__str__", object_str),
             ("__eq__", object_eq),
             ("__ne__", object_ne),
+            ("__lt__", object_richcmp_ni),
+            ("__le__", object_richcmp_ni),
+            ("__gt__", object_richcmp_ni),
+            ("__ge__", object_richcmp_ni),
             ("__hash__", object_hash),
             ("__setattr__", object_setattr),
             ("__delattr__", object_delattr),
@@ -34,6 +38,10 @@ pub fn init(vm: &mut Vm) {
         ],
     );
     vm.add_staticmethods(&object, &[("__new__", object_new)]);
+    let doc = vm.new_str(
+        "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n",
+    );
+    vm.type_set_attr_raw(&object, "__doc__", doc);
     vm.add_classmethods(&object, &[("__init_subclass__", object_init_subclass), ("__subclasshook__", object_subclasshook)]);
     vm.add_getsets(
         &object,
@@ -52,7 +60,7 @@ pub fn init(vm: &mut Vm) {
             ("__subclasscheck__", type_subclasscheck),
             ("__dir__", object_dir),
             ("__or__", type_or),
-            ("__ror__", type_or),
+            ("__ror__", type_ror),
         ],
     );
     vm.add_staticmethods(&type_, &[("__new__", type_new)]);
@@ -208,7 +216,14 @@ fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn object_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn object_richcmp_ni(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", args.args.len().saturating_sub(1))));
+    }
+    Ok(vm.not_implemented())
+}
+
+fn object_hash(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let id = args.args[0].id();
     // CPython: _Py_HashPointer rotates the address by 4 bits.
     let h = (id as u64).rotate_right(4) as i64;
@@ -489,6 +504,10 @@ fn type_or(vm: &mut Vm, args: Args) -> PyResult<Value> {
     crate::types::union_type::make_union(vm, &args.args[0], &args.args[1])
 }
 
+fn type_ror(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::types::union_type::make_union(vm, &args.args[1], &args.args[0])
+}
+
 fn type_prepare(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(Value::Obj(vm.new_dict()))
 }
@@ -635,7 +654,7 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if a.len() != 4 {
         return Err(vm.type_error("type() takes 1 or 3 arguments"));
     }
-    let meta = arg_type(vm, &a[0], "type.__new__(X):")?.clone();
+    let mut meta = arg_type(vm, &a[0], "type.__new__(X):")?.clone();
     let name = match &a[1] {
         Value::Obj(o) if o.as_str().is_some() => o.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default(),
         v => return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {}", vm.type_name(v)))),
@@ -648,13 +667,46 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Obj(o) if matches!(o.payload, Payload::Dict(_)) => o.clone(),
         v => return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(v)))),
     };
+    // The most derived metaclass of the bases must be compatible.
+    for b in &bases {
+        let bt = vm.type_of(b);
+        if vm.is_subtype(&meta, &bt) {
+            continue;
+        }
+        if vm.is_subtype(&bt, &meta) {
+            meta = bt;
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    let module_k = vm.names.__module__.clone();
+    if dict_get_str(&ns, &module_k).is_none() {
+        if let Some(f) = vm.frames.last() {
+            let g = f.globals.clone();
+            if let Some(n) = dict_get_str(&g, &vm.names.__name__.clone()) {
+                let ns2 = vm.new_dict_from(match &ns.payload {
+                    Payload::Dict(d) => d.borrow().clone(),
+                    _ => crate::types::dict::DictData::new(),
+                });
+                dict_set_str(&ns2, &module_k, n);
+                let cls = create_class(vm, &meta, &name, bases, &ns2)?;
+                return finish_type_new(vm, cls, args.kwargs);
+            }
+        }
+    }
     let cls = create_class(vm, &meta, &name, bases, &ns)?;
+    finish_type_new(vm, cls, args.kwargs)
+}
+
+fn finish_type_new(vm: &mut Vm, cls: PyRef, kwargs: &[(PyRef, Value)]) -> PyResult<Value> {
     // __init_subclass__ of the parent, with the class keywords.
     let t = Value::Obj(cls.clone());
     let sup = crate::types::superobj::new_super(vm, Value::Obj(cls.clone()), t.clone())?;
     let isc = vm.names.__init_subclass__.clone();
     let f = vm.get_attr(&sup, &isc)?;
-    vm.call(&f, &[], args.kwargs)?;
+    vm.call(&f, &[], kwargs)?;
     Ok(t)
 }
 
@@ -743,12 +795,17 @@ fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns: &P
         *td.bases.borrow_mut() = vec![vm.types.object.clone()];
     }
     let bases_now = td.bases.borrow().clone();
+    for (i, b) in bases_now.iter().enumerate() {
+        if bases_now[..i].iter().any(|x| Rc::ptr_eq(x, b)) {
+            return Err(vm.type_error(format!("duplicate base class {}", b.as_type().map(|t| t.name()).unwrap_or_default())));
+        }
+    }
     let mro = match c3_mro(&cls, &bases_now) {
         Some(m) => m,
         None => {
             let names: Vec<String> = bases_now.iter().filter_map(|b| b.as_type().map(|t| t.name())).collect();
             return Err(vm.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         }
@@ -782,6 +839,12 @@ fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns: &P
     }
     if let Some(q) = qualname {
         *td.qualname.borrow_mut() = q.as_obj().and_then(|o| o.as_str()).map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
+    }
+    // A class that defines __eq__ but not __hash__ is unhashable.
+    let eq_k = vm.names.__eq__.clone();
+    let hash_k = vm.names.__hash__.clone();
+    if dict_get_str(&tdict, &eq_k).is_some() && dict_get_str(&tdict, &hash_k).is_none() {
+        dict_set_str(&tdict, &hash_k, Value::None);
     }
     let doc_k = vm.names.__doc__.clone();
     if dict_get_str(&tdict, &doc_k).is_none() {
@@ -823,6 +886,14 @@ fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns: &P
             );
             dict_set_str(&tdict, &k, Value::Obj(gs));
         }
+        let wk = vm.names.__weakref__.clone();
+        if dict_get_str(&tdict, &wk).is_none() {
+            let gs = PyObject::new(
+                vm.types.getset_descriptor.clone(),
+                Payload::GetSet(crate::types::descr::GetSetData { name: "__weakref__", get: |_, _| Ok(Value::None), set: None, owner: cls.clone() }),
+            );
+            dict_set_str(&tdict, &wk, Value::Obj(gs));
+        }
     }
     crate::types::typeobj::refresh_flags(vm, &cls);
     if let Some(cell) = classcell {
@@ -836,13 +907,8 @@ fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns: &P
     for (k, v) in vm.dict_items(&tdict) {
         if let Value::Obj(o) = &v {
             let vt = o.class().clone();
-            if vt.as_type().map(|t| t.has_flag(flags::HEAPTYPE)).unwrap_or(false) {
-                if let Some(f) = lookup(&vt, &set_name) {
-                    let r = vm.call(&f, &[v.clone(), Value::Obj(cls.clone()), k.clone()], &[]);
-                    if let Err(e) = r {
-                        return Err(e);
-                    }
-                }
+            if let Some(f) = lookup(&vt, &set_name) {
+                vm.call(&f, &[v.clone(), Value::Obj(cls.clone()), k.clone()], &[])?;
             }
         }
     }

@@ -23,6 +23,20 @@ pub enum Codec {
     Utf32,
     Utf32Le,
     Utf32Be,
+    Cp1252,
+}
+
+/// cp1252's bytes 0x80..=0x9F (0: undefined); other bytes map to Latin-1.
+const CP1252_HIGH: [u16; 32] = [
+    0x20ac, 0, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0, 0x17d, 0, 0,
+    0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0, 0x17e, 0x178,
+];
+
+fn cp1252_encode(c: u32) -> Option<u8> {
+    if c < 0x80 || (0xA0..0x100).contains(&c) {
+        return Some(c as u8);
+    }
+    CP1252_HIGH.iter().position(|&x| x as u32 == c && x != 0).map(|i| 0x80 + i as u8)
 }
 
 impl Codec {
@@ -38,6 +52,7 @@ impl Codec {
             Codec::Utf32 => "utf-32",
             Codec::Utf32Le => "utf-32-le",
             Codec::Utf32Be => "utf-32-be",
+            Codec::Cp1252 => "charmap",
         }
     }
 }
@@ -61,6 +76,7 @@ pub fn lookup(name: &str) -> Option<Codec> {
         "utf_32" | "utf32" | "u32" => Codec::Utf32,
         "utf_32_le" | "utf_32le" | "utf32le" => Codec::Utf32Le,
         "utf_32_be" | "utf_32be" | "utf32be" => Codec::Utf32Be,
+        "cp1252" | "windows_1252" | "1252" => Codec::Cp1252,
         _ => return None,
     })
 }
@@ -191,6 +207,7 @@ fn push_unit(out: &mut Vec<u8>, codec: Codec, c: u32) {
     match codec {
         Codec::Utf8 => pyrite_bytecode::wtf8::push_code_point(out, c),
         Codec::Ascii | Codec::Latin1 => out.push(c as u8),
+        Codec::Cp1252 => out.push(cp1252_encode(c).unwrap_or(b'?')),
         Codec::Utf16 | Codec::Utf16Le | Codec::Utf16Be => {
             let be = codec == Codec::Utf16Be;
             let mut put = |u: u16| {
@@ -224,9 +241,15 @@ pub fn encode(vm: &mut Vm, obj: &Value, s: &PyStr, encoding: &str, errors: &str)
     let (limit, reason) = match codec {
         Codec::Ascii => (0x80, "ordinal not in range(128)"),
         Codec::Latin1 => (0x100, "ordinal not in range(256)"),
+        Codec::Cp1252 => (0x100, "character maps to <undefined>"),
         _ => (0x110000, "surrogates not allowed"),
     };
-    let bad = |c: u32| c >= limit || (0xD800..0xE000).contains(&c);
+    let bad = |c: u32| {
+        if codec == Codec::Cp1252 {
+            return cp1252_encode(c).is_none();
+        }
+        c >= limit || (0xD800..0xE000).contains(&c)
+    };
     let cps: Vec<u32> = s.code_points().collect();
     let mut out = Vec::with_capacity(cps.len());
     match codec {
@@ -400,6 +423,17 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
                 }
             }
             Codec::Latin1 => Ok((data[i] as u32, 1)),
+            Codec::Cp1252 => {
+                let b = data[i];
+                if (0x80..0xA0).contains(&b) {
+                    match CP1252_HIGH[(b - 0x80) as usize] {
+                        0 => Err((1, "character maps to <undefined>")),
+                        c => Ok((c as u32, 1)),
+                    }
+                } else {
+                    Ok((b as u32, 1))
+                }
+            }
             _ if unit == 2 => {
                 if i + 2 > data.len() {
                     Err((data.len() - i, "truncated data"))

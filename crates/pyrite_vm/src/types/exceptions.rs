@@ -158,7 +158,7 @@ pub const EXC_LAYOUT: Layout = Layout::Exception;
 /// Flags of builtin exception classes.
 pub const EXC_FLAGS: u32 = flags::BASETYPE | flags::HAS_DICT | flags::EXCEPTION | flags::IMMUTABLE;
 
-fn exc_data(v: &PyRef) -> Option<&RefCell<ExceptionData>> {
+pub(crate) fn exc_data(v: &PyRef) -> Option<&RefCell<ExceptionData>> {
     match &v.payload {
         Payload::Exception(d) => Some(d),
         _ => None,
@@ -169,12 +169,24 @@ fn exc_data(v: &PyRef) -> Option<&RefCell<ExceptionData>> {
 pub fn add_traceback(vm: &mut Vm, e: &PyErr, f: &crate::eval::frame::Frame) {
     let Some(d) = exc_data(&e.0) else { return };
     let old = d.borrow().traceback.clone();
+    let code = f.code.clone();
+    // A frame that has not started yet (a fresh generator receiving throw())
+    // has no current instruction.
+    let lasti = if f.pc == 0 { u32::MAX } else { f.lasti as u32 };
+    // The frame being unwound is the innermost one on the stack.
+    let frame = match vm.frames.last() {
+        Some(last) if std::ptr::eq(&**last, f) => {
+            let idx = vm.frames.len() - 1;
+            crate::types::frameobj::frame_object(vm, idx).map(Value::Obj).unwrap_or(Value::None)
+        }
+        _ => Value::None,
+    };
     let tb = PyObject::new(
         vm.types.traceback.clone(),
         Payload::Traceback(TracebackData {
-            code: f.code.clone(),
-            lasti: f.lasti as u32,
-            frame: Value::None,
+            code,
+            lasti,
+            frame,
             next: RefCell::new(old),
         }),
     );
@@ -186,6 +198,26 @@ pub fn get_traceback(exc: &Value) -> Value {
     match exc.as_obj().and_then(exc_data) {
         Some(d) => d.borrow().traceback.clone(),
         None => Value::None,
+    }
+}
+
+/// Sets `exc.__traceback__` (no type check).
+pub fn set_traceback(exc: &Value, tb: Value) {
+    if let Some(d) = exc.as_obj().and_then(exc_data) {
+        d.borrow_mut().traceback = tb;
+    }
+}
+
+/// `exc.__cause__`.
+pub fn get_cause(exc: &PyRef) -> Value {
+    exc_data(exc).map(|d| d.borrow().cause.clone()).unwrap_or(Value::None)
+}
+
+/// Sets `exc.args` to a tuple of `items`.
+pub fn set_args(vm: &mut Vm, exc: &Value, items: Vec<Value>) {
+    if let Some(d) = exc.as_obj().and_then(exc_data) {
+        let t = vm.new_tuple(items);
+        d.borrow_mut().args = t;
     }
 }
 
@@ -263,7 +295,9 @@ pub fn do_raise(vm: &mut Vm, exc: Option<Value>, cause: Option<Value>) -> PyErr 
         // Bare raise: re-raise the handled exception.
         return match vm.exc_info.clone() {
             Value::Obj(e) => {
-                vm.reraising = false;
+                // A bare `raise` adds no traceback entry for this frame
+                // (CPython's RAISE_VARARGS 0 skips PyTraceBack_Here).
+                vm.reraising = true;
                 PyErr(e)
             }
             _ => vm.runtime_error("No active exception to reraise"),
@@ -539,7 +573,17 @@ pub fn register_builtins(vm: &mut Vm) {
     }
     let be = vm.exc.base_exception.clone();
     vm.add_staticmethods(&be, &[("__new__", base_exception_new)]);
-    vm.add_methods(&be, &[("__init__", base_exception_init), ("__str__", base_exception_str), ("__repr__", base_exception_repr)]);
+    vm.add_methods(&be, &[
+        ("__init__", base_exception_init),
+        ("__str__", base_exception_str),
+        ("__repr__", base_exception_repr),
+        ("with_traceback", base_exception_with_traceback),
+        ("add_note", base_exception_add_note),
+    ]);
+    crate::types::excclasses::init(vm);
+    crate::types::excgroup::init(vm);
+    crate::types::frameobj::init(vm);
+    crate::types::codeattrs::init(vm);
     vm.add_getsets(&be, &[
         crate::types::descr::GetSetDef { name: "args", get: get_args_gs, set: Some(set_args_gs) },
         crate::types::descr::GetSetDef { name: "__traceback__", get: |_, v| Ok(get_traceback(v)), set: Some(set_traceback_gs) },
@@ -593,7 +637,7 @@ fn base_exception_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn args_vec(v: &Value) -> Vec<Value> {
+pub(crate) fn args_vec(v: &Value) -> Vec<Value> {
     let a = v.as_obj().map(get_args).unwrap_or(Value::None);
     match a.as_obj().map(|o| &o.payload) {
         Some(Payload::Tuple(t)) => t.to_vec(),
@@ -601,7 +645,7 @@ fn args_vec(v: &Value) -> Vec<Value> {
     }
 }
 
-fn base_exception_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn base_exception_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args_vec(&args.args[0]);
     match a.len() {
         0 => Ok(vm.new_str("")),
@@ -616,14 +660,46 @@ fn base_exception_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn base_exception_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = args_vec(&args.args[0]);
     let name = vm.type_name(&args.args[0]);
-    let inner = if a.len() == 1 {
-        vm.repr_string(&a[0])?
-    } else {
-        let t = vm.new_tuple(a);
-        let r = vm.repr_string(&t)?;
-        r.trim_start_matches('(').trim_end_matches(')').trim_end_matches(',').to_string()
+    let inner = match a.len() {
+        0 => String::new(),
+        1 => vm.repr_string(&a[0])?,
+        _ => {
+            let t = vm.new_tuple(a);
+            let r = vm.repr_string(&t)?;
+            // The tuple's repr without its outer parentheses.
+            r.strip_prefix('(').and_then(|x| x.strip_suffix(')')).unwrap_or(&r).to_string()
+        }
     };
     Ok(vm.new_str(&format!("{}({})", name, inner)))
+}
+
+fn base_exception_with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::builtins::check_args(vm, "with_traceback", &args, 2, 2)?;
+    set_traceback_gs(vm, &args.args[0], Some(args.args[1].clone()))?;
+    Ok(args.args[0].clone())
+}
+
+fn base_exception_add_note(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::builtins::check_args(vm, "add_note", &args, 2, 2)?;
+    let note = args.args[1].clone();
+    if note.as_obj().and_then(|o| o.as_str()).is_none() {
+        return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(&note))));
+    }
+    let k = vm.intern("__notes__");
+    let this = args.args[0].clone();
+    let notes = match vm.get_attr_opt(&this, &k)? {
+        Some(n) => n,
+        None => {
+            let l = vm.new_list(Vec::new());
+            vm.set_attr(&this, &k, l.clone())?;
+            l
+        }
+    };
+    match notes.as_obj().map(|o| &o.payload) {
+        Some(Payload::List(l)) => l.borrow_mut().push(note),
+        _ => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+    }
+    Ok(Value::None)
 }
 
 fn get_args_gs(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -640,7 +716,7 @@ fn set_args_gs(vm: &mut Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
     Ok(())
 }
 
-fn set_traceback_gs(vm: &mut Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+pub(crate) fn set_traceback_gs(vm: &mut Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
     let new = new.unwrap_or(Value::None);
     let ok = new.is_none() || matches!(new.as_obj().map(|o| &o.payload), Some(Payload::Traceback(_)));
     if !ok {
@@ -738,16 +814,16 @@ pub fn syntax_error_from(vm: &mut Vm, e: &pyrite_compiler::CompileError, filenam
 /// The exit status for an uncaught SystemExit (printing its message if it is
 /// not an int), as CPython's `handle_system_exit`.
 pub fn system_exit_code(vm: &mut Vm, e: &PyErr) -> i32 {
-    let args = get_args(&e.0);
-    let code = match args.as_obj().map(|o| &o.payload) {
-        Some(Payload::Tuple(t)) if t.len() == 1 => t[0].clone(),
-        Some(Payload::Tuple(t)) if t.is_empty() => Value::None,
-        _ => args.clone(),
+    let k = vm.intern("code");
+    let code = match vm.get_attr_opt(&Value::Obj(e.0.clone()), &k) {
+        Ok(Some(c)) => c,
+        _ => Value::Obj(e.0.clone()),
     };
     match code {
         Value::None => 0,
         Value::Int(i) => i as i32,
         Value::Bool(b) => b as i32,
+        Value::Obj(o) if matches!(o.payload, Payload::Int(_)) => -1,
         other => {
             crate::modules::sys::flush_stdout(vm);
             let s = vm.str_string(&other).unwrap_or_default();
@@ -776,65 +852,13 @@ pub fn write_stderr(vm: &mut Vm, s: &str) {
 /// Prints an exception with its traceback and chained exceptions to stderr,
 /// in CPython 3.11's format.
 pub fn print_exception(vm: &mut Vm, exc: &Value) {
-    let mut out = String::new();
-    let mut seen = Vec::new();
-    format_exception_chain(vm, exc, &mut out, &mut seen);
-    write_stderr(vm, &out);
+    crate::types::traceback::print_exception(vm, exc);
 }
 
-fn format_exception_chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<i64>) {
-    seen.push(exc.id());
-    if let Some(o) = exc.as_obj() {
-        if let Some(d) = exc_data(o) {
-            let (cause, ctx, suppress) = {
-                let d = d.borrow();
-                (d.cause.clone(), d.context.clone(), d.suppress_context)
-            };
-            if !cause.is_none() && !seen.contains(&cause.id()) {
-                format_exception_chain(vm, &cause, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-            } else if !suppress && !ctx.is_none() && !seen.contains(&ctx.id()) {
-                format_exception_chain(vm, &ctx, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-            }
-        }
-    }
-    format_one(vm, exc, out);
-}
-
-fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
-    let tb = get_traceback(exc);
-    if !tb.is_none() {
-        out.push_str("Traceback (most recent call last):\n");
-        let mut cur = tb;
-        while let Some(Payload::Traceback(t)) = cur.as_obj().map(|o| &o.payload) {
-            let line = t.code.line_of(t.lasti as usize);
-            out.push_str(&format!("  File \"{}\", line {}, in {}\n", t.code.co.filename, line, t.code.co.name));
-            if let Some(src) = source_line(&t.code.co.filename, line) {
-                out.push_str(&format!("    {}\n", src.trim()));
-            }
-            let next = t.next.borrow().clone();
-            cur = next;
-        }
-    }
-    out.push_str(&format_exception_only(vm, exc));
-}
-
-/// The last line(s) of a traceback: `Type: message`.
+/// The last line of a traceback: `Type: message\n` (module-qualified type
+/// name outside builtins and `__main__`).
 pub fn format_exception_only(vm: &mut Vm, exc: &Value) -> String {
-    let tp = vm.type_of(exc);
-    let module = crate::protocol::objecttype::type_module_name(vm, &tp);
-    let qn = tp.as_type().map(|t| t.qualname.borrow().clone()).unwrap_or_default();
-    let name = if module == "builtins" || module == "__main__" { qn } else { format!("{}.{}", module, qn) };
-    let msg = match vm.str_string(exc) {
-        Ok(s) => s,
-        Err(_) => "<exception str() failed>".to_string(),
-    };
-    if msg.is_empty() {
-        format!("{}\n", name)
-    } else {
-        format!("{}: {}\n", name, msg)
-    }
+    crate::types::traceback::format_exception_only(vm, exc)
 }
 
 /// Line `line` (1-based) of file `path`, if readable.

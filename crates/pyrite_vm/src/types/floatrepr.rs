@@ -6,7 +6,28 @@
 /// Shortest round-trip digits of a finite `x >= 0` and `decpt` such that
 /// `x = 0.d1d2d3... * 10**decpt`.
 pub fn shortest_digits(x: f64) -> (String, i32) {
-    split_exp(&format!("{:e}", x))
+    if x == 0.0 {
+        return ("0".into(), 1);
+    }
+    // ryu breaks exact ties to even as CPython's dtoa does.
+    let mut buf = ryu::Buffer::new();
+    let s = buf.format_finite(x);
+    let (mant, exp) = match s.find(|c| c == 'e' || c == 'E') {
+        Some(i) => (&s[..i], s[i + 1..].parse::<i32>().unwrap_or(0)),
+        None => (s, 0),
+    };
+    let mant = mant.trim_start_matches('-');
+    let (ip, fp) = match mant.find('.') {
+        Some(i) => (&mant[..i], &mant[i + 1..]),
+        None => (mant, ""),
+    };
+    let all = format!("{}{}", ip, fp);
+    let lead = all.len() - all.trim_start_matches('0').len();
+    let digits = all.trim_start_matches('0').trim_end_matches('0');
+    if digits.is_empty() {
+        return ("0".into(), 1);
+    }
+    (digits.to_string(), ip.len() as i32 - lead as i32 + exp)
 }
 
 /// Digits of `x >= 0` rounded to `ndigits` significant digits (at least 1), and `decpt`.

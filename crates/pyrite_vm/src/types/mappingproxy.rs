@@ -35,6 +35,10 @@ fn mp_keys(vm: &mut Vm, a: Args) -> PyResult<Value> { forward(vm, a, "keys") }
 fn mp_values(vm: &mut Vm, a: Args) -> PyResult<Value> { forward(vm, a, "values") }
 fn mp_items(vm: &mut Vm, a: Args) -> PyResult<Value> { forward(vm, a, "items") }
 fn mp_copy(vm: &mut Vm, a: Args) -> PyResult<Value> { forward(vm, a, "copy") }
+fn mp_str(vm: &mut Vm, a: Args) -> PyResult<Value> {
+    let t = target(vm, &a.args[0])?;
+    Ok(Value::Obj(vm.str(&t)?))
+}
 fn mp_repr(vm: &mut Vm, a: Args) -> PyResult<Value> {
     let t = target(vm, &a.args[0])?;
     let r = vm.repr_string(&t)?;
@@ -47,6 +51,6 @@ pub fn init(vm: &mut Vm) {
     vm.add_methods(&t, &[
         ("__getitem__", mp_getitem), ("__contains__", mp_contains), ("__iter__", mp_iter),
         ("__len__", mp_len), ("get", mp_get), ("keys", mp_keys), ("values", mp_values),
-        ("items", mp_items), ("copy", mp_copy), ("__repr__", mp_repr),
+        ("items", mp_items), ("copy", mp_copy), ("__repr__", mp_repr), ("__str__", mp_str),
     ]);
 }

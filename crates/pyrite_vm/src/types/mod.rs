@@ -4,11 +4,23 @@ pub mod code;
 pub mod descr;
 pub mod dict;
 pub mod exceptions;
+pub mod excclasses;
+pub mod excgroup;
+pub mod traceback;
+pub mod codeattrs;
 pub mod frameobj;
 pub mod funcobj;
 pub mod function;
 pub mod generator;
 pub mod iter;
+pub mod iterfuncs;
+pub mod list;
+pub mod tuple;
+pub mod dictobj;
+pub mod setobj;
+pub mod range;
+pub mod slice;
+pub mod sort;
 pub mod module;
 pub mod set;
 pub mod str;
@@ -19,6 +31,7 @@ pub mod codecs;
 pub mod unicode_db;
 pub mod bytes;
 pub mod bytearray;
+pub mod memoryview;
 pub mod typeobj;
 pub mod codeobj;
 pub mod mappingproxy;
@@ -40,8 +53,14 @@ pub fn function_repr_name(vm: &mut Vm, f: &Value) -> String {
     use crate::object::Payload;
     match f.as_obj().map(|o| &o.payload) {
         Some(Payload::Function(func)) => {
+            // CPython's `_PyObject_FunctionStr`: `module.qualname()` outside builtins.
             let q = func.qualname.borrow().clone();
-            format!("{}()", strops::as_rust_str(&q).unwrap_or_default())
+            let m = func.module.borrow().clone();
+            let q = strops::as_rust_str(&q).unwrap_or_default();
+            match strops::as_rust_str(&m) {
+                Some(m) if m != "builtins" => format!("{}.{}()", m, q),
+                _ => format!("{}()", q),
+            }
         }
         Some(Payload::Builtin(b)) => format!("{}()", b.name),
         Some(Payload::Method { func, .. }) => {

@@ -19,6 +19,8 @@ pub struct SetData {
     /// Cached hash of a frozenset.
     pub hash: Option<i64>,
     pub version: u64,
+    /// Where `pop` resumes its scan (CPython's `finger`).
+    pub finger: usize,
 }
 
 use crate::error::PyResult;
@@ -38,7 +40,7 @@ fn is_dummy(e: &Option<SetEntry>) -> bool {
 impl SetData {
     /// An empty table.
     pub fn new(frozen: bool) -> SetData {
-        SetData { table: vec![None; MINSIZE], used: 0, fill: 0, frozen, hash: None, version: 0 }
+        SetData { table: vec![None; MINSIZE], used: 0, fill: 0, frozen, hash: None, version: 0, finger: 0 }
     }
 
     /// Number of items.
@@ -67,7 +69,7 @@ impl SetData {
 
     /// Inserts into a table known to have no dummies and not to contain `key`
     /// (CPython's `set_insert_clean`).
-    fn insert_clean(table: &mut [Option<SetEntry>], hash: i64, key: Value) {
+    pub(crate) fn insert_clean(table: &mut [Option<SetEntry>], hash: i64, key: Value) {
         let mask = table.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
@@ -134,9 +136,8 @@ pub fn probe(vm: &mut Vm, s: &RefCell<SetData>, key: &Value, hash: i64) -> PyRes
                     match &d.table[j] {
                         None => (true, false, Value::Null),
                         e if is_dummy(e) => {
-                            if freeslot.is_none() {
-                                freeslot = Some(j);
-                            }
+                            // CPython keeps the last dummy seen on the probe path.
+                            freeslot = Some(j);
                             (false, false, Value::Null)
                         }
                         Some(e) => (false, e.hash == hash, e.key.clone()),
@@ -174,6 +175,11 @@ pub fn probe(vm: &mut Vm, s: &RefCell<SetData>, key: &Value, hash: i64) -> PyRes
 /// Adds `key` to set data `s`.
 pub fn add_key(vm: &mut Vm, s: &RefCell<SetData>, key: Value) -> PyResult<()> {
     let hash = vm.hash(&key)?;
+    add_entry(vm, s, key, hash)
+}
+
+/// Adds `key` with a known hash (CPython's `set_add_entry`).
+pub fn add_entry(vm: &mut Vm, s: &RefCell<SetData>, key: Value, hash: i64) -> PyResult<()> {
     match probe(vm, s, &key, hash)? {
         SetProbe::Found(_) => Ok(()),
         SetProbe::Missing(slot, fresh) => {
@@ -181,6 +187,7 @@ pub fn add_key(vm: &mut Vm, s: &RefCell<SetData>, key: Value) -> PyResult<()> {
             d.table[slot] = Some(SetEntry { hash, key });
             d.used += 1;
             d.version += 1;
+            d.hash = None;
             if fresh {
                 d.fill += 1;
                 let mask = d.mask();
@@ -191,6 +198,39 @@ pub fn add_key(vm: &mut Vm, s: &RefCell<SetData>, key: Value) -> PyResult<()> {
             }
             Ok(())
         }
+    }
+}
+
+/// Removes `key` with a known hash; returns whether it was present.
+pub fn discard_entry(vm: &mut Vm, s: &RefCell<SetData>, key: &Value, hash: i64) -> PyResult<bool> {
+    match probe(vm, s, key, hash)? {
+        SetProbe::Found(slot) => {
+            let mut d = s.borrow_mut();
+            let old = std::mem::replace(&mut d.table[slot], Some(SetEntry { hash: -1, key: Value::Null }));
+            d.used -= 1;
+            d.version += 1;
+            drop(d);
+            drop(old);
+            Ok(true)
+        }
+        SetProbe::Missing(..) => Ok(false),
+    }
+}
+
+/// True if `key` (with a known hash) is in the set.
+pub fn contains_entry(vm: &mut Vm, s: &RefCell<SetData>, key: &Value, hash: i64) -> PyResult<bool> {
+    Ok(matches!(probe(vm, s, key, hash)?, SetProbe::Found(_)))
+}
+
+impl SetData {
+    /// Live (hash, key) pairs in table order.
+    pub fn hashed_entries(&self) -> Vec<(i64, Value)> {
+        self.entries().map(|e| (e.hash, e.key.clone())).collect()
+    }
+
+    /// Number of table slots minus one.
+    pub fn table_mask(&self) -> usize {
+        self.mask()
     }
 }
 
@@ -231,4 +271,162 @@ pub fn set_add(vm: &mut Vm, s: &Value, v: Value) -> PyResult<()> {
         Some(Payload::Set(d)) => add_key(vm, d, v),
         _ => Err(vm.system_error("SET_ADD on a non-set")),
     }
+}
+
+/// The table of a set or frozenset object (or subclass instance).
+#[inline]
+pub fn set_cell(v: &Value) -> Option<&RefCell<SetData>> {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Set(s) => Some(s),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Adds every item of set `other` to `so` (CPython's `set_merge`, including
+/// its table-copy shortcuts, so the resulting order is CPython's).
+pub fn merge(vm: &mut Vm, so: &RefCell<SetData>, other: &RefCell<SetData>) -> PyResult<()> {
+    if std::ptr::eq(so, other) {
+        return Ok(());
+    }
+    let (ou, omask, ofill, otable) = {
+        let o = other.borrow();
+        (o.used, o.mask(), o.fill, o.table.clone())
+    };
+    if ou == 0 {
+        return Ok(());
+    }
+    let mut d = so.borrow_mut();
+    if (d.fill + ou) * 5 >= d.mask() * 3 {
+        let n = (d.used + ou) * 2;
+        d.resize(n);
+    }
+    d.hash = None;
+    d.version += 1;
+    if d.fill == 0 && d.mask() == omask && ofill == ou {
+        d.table = otable;
+        d.fill = ofill;
+        d.used = ou;
+        return Ok(());
+    }
+    if d.fill == 0 {
+        d.fill = ou;
+        d.used = ou;
+        for e in otable.into_iter().flatten() {
+            if !e.key.is_null() {
+                SetData::insert_clean(&mut d.table, e.hash, e.key);
+            }
+        }
+        return Ok(());
+    }
+    drop(d);
+    for e in otable.into_iter().flatten() {
+        if !e.key.is_null() {
+            add_entry(vm, so, e.key, e.hash)?;
+        }
+    }
+    Ok(())
+}
+
+/// Adds every item of `other` (a set, a dict or any iterable) to `so`
+/// (CPython's `set_update_internal`).
+pub fn update_internal(vm: &mut Vm, so: &RefCell<SetData>, other: &Value) -> PyResult<()> {
+    if let Some(o) = set_cell(other) {
+        return merge(vm, so, o);
+    }
+    if let Value::Obj(o) = other {
+        if let Payload::Dict(dd) = &o.payload {
+            if std::rc::Rc::ptr_eq(o.class(), &vm.types.dict) {
+                let entries: Vec<(i64, Value)> = dd.borrow().iter().map(|e| (e.hash, e.key.clone())).collect();
+                {
+                    let mut d = so.borrow_mut();
+                    let n = entries.len();
+                    if (d.fill + n) * 5 >= d.mask() * 3 {
+                        let m = (d.used + n) * 2;
+                        d.resize(m);
+                    }
+                }
+                for (h, k) in entries {
+                    add_entry(vm, so, k, h)?;
+                }
+                return Ok(());
+            }
+        }
+    }
+    let it = vm.iter(other)?;
+    while let Some(k) = vm.next(&it)? {
+        add_key(vm, so, k)?;
+    }
+    Ok(())
+}
+
+/// Removes and returns an arbitrary item (CPython's `set_pop`, using the finger).
+pub fn pop_entry(s: &RefCell<SetData>) -> Option<Value> {
+    let mut d = s.borrow_mut();
+    if d.used == 0 {
+        return None;
+    }
+    let n = d.table.len();
+    let mut i = d.finger & (n - 1);
+    loop {
+        match &d.table[i] {
+            Some(e) if !e.key.is_null() => break,
+            _ => {
+                i += 1;
+                if i >= n {
+                    i = 0;
+                }
+            }
+        }
+    }
+    let old = std::mem::replace(&mut d.table[i], Some(SetEntry { hash: -1, key: Value::Null }));
+    d.used -= 1;
+    d.version += 1;
+    d.hash = None;
+    d.finger = i + 1;
+    old.map(|e| e.key)
+}
+
+/// Empties the table (CPython's `set_clear_internal`).
+pub fn clear(s: &RefCell<SetData>) {
+    let mut d = s.borrow_mut();
+    let frozen = d.frozen;
+    let version = d.version + 1;
+    let old = std::mem::replace(&mut *d, SetData::new(frozen));
+    d.version = version;
+    drop(d);
+    drop(old);
+}
+
+/// CPython 3.11's frozenset hash.
+pub fn frozenset_hash(d: &SetData) -> i64 {
+    fn shuffle(h: u64) -> u64 {
+        ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167)
+    }
+    let mut hash: u64 = 0;
+    for e in d.entries() {
+        hash ^= shuffle(e.hash as u64);
+    }
+    hash ^= (d.used as u64 + 1).wrapping_mul(1927868237);
+    hash ^= (hash >> 11) ^ (hash >> 25);
+    hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+    if hash == u64::MAX {
+        hash = 590923713;
+    }
+    hash as i64
+}
+
+/// A frozenset constant of a code object. CPython's compiler builds it from
+/// the items, then rebuilds it from its own iteration order when merging
+/// constants (`merge_consts_recursive`); doing the same gives CPython's table
+/// layout and hence its printed order.
+pub fn new_const_frozenset(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
+    let data = RefCell::new(SetData::new(true));
+    for it in items {
+        add_key(vm, &data, it)?;
+    }
+    let keys = data.borrow().keys();
+    new_set(vm, keys, true)
 }

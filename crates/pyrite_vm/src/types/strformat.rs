@@ -186,6 +186,9 @@ pub fn format_str_spec(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
             return Err(vm.value_error(format!("Unknown format code '\\x{:x}' for object of type 'str'", t)));
         }
     }
+    if f.sign == Some(b' ') {
+        return Err(vm.value_error("Space not allowed in string format specifier"));
+    }
     if f.sign.is_some() {
         return Err(vm.value_error("Sign not allowed in string format specifier"));
     }
@@ -493,7 +496,6 @@ fn fmt_float_conv(x: f64, conv: char, fl: Flags, width: usize, prec: Option<usiz
 /// Output of one `%` conversion: text code points.
 enum Piece {
     Text(Vec<u32>),
-    Bytes(Vec<u8>),
 }
 
 struct ArgState {
@@ -517,6 +519,9 @@ impl ArgState {
 }
 
 fn is_mapping_arg(vm: &mut Vm, v: &Value) -> bool {
+    if matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Dict(_))) {
+        return true;
+    }
     if matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Tuple(_))) || str_of(v).is_some() {
         return false;
     }
@@ -527,10 +532,18 @@ fn is_mapping_arg(vm: &mut Vm, v: &Value) -> bool {
     vm.lookup_special(v, &gi).is_some()
 }
 
-fn star_arg(vm: &mut Vm, st: &mut ArgState) -> PyResult<i64> {
+fn star_arg(vm: &mut Vm, st: &mut ArgState, is_prec: bool) -> PyResult<i64> {
     let v = st.next_arg(vm)?;
     match int_of(&v) {
-        Some(i) => i.to_i64().filter(|x| x.unsigned_abs() <= i32::MAX as u64).ok_or_else(|| vm.value_error("width too big")),
+        Some(i) => match i.to_i64() {
+            Some(x) if !is_prec || x.unsigned_abs() <= i32::MAX as u64 => Ok(x),
+            Some(_) => Err(vm.value_error("precision too big")),
+            None => Err(vm.overflow_error(if is_prec {
+                "Python int too large to convert to C int"
+            } else {
+                "Python int too large to convert to C ssize_t"
+            })),
+        },
         None => Err(vm.type_error("* wants int")),
     }
 }
@@ -611,7 +624,7 @@ fn percent_engine(vm: &mut Vm, fmt: &[u32], args: &Value, is_bytes: bool) -> PyR
         }
         let mut width: usize = 0;
         if i < n && fmt[i] == b'*' as u32 {
-            let w = star_arg(vm, &mut st)?;
+            let w = star_arg(vm, &mut st, false)?;
             if w < 0 {
                 fl.left = true;
             }
@@ -620,7 +633,7 @@ fn percent_engine(vm: &mut Vm, fmt: &[u32], args: &Value, is_bytes: bool) -> PyR
         } else {
             while i < n && (b'0' as u32..=b'9' as u32).contains(&fmt[i]) {
                 width = width.checked_mul(10).and_then(|w| w.checked_add((fmt[i] - b'0' as u32) as usize)).unwrap_or(usize::MAX);
-                if width > i32::MAX as usize {
+                if width > isize::MAX as usize {
                     return Err(vm.value_error("width too big"));
                 }
                 i += 1;
@@ -630,7 +643,7 @@ fn percent_engine(vm: &mut Vm, fmt: &[u32], args: &Value, is_bytes: bool) -> PyR
         if i < n && fmt[i] == b'.' as u32 {
             i += 1;
             if i < n && fmt[i] == b'*' as u32 {
-                let p = star_arg(vm, &mut st)?;
+                let p = star_arg(vm, &mut st, true)?;
                 prec = Some(p.max(0) as usize);
                 i += 1;
             } else {
@@ -645,6 +658,10 @@ fn percent_engine(vm: &mut Vm, fmt: &[u32], args: &Value, is_bytes: bool) -> PyR
                 prec = Some(p);
             }
         }
+        while i < n && matches!(fmt[i], 0x68 | 0x6C | 0x4C) {
+            // Length modifiers h, l, L are accepted and ignored.
+            i += 1;
+        }
         if i >= n {
             return Err(vm.value_error("incomplete format"));
         }
@@ -652,15 +669,11 @@ fn percent_engine(vm: &mut Vm, fmt: &[u32], args: &Value, is_bytes: bool) -> PyR
         let conv_index = i;
         i += 1;
         let conv = char::from_u32(conv_cp).unwrap_or('\u{FFFD}');
-        if conv == '%' {
-            out.push(Piece::Text(vec![pc]));
-            continue;
-        }
         let v = match keyed.take() {
             Some(v) => v,
             None => st.next_arg(vm)?,
         };
-        if width > (1usize << 40) {
+        if width >= (1usize << 40) {
             return Err(vm.memory_error());
         }
         let piece: Piece = match conv {
@@ -686,6 +699,10 @@ fn percent_engine(vm: &mut Vm, fmt: &[u32], args: &Value, is_bytes: bool) -> PyR
             }
             'd' | 'i' | 'u' => {
                 let b = to_int_d(vm, &v, conv)?;
+                if b.bits() > 2000 {
+                    // Enforces sys.get_int_max_str_digits().
+                    crate::types::int::int_to_decimal(vm, &b)?;
+                }
                 Piece::Text(fmt_int(&b, 'd', fl, width, prec).chars().map(|c| c as u32).collect())
             }
             'x' | 'X' | 'o' => {
@@ -793,7 +810,6 @@ pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value>
     for p in pieces {
         match p {
             Piece::Text(t) => out.extend(t),
-            Piece::Bytes(b) => out.extend(b.iter().map(|&x| x as u32)),
         }
     }
     Ok(from_cps(vm, &out))
@@ -816,7 +832,6 @@ pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<V
                     }
                 }
             }
-            Piece::Bytes(b) => out.extend(b),
         }
     }
     Ok(out)

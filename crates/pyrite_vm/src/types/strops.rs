@@ -360,6 +360,9 @@ pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
     match v.as_obj().map(|o| &o.payload) {
         Some(Payload::Bytes(b)) => Some(b.to_vec()),
         Some(Payload::ByteArray(b)) => Some(b.borrow().clone()),
+        Some(Payload::Native(_)) => crate::types::memoryview::view_of(v)
+            .filter(|m| !m.released.get())
+            .map(crate::types::memoryview::view_bytes),
         _ => None,
     }
 }

@@ -35,7 +35,7 @@ pub fn init(vm: &mut Vm) {
         ("__contains__", str_contains),
         ("__add__", str_add),
         ("__mul__", str_mul),
-        ("__rmul__", str_mul),
+        ("__rmul__", str_rmul),
         ("__mod__", str_mod),
         ("__rmod__", str_rmod),
         ("__eq__", str_eq),
@@ -97,6 +97,12 @@ pub fn init(vm: &mut Vm) {
     ];
     vm.add_methods(&t, methods);
     vm.add_staticmethods(&t, &[("__new__", str_new), ("maketrans", str_maketrans)]);
+    let bd = vm.builtins_dict.clone();
+    for (name, f) in [("chr", builtin_chr as NativeFn), ("ord", builtin_ord as NativeFn)] {
+        let v = vm.new_builtin(name, f);
+        let k = vm.intern(name);
+        crate::types::dict::dict_set_str(&bd, &k, v);
+    }
     let object = vm.types.object.clone();
     for name in ["str_ascii_iterator", "str_iterator"] {
         let it = vm.new_builtin_type(name, "builtins", &object, Layout::Opaque, flags::IMMUTABLE);
@@ -116,7 +122,7 @@ fn this<'a>(vm: &mut Vm, args: &Args<'a>, name: &str) -> PyResult<&'a PyStr> {
         Some(v) => match str_of(v) {
             Some(s) => Ok(s),
             None => Err(vm.type_error(format!(
-                "descriptor '{}' requires a 'str' object but received a '{}'",
+                "descriptor '{}' for 'str' objects doesn't apply to a '{}' object",
                 name,
                 vm.type_name(v)
             ))),
@@ -609,8 +615,8 @@ fn str_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// The repeat count of `seq * n`, or NotImplemented/TypeError for non-ints.
-pub fn repeat_count(vm: &mut Vm, n: &Value, other_name: &str) -> PyResult<Option<i64>> {
-    let _ = other_name;
+/// `reflected`: called as `__rmul__` (the other operand already declined).
+pub fn repeat_count(vm: &mut Vm, n: &Value, reflected: bool) -> PyResult<Option<i64>> {
     match strops::subscript_index(vm, n)? {
         Some(_) => {
             let v = vm.index(n)?;
@@ -627,7 +633,7 @@ pub fn repeat_count(vm: &mut Vm, n: &Value, other_name: &str) -> PyResult<Option
             }
         }
         None => {
-            if defers_to(vm, n, "__rmul__") {
+            if !reflected && defers_to(vm, n, "__rmul__") {
                 return Ok(None);
             }
             Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(n))))
@@ -651,10 +657,18 @@ pub fn check_repeat_size(vm: &mut Vm, unit: usize, count: i64) -> PyResult<usize
     }
 }
 
+fn str_rmul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    str_mul_impl(vm, args, true)
+}
+
 fn str_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    str_mul_impl(vm, args, false)
+}
+
+fn str_mul_impl(vm: &mut Vm, args: Args, reflected: bool) -> PyResult<Value> {
     params(vm, &args, "__mul__", 1, 1, None)?;
     let s = this(vm, &args, "__mul__")?;
-    let Some(n) = repeat_count(vm, &args.args[1], "str")? else {
+    let Some(n) = repeat_count(vm, &args.args[1], reflected)? else {
         return Ok(vm.not_implemented());
     };
     if n <= 0 || s.is_empty() {
@@ -836,7 +850,7 @@ fn starts_ends(vm: &mut Vm, args: Args, name: &str, ends: bool) -> PyResult<Valu
             )))
         }
     };
-    let (lo, hi) = if valid || a <= s.len() { (s.byte_offset(a), s.byte_offset(b.max(a))) } else { (0, 0) };
+    let (lo, hi) = if valid { (s.byte_offset(a), s.byte_offset(b)) } else { (0, 0) };
     for c in candidates {
         let Some(p) = str_of(&c) else {
             return Err(vm.type_error(format!(
@@ -845,10 +859,7 @@ fn starts_ends(vm: &mut Vm, args: Args, name: &str, ends: bool) -> PyResult<Valu
                 vm.type_name(&c)
             )));
         };
-        if a > s.len() || (!valid && !(a == b)) {
-            continue;
-        }
-        if a > b {
+        if !valid {
             continue;
         }
         let w = &s.as_wtf8()[lo..hi];
@@ -1264,11 +1275,7 @@ fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     break;
                 }
                 if n >= max {
-                    let mut j = c.len();
-                    while j > i && strops::is_space(c[j - 1]) {
-                        j -= 1;
-                    }
-                    out.push(from_cps(vm, &c[i..j]));
+                    out.push(from_cps(vm, &c[i..]));
                     break;
                 }
                 let st = i;
@@ -1315,11 +1322,7 @@ fn str_rsplit(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     break;
                 }
                 if n >= max {
-                    let mut j = 0;
-                    while j < i && strops::is_space(c[j]) {
-                        j += 1;
-                    }
-                    out.push(from_cps(vm, &c[j..i]));
+                    out.push(from_cps(vm, &c[..i]));
                     break;
                 }
                 let e = i;
@@ -1585,6 +1588,11 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
             a.len()
         )));
     }
+    for (k, v) in a.iter().enumerate().skip(1) {
+        if str_of(v).is_none() {
+            return Err(vm.type_error(format!("maketrans() argument {} must be str, not {}", k + 1, vm.type_name(v))));
+        }
+    }
     let d = vm.new_dict();
     if a.len() == 1 {
         let Some(Payload::Dict(_)) = a[0].as_obj().map(|o| &o.payload) else {
@@ -1650,4 +1658,35 @@ fn str_encode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let b = crate::types::codecs::encode(vm, &args.args[0], s, &enc, &errors)?;
     Ok(vm.new_bytes(b))
+}
+
+// ----- builtins chr / ord ------------------------------------------------------------
+
+fn builtin_chr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::builtins::check_args(vm, "chr", &args, 1, 1)?;
+    let v = &args.args[0];
+    let i = vm.index(v)?;
+    match i {
+        Value::Int(c) if (0..0x110000).contains(&c) => Ok(strops::char_value(vm, c as u32)),
+        Value::Int(c) if c.unsigned_abs() <= i32::MAX as u64 => Err(vm.value_error("chr() arg not in range(0x110000)")),
+        _ => Err(vm.overflow_error("Python int too large to convert to C int")),
+    }
+}
+
+fn builtin_ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    crate::builtins::check_args(vm, "ord", &args, 1, 1)?;
+    let v = &args.args[0];
+    if let Some(s) = str_of(v) {
+        if s.len() == 1 {
+            return Ok(Value::Int(s.code_point_at(0).unwrap_or(0) as i64));
+        }
+        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.len())));
+    }
+    if let Some(b) = strops::bytes_like(v) {
+        if b.len() == 1 {
+            return Ok(Value::Int(b[0] as i64));
+        }
+        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
+    }
+    Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v))))
 }

@@ -53,6 +53,8 @@ pub mod flags {
     pub const HAS_GETATTR: u32 = 64;
     /// Abstract: `__abstractmethods__` non-empty.
     pub const ABSTRACT: u32 = 128;
+    /// Defines `__del__`: instances are finalised when their last reference goes.
+    pub const HAS_DEL: u32 = 256;
 }
 
 /// The data of a type object.
@@ -209,7 +211,10 @@ pub fn c3_mro(t: &PyRef, bases: &[PyRef]) -> Option<Vec<PyRef>> {
 /// (`__getattribute__`, `__getattr__`).
 pub fn refresh_flags(vm: &mut Vm, cls: &PyRef) {
     let Some(t) = cls.as_type() else { return };
-    let mut f = t.flags.get() & !(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR);
+    let mut f = t.flags.get() & !(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR | flags::HAS_DEL);
+    if t.has_flag(flags::HEAPTYPE) && lookup(cls, &vm.names.__del__.clone()).is_some() {
+        f |= flags::HAS_DEL;
+    }
     if let Some(ga) = lookup(cls, &vm.names.__getattribute__.clone()) {
         let is_object = matches!(lookup(&vm.types.object, &vm.names.__getattribute__.clone()), Some(Value::Obj(o)) if matches!(&ga, Value::Obj(g) if Rc::ptr_eq(g, &o)));
         if !is_object {
@@ -225,7 +230,7 @@ pub fn refresh_flags(vm: &mut Vm, cls: &PyRef) {
 /// After `cls.name = ...`: refreshes flags of `cls` and its subclasses if the
 /// name is one they depend on.
 pub fn update_flags_for_name(vm: &mut Vm, cls: &PyRef, name: &PyRef) {
-    let relevant = name.as_str().map(|s| matches!(&*s.as_str_lossy(), "__getattribute__" | "__getattr__")).unwrap_or(false);
+    let relevant = name.as_str().map(|s| matches!(&*s.as_str_lossy(), "__getattribute__" | "__getattr__" | "__del__")).unwrap_or(false);
     if !relevant {
         return;
     }

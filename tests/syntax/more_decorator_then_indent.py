@@ -1,0 +1,4 @@
+class A:
+    @dec
+        def f(self):
+            pass

@@ -1,0 +1,6 @@
+def f():
+    pass
+
+    @dec
+def g():
+    pass

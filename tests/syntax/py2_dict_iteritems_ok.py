@@ -1,0 +1,2 @@
+for k, v in d.iteritems():
+    print(k)
