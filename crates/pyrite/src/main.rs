@@ -69,8 +69,10 @@ fn main() -> ExitCode {
 
 fn real_main(args: Vec<String>) -> i32 {
     pyrite_vm::stack::init(STACK_SIZE);
-    let mut config = pyrite_vm::Config::default();
-    config.executable = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+    let mut config = pyrite_vm::Config {
+        executable: std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default(),
+        ..Default::default()
+    };
     let mut i = 1;
     let mut target = None;
     while i < args.len() {

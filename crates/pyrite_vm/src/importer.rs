@@ -583,7 +583,7 @@ pub fn module_from_spec(vm: &mut Vm, spec: &Value) -> PyResult<Value> {
     let mut module = Value::None;
     if !loader.is_none() && !is_instance_of(vm, &loader, SOURCE_LOADER) && !is_instance_of(vm, &loader, NAMESPACE_LOADER) {
         if let Some(cm) = get_opt(vm, &loader, "create_module")? {
-            module = vm.call(&cm, &[spec.clone()], &[])?;
+            module = vm.call(&cm, std::slice::from_ref(spec), &[])?;
         } else if get_opt(vm, &loader, "exec_module")?.is_some() {
             let c = vm.exc.import_error.clone();
             return Err(vm.new_exception_msg(&c, "loaders that define exec_module() must also define create_module()"));
@@ -690,7 +690,7 @@ fn exec_module(vm: &mut Vm, spec: &Value, module: &Value) -> PyResult<()> {
         let path = loader_path(vm, &loader);
         return exec_source(vm, module, &path);
     }
-    vm.call_method(&loader, "exec_module", &[module.clone()])?;
+    vm.call_method(&loader, "exec_module", std::slice::from_ref(module))?;
     Ok(())
 }
 
@@ -767,17 +767,12 @@ pub fn run_module_as_main(vm: &mut Vm, name: &str) -> Result<PyResult<Value>, St
         let parent = get_opt(vm, &spec, "parent")?.unwrap_or(Value::None);
         set(vm, &mv, "__package__", parent)?;
         set(vm, &mv, "__spec__", spec.clone())?;
-        if let Some(argv) = sys_attr(vm, "argv") {
-            if let Value::Obj(o) = &argv {
-                if let Payload::List(l) = &o.payload {
-                    if let Some(first) = l.borrow_mut().first_mut() {
-                        *first = fv.clone();
-                    }
+        if let Some(Value::Obj(o)) = sys_attr(vm, "argv") {
+            if let Payload::List(l) = &o.payload {
+                if let Some(first) = l.borrow_mut().first_mut() {
+                    *first = fv.clone();
                 }
             }
-        }
-        if let Some(p) = sys_attr(vm, "path") {
-            let _ = p;
         }
         exec_source(vm, &mv, &origin)?;
         Ok(Value::None)
@@ -796,7 +791,7 @@ fn get_module_spec(vm: &mut Vm, name: &str) -> Result<Value, PyResult<String>> {
                 let c = vm.exc.import_error.clone();
                 if vm.err_matches(&e, &c) {
                     let msg = crate::types::exceptions::format_exception_only(vm, &Value::Obj(e.0.clone()));
-                    let msg = msg.trim_end().splitn(2, ": ").nth(1).unwrap_or("").to_string();
+                    let msg = msg.trim_end().split_once(": ").map(|(_, m)| m).unwrap_or("").to_string();
                     return Err(Ok(format!("Error while finding module specification for '{}' ({}: {})", name, vm.type_name(&Value::Obj(e.0.clone())), msg)));
                 }
                 return Err(Err(e));

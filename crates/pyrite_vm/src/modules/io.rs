@@ -42,9 +42,7 @@ struct FileState {
     text: bool,
     readable: bool,
     writable: bool,
-    append: bool,
     closed: bool,
-    closefd: bool,
     encoding: String,
     errors: String,
     /// `newline` argument: None = universal newlines.
@@ -400,9 +398,7 @@ fn std_stream(vm: &mut Vm, raw: Raw, name: &str, mode: &str, fd: i32) -> Value {
         text: true,
         readable: fd == 0,
         writable: fd != 0,
-        append: false,
         closed: false,
-        closefd: false,
         encoding: "utf-8".into(),
         errors: if fd == 2 { "backslashreplace".into() } else { "strict".into() },
         newline: Some("\n".into()),
@@ -550,6 +546,9 @@ fn io_open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let f = dup_fd(fdn as i32).map_err(|e| io_err(vm, &e))?;
         (Raw::File(f), file.clone(), fdn as i32)
     } else {
+        if !closefd {
+            return Err(vm.value_error("Cannot use closefd=False with file name"));
+        }
         let path = match as_rust_str(&file) {
             Some(p) => p,
             None => match file.as_obj().map(|o| &o.payload) {
@@ -600,9 +599,7 @@ fn io_open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         text: !b,
         readable: r || plus,
         writable: w || a || x || plus,
-        append: a,
         closed: false,
-        closefd,
         encoding: enc,
         errors: errors.unwrap_or_else(|| "strict".into()),
         newline,
@@ -1253,9 +1250,7 @@ fn g_buffer(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         text: false,
         readable: kind == 0,
         writable: kind != 0,
-        append: false,
         closed: false,
-        closefd: false,
         encoding: String::new(),
         errors: "strict".into(),
         newline: None,
