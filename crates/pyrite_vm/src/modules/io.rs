@@ -904,7 +904,18 @@ fn f_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let text = s.as_str_lossy().into_owned();
         let st = f.st.borrow();
         check_writable(vm, &st)?;
-        let b = encode_text(vm, &st, &text)?;
+        let b = if s.try_as_str().is_none() {
+            // Lone surrogates: strict UTF-8 raises UnicodeEncodeError, as
+            // CPython's stdout does; stderr escapes them (backslashreplace).
+            let errors = if matches!(st.raw, Raw::Stderr) { "backslashreplace" } else { "strict" };
+            drop(st);
+            let b = crate::types::codecs::encode(vm, &data, s, "utf-8", errors)?;
+            let st = f.st.borrow();
+            let _ = &st;
+            b
+        } else {
+            encode_text(vm, &st, &text)?
+        };
         (b, n, text.contains('\n') || text.contains('\r'))
     } else {
         let b = match data.as_obj().map(|o| &o.payload) {
