@@ -187,6 +187,14 @@ fn do_warn(vm: &mut Vm, message: Value, category: PyRef, filename: &str, lineno:
     Ok(())
 }
 
+/// `warnings.warn(msg, category)` from Rust, attributed to the running
+/// Python frame (stacklevel 1). May raise if the filters say "error".
+pub fn warn(vm: &mut Vm, category: &PyRef, msg: &str) -> PyResult<()> {
+    let m = vm.new_str(msg);
+    w_warn(vm, Args::pos(&[m, Value::Obj(category.clone())]))?;
+    Ok(())
+}
+
 fn w_warn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(message) = arg(&args, 0, "message") else {
         return Err(vm.type_error("warn() missing required argument 'message' (pos 1)"));

@@ -135,7 +135,7 @@ fn singleton_new(vm: &mut Vm, args: Args, v: Value, name: &str) -> PyResult<Valu
 
 fn not_implemented_bool(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     let c = vm.exc.deprecation_warning.clone();
-    let _ = c;
+    crate::modules::warnings::warn(vm, &c, "NotImplemented should not be used in a boolean context")?;
     Ok(Value::Bool(true))
 }
 
