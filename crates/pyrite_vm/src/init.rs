@@ -22,6 +22,8 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::boolobj::init(vm);
     crate::modules::math::init(vm);
     crate::modules::weakref::init(vm);
+    crate::modules::errno::init(vm);
+    crate::modules::itertools::init(vm);
     crate::types::list::init(vm);
     crate::types::tuple::init(vm);
     crate::types::dictobj::init(vm);

@@ -8,6 +8,8 @@ pub mod math;
 pub mod time;
 pub mod warnings;
 pub mod weakref;
+pub mod errno;
+pub mod itertools;
 
 use crate::error::{PyErr, PyResult};
 use crate::value::Value;
