@@ -10,6 +10,8 @@ pub mod warnings;
 pub mod weakref;
 pub mod errno;
 pub mod itertools;
+pub mod collections;
+pub mod functools;
 
 use crate::error::{PyErr, PyResult};
 use crate::value::Value;
