@@ -26,6 +26,7 @@ pub fn init_all(vm: &mut Vm) {
     crate::modules::itertools::init(vm);
     crate::modules::collections::init(vm);
     crate::modules::functools::init(vm);
+    crate::modules::thread::init(vm);
     crate::types::list::init(vm);
     crate::types::tuple::init(vm);
     crate::types::dictobj::init(vm);

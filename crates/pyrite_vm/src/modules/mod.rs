@@ -12,6 +12,7 @@ pub mod errno;
 pub mod itertools;
 pub mod collections;
 pub mod functools;
+pub mod thread;
 
 use crate::error::{PyErr, PyResult};
 use crate::value::Value;
