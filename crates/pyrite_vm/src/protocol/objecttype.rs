@@ -34,6 +34,11 @@ pub fn init(vm: &mut Vm) {
         ],
     );
     vm.add_staticmethods(&object, &[("__new__", object_new)]);
+    if let Some(d) = object.dict.borrow().as_ref() {
+        let k = vm.intern("__doc__");
+        let doc = vm.new_str("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n");
+        crate::types::dict::dict_set_str(d, &k, doc);
+    }
     vm.add_classmethods(&object, &[("__init_subclass__", object_init_subclass), ("__subclasshook__", object_subclasshook)]);
     vm.add_getsets(
         &object,
