@@ -69,8 +69,10 @@ fn main() -> ExitCode {
 
 fn real_main(args: Vec<String>) -> i32 {
     pyrite_vm::stack::init(STACK_SIZE);
-    let mut config = pyrite_vm::Config::default();
-    config.executable = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+    let mut config = pyrite_vm::Config {
+        executable: std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default(),
+        ..Default::default()
+    };
     let mut i = 1;
     let mut target = None;
     while i < args.len() {
@@ -213,9 +215,11 @@ fn real_main(args: Vec<String>) -> i32 {
     match &target {
         Target::File(f) => {
             config.argv = std::iter::once(f.clone()).chain(rest).collect();
+            // A directory (run through its __main__.py) is itself sys.path[0].
+            let fp = std::path::Path::new(f);
+            let dir_of = if fp.is_dir() { Some(fp) } else { fp.parent() };
             config.path0 = Some(
-                std::path::Path::new(f)
-                    .parent()
+                dir_of
                     .map(|p| {
                         let s = p.display().to_string();
                         let s = if s.is_empty() { ".".to_string() } else { s };

@@ -94,7 +94,20 @@ pub fn compile(
     mode: Mode,
     options: CompileOptions,
 ) -> Result<CompileOutput, CompileError> {
-    let module = parse::parse(source, mode)?;
+    compile_with_offsets(source, filename, mode, options, parse::Offsets::Bytes)
+}
+
+/// `compile` with the unit CPython uses for parser-error offsets in this
+/// context: characters for `compile(str)`/`exec`/`eval` and sources with a
+/// coding cookie, bytes otherwise (see `source::offsets_for`).
+pub fn compile_with_offsets(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    options: CompileOptions,
+    offsets: parse::Offsets,
+) -> Result<CompileOutput, CompileError> {
+    let module = parse::parse_with(source, mode, offsets)?;
     let (code, warnings) = codegen::compile_module(source, &module, filename, mode, options)?;
     Ok(CompileOutput { code, warnings })
 }

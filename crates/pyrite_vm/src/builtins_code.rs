@@ -177,7 +177,11 @@ fn builtin_compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(src);
     };
     let opts = pyrite_compiler::CompileOptions { optimize, future_flags: 0 };
-    match pyrite_compiler::compile(&text, &filename, mode, opts) {
+    let offsets = match src.as_obj().map(|o| &o.payload) {
+        Some(Payload::Bytes(b)) => pyrite_compiler::source::offsets_for(b),
+        _ => pyrite_compiler::parse::Offsets::Chars,
+    };
+    match pyrite_compiler::compile_with_offsets(&text, &filename, mode, opts, offsets) {
         Ok(out) => {
             let code = vm.make_code(out.code);
             Ok(Value::Obj(PyObject::new(vm.types.code.clone(), Payload::Code(code))))

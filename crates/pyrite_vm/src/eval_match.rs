@@ -81,7 +81,7 @@ pub fn match_keys(vm: &mut Vm, subject: &Value, keys: &Value) -> PyResult<Value>
 /// `MATCH_CLASS`: the tuple of matched attributes, or None.
 pub fn match_class(vm: &mut Vm, subject: &Value, cls: &Value, nargs: usize, names: &Value) -> PyResult<Value> {
     let Some(c) = cls.as_obj().filter(|o| o.as_type().is_some()).cloned() else {
-        return Err(vm.type_error("called match pattern must be a class"));
+        return Err(vm.type_error("called match pattern must be a type"));
     };
     if !vm.is_instance(subject, &c) {
         // isinstance() with __instancecheck__ for ABCs.

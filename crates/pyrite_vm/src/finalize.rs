@@ -16,6 +16,17 @@ pub fn run_pending(vm: &mut Vm) {
             return;
         }
         for obj in batch {
+            if matches!(obj.payload, crate::object::Payload::Generator(_)) {
+                let v = Value::Obj(obj);
+                let saved = std::mem::replace(&mut vm.exc_info, Value::None);
+                let r = crate::types::generator::gen_close_impl(vm, &v);
+                vm.exc_info = saved;
+                if let Err(e) = r {
+                    let what = vm.repr_string(&v).unwrap_or_default();
+                    report_unraisable(vm, &format!("Exception ignored in: {}", what), &e);
+                }
+                continue;
+            }
             let v = Value::Obj(obj);
             let name = vm.names.__del__.clone();
             let Some(f) = vm.lookup_special(&v, &name) else { continue };

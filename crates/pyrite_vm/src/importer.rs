@@ -33,6 +33,18 @@ const FROZEN_IMPORTER: &str = "importlib.FrozenImporter";
 const PATH_FINDER: &str = "importlib.PathFinder";
 const SOURCE_LOADER: &str = "importlib.SourceFileLoader";
 const NAMESPACE_LOADER: &str = "importlib.NamespaceLoader";
+const NAMESPACE_PATH: &str = "importlib._NamespacePath";
+
+fn namespace_path_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.args.first().cloned().unwrap_or(Value::None);
+    let items = match this.as_obj().map(|o| &o.payload) {
+        Some(Payload::List(l)) => l.borrow().clone(),
+        _ => Vec::new(),
+    };
+    let plain = vm.new_list(items);
+    let r = vm.repr_string(&plain)?;
+    Ok(vm.new_str(&format!("_NamespacePath({})", r)))
+}
 
 /// One of the import machinery's native types.
 pub fn machinery_type(vm: &Vm, key: &str) -> Option<PyRef> {
@@ -95,6 +107,10 @@ pub fn init(vm: &mut Vm) {
         ],
     );
     vm.state.insert(SOURCE_LOADER, Value::Obj(sl));
+    let list = vm.types.list.clone();
+    let np = vm.new_builtin_type("_NamespacePath", "_frozen_importlib_external", &list, Layout::List, flags::BASETYPE);
+    vm.add_methods(&np, &[("__repr__", namespace_path_repr)]);
+    vm.state.insert(NAMESPACE_PATH, Value::Obj(np));
     let nl = vm.new_builtin_type("NamespaceLoader", "_frozen_importlib_external", &object, Layout::Object, fl);
     vm.add_methods(&nl, &[("create_module", loader_create_module), ("exec_module", noop_method), ("is_package", true_method)]);
     vm.state.insert(NAMESPACE_LOADER, Value::Obj(nl));
@@ -422,7 +438,13 @@ pub fn find_on_path(vm: &mut Vm, name: &str, path: &Value) -> PyResult<Option<Va
     }
     let t = machinery_type(vm, NAMESPACE_LOADER).ok_or_else(|| vm.system_error("import machinery not initialised"))?;
     let loader = Value::Obj(crate::protocol::objecttype::new_instance(vm, &t, Payload::None));
-    new_spec(vm, name, loader, None, Some(portions), false).map(Some)
+    let spec = new_spec(vm, name, loader, None, None, false)?;
+    if let Some(np) = machinery_type(vm, NAMESPACE_PATH) {
+        let items: Vec<Value> = portions.iter().map(|p| vm.new_str(p)).collect();
+        let path = Value::Obj(crate::object::PyObject::new(np, Payload::List(std::cell::RefCell::new(items))));
+        set_dict_attr(vm, &spec, "submodule_search_locations", path);
+    }
+    Ok(Some(spec))
 }
 
 fn source_spec(vm: &mut Vm, name: &str, file: &str, search: Option<Vec<String>>) -> PyResult<Value> {
@@ -561,7 +583,7 @@ pub fn module_from_spec(vm: &mut Vm, spec: &Value) -> PyResult<Value> {
     let mut module = Value::None;
     if !loader.is_none() && !is_instance_of(vm, &loader, SOURCE_LOADER) && !is_instance_of(vm, &loader, NAMESPACE_LOADER) {
         if let Some(cm) = get_opt(vm, &loader, "create_module")? {
-            module = vm.call(&cm, &[spec.clone()], &[])?;
+            module = vm.call(&cm, std::slice::from_ref(spec), &[])?;
         } else if get_opt(vm, &loader, "exec_module")?.is_some() {
             let c = vm.exc.import_error.clone();
             return Err(vm.new_exception_msg(&c, "loaders that define exec_module() must also define create_module()"));
@@ -577,6 +599,10 @@ pub fn module_from_spec(vm: &mut Vm, spec: &Value) -> PyResult<Value> {
 
 fn missing_or_none(vm: &mut Vm, m: &Value, name: &str) -> PyResult<bool> {
     Ok(get_opt(vm, m, name)?.map(|v| v.is_none()).unwrap_or(true))
+}
+
+fn loader_of(vm: &mut Vm, spec: &Value) -> PyResult<Value> {
+    Ok(get_opt(vm, spec, "loader")?.unwrap_or(Value::None))
 }
 
 fn init_module_attrs(vm: &mut Vm, spec: &Value, m: &Value) -> PyResult<()> {
@@ -597,6 +623,10 @@ fn init_module_attrs(vm: &mut Vm, spec: &Value, m: &Value) -> PyResult<()> {
     let ssl = get_opt(vm, spec, "submodule_search_locations")?.unwrap_or(Value::None);
     if !ssl.is_none() && missing_or_none(vm, m, "__path__")? {
         let _ = set(vm, m, "__path__", ssl);
+    }
+    let ld = loader_of(vm, spec)?;
+    if is_instance_of(vm, &ld, NAMESPACE_LOADER) && missing_or_none(vm, m, "__file__")? {
+        let _ = set(vm, m, "__file__", Value::None);
     }
     let has_loc = match get_opt(vm, spec, "has_location")? {
         Some(v) => vm.is_true(&v)?,
@@ -660,7 +690,7 @@ fn exec_module(vm: &mut Vm, spec: &Value, module: &Value) -> PyResult<()> {
         let path = loader_path(vm, &loader);
         return exec_source(vm, module, &path);
     }
-    vm.call_method(&loader, "exec_module", &[module.clone()])?;
+    vm.call_method(&loader, "exec_module", std::slice::from_ref(module))?;
     Ok(())
 }
 
@@ -737,17 +767,12 @@ pub fn run_module_as_main(vm: &mut Vm, name: &str) -> Result<PyResult<Value>, St
         let parent = get_opt(vm, &spec, "parent")?.unwrap_or(Value::None);
         set(vm, &mv, "__package__", parent)?;
         set(vm, &mv, "__spec__", spec.clone())?;
-        if let Some(argv) = sys_attr(vm, "argv") {
-            if let Value::Obj(o) = &argv {
-                if let Payload::List(l) = &o.payload {
-                    if let Some(first) = l.borrow_mut().first_mut() {
-                        *first = fv.clone();
-                    }
+        if let Some(Value::Obj(o)) = sys_attr(vm, "argv") {
+            if let Payload::List(l) = &o.payload {
+                if let Some(first) = l.borrow_mut().first_mut() {
+                    *first = fv.clone();
                 }
             }
-        }
-        if let Some(p) = sys_attr(vm, "path") {
-            let _ = p;
         }
         exec_source(vm, &mv, &origin)?;
         Ok(Value::None)
@@ -766,7 +791,7 @@ fn get_module_spec(vm: &mut Vm, name: &str) -> Result<Value, PyResult<String>> {
                 let c = vm.exc.import_error.clone();
                 if vm.err_matches(&e, &c) {
                     let msg = crate::types::exceptions::format_exception_only(vm, &Value::Obj(e.0.clone()));
-                    let msg = msg.trim_end().splitn(2, ": ").nth(1).unwrap_or("").to_string();
+                    let msg = msg.trim_end().split_once(": ").map(|(_, m)| m).unwrap_or("").to_string();
                     return Err(Ok(format!("Error while finding module specification for '{}' ({}: {})", name, vm.type_name(&Value::Obj(e.0.clone())), msg)));
                 }
                 return Err(Err(e));

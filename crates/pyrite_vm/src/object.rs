@@ -51,7 +51,16 @@ impl Drop for PyObject {
             Some(c) => c.as_type().map(|t| t.flags.get() & crate::types::typeobj::flags::HAS_DEL != 0).unwrap_or(false),
             None => false,
         };
-        if !has_del {
+        // A suspended generator is closed when its last reference goes, so
+        // its `finally` blocks run (CPython's `_PyGen_Finalize`).
+        let suspended_gen = match &self.payload {
+            Payload::Generator(g) => match g.try_borrow() {
+                Ok(g) => g.started && !g.finished && g.frame.is_some(),
+                Err(_) => false,
+            },
+            _ => false,
+        };
+        if !has_del && !suspended_gen {
             return;
         }
         // Move the object's state into a new object that `__del__` can see

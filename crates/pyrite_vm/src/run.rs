@@ -36,7 +36,7 @@ pub fn install_sigint_handler() {
 /// Compiles source text (reporting compile-time warnings) into runnable code.
 pub fn compile_source(vm: &mut Vm, source: &str, filename: &str, mode: pyrite_compiler::Mode) -> PyResult<Rc<Code>> {
     let opts = pyrite_compiler::CompileOptions { optimize: vm.config.optimize, future_flags: 0 };
-    match pyrite_compiler::compile(source, filename, mode, opts) {
+    match pyrite_compiler::compile_with_offsets(source, filename, mode, opts, pyrite_compiler::parse::Offsets::Chars) {
         Ok(out) => {
             let warnings: Vec<pyrite_marshal::StoredWarning> = out
                 .warnings
@@ -98,12 +98,13 @@ pub fn load_source_code(vm: &mut Vm, path: &Path, filename: &str) -> PyResult<Rc
     let meta = std::fs::metadata(path).map_err(|e| crate::modules::os_error(vm, &e, Some(filename)))?;
     let stamp = pyrite_marshal::SourceStamp::from_metadata(&meta);
     let bytes = std::fs::read(path).map_err(|e| crate::modules::os_error(vm, &e, Some(filename)))?;
-    let source = match pyrite_compiler::decode_source(&bytes) {
+    let source = match pyrite_compiler::decode_source_file(&bytes, filename) {
         Ok(s) => s,
         Err(e) => return Err(crate::types::exceptions::syntax_error_from(vm, &e, filename)),
     };
     let opts = pyrite_compiler::CompileOptions { optimize: vm.config.optimize, future_flags: 0 };
-    let out = match pyrite_compiler::compile(&source, filename, pyrite_compiler::Mode::Exec, opts) {
+    let offsets = pyrite_compiler::source::offsets_for(&bytes);
+    let out = match pyrite_compiler::compile_with_offsets(&source, filename, pyrite_compiler::Mode::Exec, opts, offsets) {
         Ok(out) => out,
         Err(e) => return Err(crate::types::exceptions::syntax_error_from(vm, &e, filename)),
     };

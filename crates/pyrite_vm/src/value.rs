@@ -8,7 +8,6 @@ use crate::object::{PyObject, PyRef};
 use std::rc::Rc;
 
 /// A Python value.
-#[derive(Clone)]
 pub enum Value {
     /// Internal sentinel: the NULL pushed by `PUSH_NULL`, an unbound local, an
     /// empty cell. Never visible to Python code.
@@ -67,6 +66,19 @@ impl Value {
             Value::Bool(b) => 5 + 2 * (*b as i64),
             Value::Int(i) => ((*i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1) as i64 & i64::MAX,
             Value::Float(f) => ((f.to_bits().rotate_left(17).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)) | 1) as i64 & i64::MAX,
+        }
+    }
+}
+
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Obj(o) => Value::Obj(Rc::clone(o)),
+            // SAFETY: every other variant holds only `Copy` data (no pointer,
+            // nothing to drop), so a bitwise copy is a valid, independent value.
+            // One copy of all the bits avoids a jump table over the variants.
+            _ => unsafe { std::ptr::read(self) },
         }
     }
 }

@@ -64,13 +64,18 @@ impl Frame {
 
     /// Reinitialises a recycled frame for a new activation (keeps the
     /// allocations of its vectors).
+    #[inline]
     pub fn reset(&mut self, code: Rc<Code>, globals: PyRef, builtins: PyRef, locals: Value, func: Value) {
         let nlocals = code.co.varnames.len();
         let stacksize = code.co.stacksize as usize;
+        // Recycled frames come back with empty vectors; clearing again is cheap.
         self.stack.clear();
         self.stack.reserve(stacksize);
         self.fast.clear();
-        self.fast.resize(nlocals, Value::Null);
+        self.fast.reserve(nlocals);
+        for _ in 0..nlocals {
+            self.fast.push(Value::Null);
+        }
         self.cells.clear();
         self.code = code;
         self.pc = 0;
@@ -79,6 +84,40 @@ impl Frame {
         self.builtins = builtins;
         self.locals = locals;
         self.func = func;
+        self.kwnames = None;
+        self.is_entry = false;
+        self.generator = None;
+        self.frame_obj = None;
+        self.saved_exc = Value::None;
+    }
+
+    /// Like `reset`, for a call of Python function `fobj` with no locals
+    /// mapping; references equal to the ones held are kept as they are.
+    #[inline]
+    pub fn reset_for(&mut self, fobj: &PyRef, func: &crate::types::function::Function) {
+        if !Rc::ptr_eq(&self.code, &func.code) {
+            self.code = func.code.clone();
+        }
+        if !Rc::ptr_eq(&self.globals, &func.globals) {
+            self.globals = func.globals.clone();
+        }
+        if !Rc::ptr_eq(&self.builtins, &func.builtins) {
+            self.builtins = func.builtins.clone();
+        }
+        let nlocals = self.code.co.varnames.len();
+        let stacksize = self.code.co.stacksize as usize;
+        self.stack.clear();
+        self.stack.reserve(stacksize);
+        self.fast.clear();
+        self.fast.reserve(nlocals);
+        for _ in 0..nlocals {
+            self.fast.push(Value::Null);
+        }
+        self.cells.clear();
+        self.pc = 0;
+        self.lasti = 0;
+        self.locals = Value::Null;
+        self.func = Value::Obj(fobj.clone());
         self.kwnames = None;
         self.is_entry = false;
         self.generator = None;

@@ -53,7 +53,10 @@ impl Vm {
     #[inline]
     pub(crate) fn push_frame(&mut self, frame: Box<Frame>) -> PyResult<()> {
         self.depth += 1;
-        if self.depth > self.recursion_limit {
+        // The native-stack check matters for calls from Rust into Python
+        // (dunders, key functions), which recurse on the Rust stack: with a
+        // huge recursion limit they must still end in RecursionError.
+        if self.depth > self.recursion_limit || !crate::stack::has_room() {
             self.depth -= 1;
             return Err(self.recursion_error(""));
         }
@@ -70,6 +73,20 @@ impl Vm {
                 f
             }
             None => Box::new(Frame::new(code, globals, builtins, locals, func)),
+        }
+    }
+
+    /// A frame for a call of Python function `fobj` (arguments not bound yet).
+    /// A pooled frame last used for the same code keeps its code, globals and
+    /// builtins references.
+    #[inline]
+    pub fn alloc_func_frame(&mut self, fobj: &PyRef, func: &crate::types::function::Function) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.reset_for(fobj, func);
+                f
+            }
+            None => Box::new(Frame::new(func.code.clone(), func.globals.clone(), func.builtins.clone(), Value::Null, Value::Obj(fobj.clone()))),
         }
     }
 

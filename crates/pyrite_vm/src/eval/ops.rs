@@ -3,6 +3,7 @@
 
 use super::Flow;
 use crate::error::PyResult;
+use crate::protocol::attr::CachedAttr;
 use crate::eval::frame::Frame;
 use crate::object::{Payload, PyObject, PyRef};
 use crate::types::dict::{dict_get_str, dict_set_str};
@@ -35,6 +36,11 @@ macro_rules! top {
 
 /// Runs instructions of `f` until it calls, returns, yields or raises.
 pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
+    // Calls of Python functions and returns to a Python caller switch `f` to the
+    // new top frame and continue here; `run_with` sees only entry-frame returns,
+    // yields and exceptions (it always works on the top frame).
+    let mut f: &mut Frame = f;
+    'frame: loop {
     let code = f.code.clone();
     let instrs: &[u32] = &code.instrs;
     let mut ext: u32 = 0;
@@ -90,13 +96,6 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 let v = pop!(f);
                 f.fast[arg as usize] = v;
             }
-            Opcode::DeleteFast => {
-                if f.fast[arg as usize].is_null() {
-                    let name = code.co.varnames[arg as usize].clone();
-                    return Err(unbound_local(vm, &name));
-                }
-                f.fast[arg as usize] = Value::Null;
-            }
             Opcode::LoadGlobal => {
                 let ni = (arg >> 1) as usize;
                 let gv = crate::types::dict::dict_version(&f.globals);
@@ -128,31 +127,6 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 }
                 f.stack.push(v);
             }
-            Opcode::StoreGlobal => {
-                let v = pop!(f);
-                dict_set_str(&f.globals, &code.names[arg as usize], v);
-            }
-            Opcode::DeleteGlobal => {
-                let name = &code.names[arg as usize];
-                if crate::types::dict::dict_del_str(&f.globals, name).is_none() {
-                    let n = name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
-                    return Err(vm.name_error(&n));
-                }
-            }
-            Opcode::LoadName => {
-                let name = code.names[arg as usize].clone();
-                let v = load_name(vm, f, &name)?;
-                f.stack.push(v);
-            }
-            Opcode::StoreName => {
-                let v = pop!(f);
-                let name = code.names[arg as usize].clone();
-                store_name(vm, f, &name, v)?;
-            }
-            Opcode::DeleteName => {
-                let name = code.names[arg as usize].clone();
-                delete_name(vm, f, &name)?;
-            }
             Opcode::LoadDeref => {
                 let v = cell_get(&f.cells[arg as usize]);
                 if v.is_null() {
@@ -167,77 +141,62 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     drop(old);
                 }
             }
-            Opcode::DeleteDeref => {
-                if let Payload::Cell(c) = &f.cells[arg as usize].payload {
-                    if c.borrow().is_null() {
-                        return Err(unbound_deref(vm, &code, arg as usize));
-                    }
-                    let old = c.replace(Value::Null);
-                    drop(old);
-                }
-            }
-            Opcode::LoadClassderef => {
-                let idx = arg as usize;
-                let name_s = code.cellnames[idx].clone();
-                let mut found = None;
-                if let Value::Obj(l) = &f.locals {
-                    if matches!(l.payload, Payload::Dict(_)) {
-                        found = vm.dict_get_item(l, &Value::Obj(name_s.clone()))?;
-                    } else {
-                        match vm.get_item(&f.locals.clone(), &Value::Obj(name_s.clone())) {
-                            Ok(v) => found = Some(v),
-                            Err(e) if vm.err_matches(&e, &vm.exc.key_error.clone()) => {}
-                            Err(e) => return Err(e),
-                        }
-                    }
-                }
-                let v = match found {
-                    Some(v) => v,
-                    None => {
-                        let v = cell_get(&f.cells[idx]);
-                        if v.is_null() {
-                            return Err(unbound_deref(vm, &code, idx));
-                        }
-                        v
-                    }
-                };
-                f.stack.push(v);
-            }
             Opcode::LoadClosure => f.stack.push(Value::Obj(f.cells[arg as usize].clone())),
             Opcode::LoadAttr => {
                 let o = pop!(f);
-                let v = vm.get_attr(&o, &code.names[arg as usize])?;
+                let ni = arg as usize;
+                let (Some(name), Some(cache)) = (code.names.get(ni), code.attr_cache.get(ni)) else {
+                    return Err(vm.system_error("LOAD_ATTR: bad name index"));
+                };
+                let v = match vm.load_attr_cached(&o, name, cache, false)? {
+                    CachedAttr::Value(v) | CachedAttr::Method(v) => v,
+                };
                 f.stack.push(v);
             }
             Opcode::StoreAttr => {
                 let o = pop!(f);
                 let v = pop!(f);
-                vm.set_attr(&o, &code.names[arg as usize], v)?;
-            }
-            Opcode::DeleteAttr => {
-                let o = pop!(f);
-                vm.del_attr(&o, &code.names[arg as usize])?;
+                let ni = arg as usize;
+                let (Some(name), Some(cache)) = (code.names.get(ni), code.store_cache.get(ni)) else {
+                    return Err(vm.system_error("STORE_ATTR: bad name index"));
+                };
+                vm.store_attr_cached(&o, name, v, cache)?;
             }
             Opcode::LoadMethod => {
                 let o = pop!(f);
-                let name = &code.names[arg as usize];
-                load_method(vm, f, o, name)?;
+                let ni = arg as usize;
+                let (Some(name), Some(cache)) = (code.names.get(ni), code.attr_cache.get(ni)) else {
+                    return Err(vm.system_error("LOAD_METHOD: bad name index"));
+                };
+                match vm.load_attr_cached(&o, name, cache, true)? {
+                    CachedAttr::Method(m) => {
+                        f.stack.push(m);
+                        f.stack.push(o);
+                    }
+                    CachedAttr::Value(v) => {
+                        f.stack.push(Value::Null);
+                        f.stack.push(v);
+                    }
+                }
             }
             Opcode::KwNames => {
                 f.kwnames = Some(code.consts.get(arg as usize).cloned().unwrap_or(Value::None));
             }
             Opcode::Call => {
                 if let Some(flow) = call(vm, f, arg as usize)? {
+                    if let Flow::Call = flow {
+                        let Some(top) = vm.frames.last_mut() else {
+                            return Err(vm.system_error("CALL: no frame"));
+                        };
+                        let p: *mut Frame = &mut **top;
+                        // SAFETY: frames are boxed, so the pointer stays valid while
+                        // `vm.frames` grows; a frame is popped only by the return
+                        // below or by `run_with`, both after its last use here.
+                        f = unsafe { &mut *p };
+                        continue 'frame;
+                    }
                     return Ok(flow);
                 }
-            }
-            Opcode::CallFunctionEx => {
-                let kwargs = if arg & 1 != 0 { Some(pop!(f)) } else { None };
-                let args = pop!(f);
-                let func = pop!(f);
-                let _null = pop!(f);
-                let r = call_ex(vm, &func, &args, kwargs.as_ref())?;
-                f.stack.push(r);
             }
             Opcode::MakeFunction => {
                 let v = make_function(vm, f, arg)?;
@@ -245,7 +204,21 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             }
             Opcode::ReturnValue => {
                 let v = pop!(f);
-                return Ok(Flow::Return(v));
+                if f.is_entry || f.generator.is_some() || vm.frames.len() < 2 {
+                    return Ok(Flow::Return(v));
+                }
+                // Back to the Python caller without leaving this loop.
+                if let Some(fr) = vm.pop_frame() {
+                    vm.recycle_frame(fr);
+                }
+                let Some(top) = vm.frames.last_mut() else {
+                    return Err(vm.system_error("RETURN_VALUE: no caller frame"));
+                };
+                top.stack.push(v);
+                let p: *mut Frame = &mut **top;
+                // SAFETY: as for CALL above; the returning frame is no longer used.
+                f = unsafe { &mut *p };
+                continue 'frame;
             }
             Opcode::UnaryPositive | Opcode::UnaryNegative | Opcode::UnaryInvert => {
                 let v = pop!(f);
@@ -276,7 +249,22 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     return Err(vm.system_error("bad COMPARE_OP operand"));
                 };
                 let r = match crate::protocol::fastops::compare_fast(vm, &a, &b, cop) {
-                    Some(r) => Value::Bool(r),
+                    Some(r) => {
+                        // A following POP_JUMP_IF_FALSE/TRUE consumes the bool
+                        // directly (no push, pop and dispatch).
+                        if let Some(&next) = instrs.get(f.pc) {
+                            let nop = next as u8;
+                            if nop == Opcode::PopJumpIfFalse as u8 || nop == Opcode::PopJumpIfTrue as u8 {
+                                f.lasti = f.pc;
+                                f.pc += 1;
+                                if r == (nop == Opcode::PopJumpIfTrue as u8) {
+                                    f.pc = (next >> 8) as usize;
+                                }
+                                continue;
+                            }
+                        }
+                        Value::Bool(r)
+                    }
                     None => vm.compare(&a, &b, cop)?,
                 };
                 f.stack.push(r);
@@ -303,18 +291,6 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 let c = pop!(f);
                 let v = pop!(f);
                 vm.set_item(&c, &k, v)?;
-            }
-            Opcode::DeleteSubscr => {
-                let k = pop!(f);
-                let c = pop!(f);
-                vm.del_item(&c, &k)?;
-            }
-            Opcode::BuildSlice => {
-                let step = if arg == 3 { pop!(f) } else { Value::None };
-                let stop = pop!(f);
-                let start = pop!(f);
-                let s = PyObject::new(vm.types.slice.clone(), Payload::Slice { start, stop, step });
-                f.stack.push(Value::Obj(s));
             }
             Opcode::GetIter => {
                 let v = pop!(f);
@@ -389,6 +365,122 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 let items = f.stack.split_off(f.stack.len() - arg as usize);
                 f.stack.push(vm.new_tuple(items));
             }
+            Opcode::ListAppend => {
+                let v = pop!(f);
+                let n = f.stack.len();
+                if let Some(Value::Obj(l)) = f.stack.get(n - arg as usize) {
+                    if let Payload::List(items) = &l.payload {
+                        items.borrow_mut().push(v);
+                    }
+                }
+            }
+            _ => {
+                if let Some(flow) = execute_cold(vm, f, &code, op, arg)? {
+                    return Ok(flow);
+                }
+            }
+        }
+    }
+    }
+}
+
+/// The less frequent instructions, kept out of `execute` so the hot loop stays
+/// small. Returns a flow when the frame yields.
+#[inline(never)]
+fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op: Opcode, arg: u32) -> PyResult<Option<Flow>> {
+    match op {
+            Opcode::DeleteFast => {
+                if f.fast[arg as usize].is_null() {
+                    let name = code.co.varnames[arg as usize].clone();
+                    return Err(unbound_local(vm, &name));
+                }
+                f.fast[arg as usize] = Value::Null;
+            }
+            Opcode::StoreGlobal => {
+                let v = pop!(f);
+                dict_set_str(&f.globals, &code.names[arg as usize], v);
+            }
+            Opcode::DeleteGlobal => {
+                let name = &code.names[arg as usize];
+                if crate::types::dict::dict_del_str(&f.globals, name).is_none() {
+                    let n = name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
+                    return Err(vm.name_error(&n));
+                }
+            }
+            Opcode::LoadName => {
+                let name = code.names[arg as usize].clone();
+                let v = load_name(vm, f, &name)?;
+                f.stack.push(v);
+            }
+            Opcode::StoreName => {
+                let v = pop!(f);
+                let name = code.names[arg as usize].clone();
+                store_name(vm, f, &name, v)?;
+            }
+            Opcode::DeleteName => {
+                let name = code.names[arg as usize].clone();
+                delete_name(vm, f, &name)?;
+            }
+            Opcode::DeleteDeref => {
+                if let Payload::Cell(c) = &f.cells[arg as usize].payload {
+                    if c.borrow().is_null() {
+                        return Err(unbound_deref(vm, &code, arg as usize));
+                    }
+                    let old = c.replace(Value::Null);
+                    drop(old);
+                }
+            }
+            Opcode::LoadClassderef => {
+                let idx = arg as usize;
+                let name_s = code.cellnames[idx].clone();
+                let mut found = None;
+                if let Value::Obj(l) = &f.locals {
+                    if matches!(l.payload, Payload::Dict(_)) {
+                        found = vm.dict_get_item(l, &Value::Obj(name_s.clone()))?;
+                    } else {
+                        match vm.get_item(&f.locals.clone(), &Value::Obj(name_s.clone())) {
+                            Ok(v) => found = Some(v),
+                            Err(e) if vm.err_matches(&e, &vm.exc.key_error.clone()) => {}
+                            Err(e) => return Err(e),
+                        }
+                    }
+                }
+                let v = match found {
+                    Some(v) => v,
+                    None => {
+                        let v = cell_get(&f.cells[idx]);
+                        if v.is_null() {
+                            return Err(unbound_deref(vm, &code, idx));
+                        }
+                        v
+                    }
+                };
+                f.stack.push(v);
+            }
+            Opcode::DeleteAttr => {
+                let o = pop!(f);
+                vm.del_attr(&o, &code.names[arg as usize])?;
+            }
+            Opcode::CallFunctionEx => {
+                let kwargs = if arg & 1 != 0 { Some(pop!(f)) } else { None };
+                let args = pop!(f);
+                let func = pop!(f);
+                let _null = pop!(f);
+                let r = call_ex(vm, &func, &args, kwargs.as_ref())?;
+                f.stack.push(r);
+            }
+            Opcode::DeleteSubscr => {
+                let k = pop!(f);
+                let c = pop!(f);
+                vm.del_item(&c, &k)?;
+            }
+            Opcode::BuildSlice => {
+                let step = if arg == 3 { pop!(f) } else { Value::None };
+                let stop = pop!(f);
+                let start = pop!(f);
+                let s = PyObject::new(vm.types.slice.clone(), Payload::Slice { start, stop, step });
+                f.stack.push(Value::Obj(s));
+            }
             Opcode::BuildList => {
                 let items = f.stack.split_off(f.stack.len() - arg as usize);
                 f.stack.push(vm.new_list(items));
@@ -426,15 +518,6 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     }
                 }
                 f.stack.push(vm.new_str_data(crate::types::str::PyStr::from_wtf8(bytes)));
-            }
-            Opcode::ListAppend => {
-                let v = pop!(f);
-                let n = f.stack.len();
-                if let Some(Value::Obj(l)) = f.stack.get(n - arg as usize) {
-                    if let Payload::List(items) = &l.payload {
-                        items.borrow_mut().push(v);
-                    }
-                }
             }
             Opcode::SetAdd => {
                 let v = pop!(f);
@@ -602,7 +685,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             }
             Opcode::YieldValue => {
                 let v = pop!(f);
-                return Ok(Flow::Yield(v));
+                return Ok(Some(Flow::Yield(v)));
             }
             Opcode::GetYieldFromIter => {
                 let v = pop!(f);
@@ -679,8 +762,9 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 let n = vm.len(&v)?;
                 f.stack.push(Value::Int(n as i64));
             }
-        }
+        _ => {}
     }
+    Ok(None)
 }
 
 fn keyboard_interrupt(vm: &mut Vm) -> crate::error::PyErr {
@@ -774,45 +858,6 @@ fn delete_name(vm: &mut Vm, f: &mut Frame, name: &PyRef) -> PyResult<()> {
     Ok(())
 }
 
-fn load_method(vm: &mut Vm, f: &mut Frame, o: Value, name: &PyRef) -> PyResult<()> {
-    let tp = vm.type_of(&o);
-    let plain = tp.as_type().map(|t| !t.has_flag(crate::types::typeobj::flags::CUSTOM_GETATTRIBUTE)).unwrap_or(false);
-    let is_type = o.as_obj().map(|x| x.as_type().is_some()).unwrap_or(false);
-    if plain && !is_type {
-        if let Some(m) = crate::types::typeobj::lookup(&tp, name) {
-            let unbound = match &m {
-                Value::Obj(mo) => match &mo.payload {
-                    Payload::Function(_) => true,
-                    Payload::Builtin(b) => b.kind == crate::types::function::BuiltinKind::Method && b.self_.is_none(),
-                    _ => false,
-                },
-                _ => false,
-            };
-            if unbound {
-                let shadowed = match &o {
-                    Value::Obj(oo) => {
-                        let d = oo.dict.borrow().clone();
-                        match d {
-                            Some(d) => dict_get_str(&d, name).is_some(),
-                            None => false,
-                        }
-                    }
-                    _ => false,
-                };
-                if !shadowed {
-                    f.stack.push(m);
-                    f.stack.push(o);
-                    return Ok(());
-                }
-            }
-        }
-    }
-    let v = vm.get_attr(&o, name)?;
-    f.stack.push(Value::Null);
-    f.stack.push(v);
-    Ok(())
-}
-
 /// `CALL(n)`: pushes a frame for Python functions (returning `Flow::Call`), or
 /// calls anything else and pushes the result.
 fn call(vm: &mut Vm, f: &mut Frame, argc: usize) -> PyResult<Option<Flow>> {
@@ -835,6 +880,32 @@ fn call(vm: &mut Vm, f: &mut Frame, argc: usize) -> PyResult<Option<Flow>> {
     // Python function: push a frame.
     if let Value::Obj(co) = &callable {
         if let Payload::Function(func) = &co.payload {
+            let c = &func.code.co;
+            // Exact positional arguments (the common case): move them from this
+            // stack straight into the new frame's locals.
+            if nkw == 0
+                && c.flags.0
+                    & (CodeFlags::GENERATOR
+                        | CodeFlags::COROUTINE
+                        | CodeFlags::ASYNC_GENERATOR
+                        | CodeFlags::VARARGS
+                        | CodeFlags::VARKEYWORDS)
+                    == 0
+                && c.argcount as usize == total
+                && c.kwonlyargcount == 0
+                && c.varnames.len() >= total
+            {
+                let mut frame = vm.alloc_func_frame(co, func);
+                for (slot, v) in frame.fast.iter_mut().zip(f.stack.drain(args_start..)) {
+                    *slot = v;
+                }
+                f.stack.truncate(n - argc - 2);
+                if !(c.cellvars.is_empty() && c.freevars.is_empty()) {
+                    vm.init_cells(&mut frame, func);
+                }
+                vm.push_frame(frame)?;
+                return Ok(Some(Flow::Call));
+            }
             if func.code.co.flags.0 & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) == 0 {
                 let kwargs = kw_pairs(&kwnames, &f.stack[args_start + npos..]);
                 let frame = vm.make_frame(co, func, &f.stack[args_start..args_start + npos], &kwargs);
@@ -845,12 +916,15 @@ fn call(vm: &mut Vm, f: &mut Frame, argc: usize) -> PyResult<Option<Flow>> {
             }
         }
     }
-    let args: Vec<Value> = f.stack.drain(args_start..).collect();
+    // Other callables get the arguments as a slice of this stack (no copy);
+    // they are dropped after the call.
+    let r = {
+        let (pos, kwv) = f.stack[args_start..].split_at(npos);
+        let kwargs = kw_pairs(&kwnames, kwv);
+        vm.call(&callable, pos, &kwargs)
+    };
     f.stack.truncate(n - argc - 2);
-    let (pos, kwv) = args.split_at(npos);
-    let kwargs = kw_pairs(&kwnames, kwv);
-    let r = vm.call(&callable, pos, &kwargs)?;
-    f.stack.push(r);
+    f.stack.push(r?);
     Ok(None)
 }
 

@@ -248,7 +248,7 @@ fn bs_exec(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let spec = args.args.first().cloned().unwrap_or(Value::None);
     let module = args.args.get(1).cloned().unwrap_or(Value::None);
     let loader = vm.get_attr_str(&spec, "loader")?;
-    vm.call_method(&loader, "exec_module", &[module.clone()])?;
+    vm.call_method(&loader, "exec_module", std::slice::from_ref(&module))?;
     Ok(module)
 }
 
@@ -261,7 +261,7 @@ fn bs_spec_from_loader(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => {
             let k = vm.intern("is_package");
             match vm.get_attr_opt(&loader, &k)? {
-                Some(f) => vm.call(&f, &[name.clone()], &[]).unwrap_or(Value::Bool(false)),
+                Some(f) => vm.call(&f, std::slice::from_ref(&name), &[]).unwrap_or(Value::Bool(false)),
                 None => Value::Bool(false),
             }
         }
@@ -336,7 +336,7 @@ fn ext_spec_from_file_location(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => {
             let k = vm.intern("is_package");
             let is_pkg = match vm.get_attr_opt(&loader, &k)? {
-                Some(f) => match vm.call(&f, &[name.clone()], &[]) {
+                Some(f) => match vm.call(&f, std::slice::from_ref(&name), &[]) {
                     Ok(v) => vm.is_true(&v)?,
                     Err(_) => false,
                 },

@@ -42,9 +42,7 @@ struct FileState {
     text: bool,
     readable: bool,
     writable: bool,
-    append: bool,
     closed: bool,
-    closefd: bool,
     encoding: String,
     errors: String,
     /// `newline` argument: None = universal newlines.
@@ -122,6 +120,26 @@ impl FileState {
 
     /// Moves decodable bytes from `rbuf` into `tbuf`, translating newlines.
     fn decode_some(&mut self) -> Result<(), String> {
+        let enc = self.encoding.to_ascii_lowercase().replace('_', "-");
+        if matches!(enc.as_str(), "latin-1" | "latin1" | "iso-8859-1" | "ascii" | "us-ascii") {
+            let ascii = enc.contains("ascii");
+            let mut text = String::with_capacity(self.rbuf.len());
+            for (i, &b) in self.rbuf.iter().enumerate() {
+                if ascii && b > 0x7f {
+                    match self.errors.as_str() {
+                        "strict" => {
+                            return Err(format!("'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", b, i));
+                        }
+                        "ignore" => continue,
+                        _ => text.push('\u{fffd}'),
+                    }
+                } else {
+                    text.push(b as char);
+                }
+            }
+            self.rbuf.clear();
+            return self.push_text(text);
+        }
         let (valid_len, bad) = match std::str::from_utf8(&self.rbuf) {
             Ok(_) => (self.rbuf.len(), None),
             Err(e) => match e.error_len() {
@@ -154,6 +172,11 @@ impl FileState {
             }
         }
         self.rbuf.drain(..consumed);
+        self.push_text(text)
+    }
+
+    /// Appends decoded text to `tbuf`, translating newlines in universal mode.
+    fn push_text(&mut self, mut text: String) -> Result<(), String> {
         if self.newline.is_none() {
             let mut out = String::with_capacity(text.len());
             if self.pending_cr {
@@ -266,6 +289,7 @@ pub fn init(vm: &mut Vm) {
         GetSetDef { name: "errors", get: g_errors, set: None },
         GetSetDef { name: "line_buffering", get: g_line_buffering, set: None },
         GetSetDef { name: "newlines", get: g_newlines, set: None },
+        GetSetDef { name: "buffer", get: g_buffer, set: None },
     ];
     for (key, name) in [
         ("io.TextIOWrapper", "TextIOWrapper"),
@@ -363,7 +387,10 @@ pub fn flush_all() {
 }
 
 fn std_stream(vm: &mut Vm, raw: Raw, name: &str, mode: &str, fd: i32) -> Value {
-    let line_buffering = fd != 0 && vm.config.unbuffered;
+    let line_buffering = fd == 1 && {
+        use std::io::IsTerminal;
+        std::io::stdout().is_terminal()
+    };
     let st = FileState {
         raw,
         name: vm.new_str(name),
@@ -371,9 +398,7 @@ fn std_stream(vm: &mut Vm, raw: Raw, name: &str, mode: &str, fd: i32) -> Value {
         text: true,
         readable: fd == 0,
         writable: fd != 0,
-        append: false,
         closed: false,
-        closefd: false,
         encoding: "utf-8".into(),
         errors: if fd == 2 { "backslashreplace".into() } else { "strict".into() },
         newline: Some("\n".into()),
@@ -521,6 +546,9 @@ fn io_open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let f = dup_fd(fdn as i32).map_err(|e| io_err(vm, &e))?;
         (Raw::File(f), file.clone(), fdn as i32)
     } else {
+        if !closefd {
+            return Err(vm.value_error("Cannot use closefd=False with file name"));
+        }
         let path = match as_rust_str(&file) {
             Some(p) => p,
             None => match file.as_obj().map(|o| &o.payload) {
@@ -571,9 +599,7 @@ fn io_open(vm: &mut Vm, args: Args) -> PyResult<Value> {
         text: !b,
         readable: r || plus,
         writable: w || a || x || plus,
-        append: a,
         closed: false,
-        closefd,
         encoding: enc,
         errors: errors.unwrap_or_else(|| "strict".into()),
         newline,
@@ -878,7 +904,18 @@ fn f_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let text = s.as_str_lossy().into_owned();
         let st = f.st.borrow();
         check_writable(vm, &st)?;
-        let b = encode_text(vm, &st, &text)?;
+        let b = if s.try_as_str().is_none() {
+            // Lone surrogates: strict UTF-8 raises UnicodeEncodeError, as
+            // CPython's stdout does; stderr escapes them (backslashreplace).
+            let errors = if matches!(st.raw, Raw::Stderr) { "backslashreplace" } else { "strict" };
+            drop(st);
+            let b = crate::types::codecs::encode(vm, &data, s, "utf-8", errors)?;
+            let st = f.st.borrow();
+            let _ = &st;
+            b
+        } else {
+            encode_text(vm, &st, &text)?
+        };
         (b, n, text.contains('\n') || text.contains('\r'))
     } else {
         let b = match data.as_obj().map(|o| &o.payload) {
@@ -898,9 +935,10 @@ fn f_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
             _ => None,
         }
     };
-    if is_stderr_or_stdout == Some(2) {
+    if is_stderr_or_stdout == Some(2) || (is_stderr_or_stdout == Some(1) && !text) {
         super::sys::flush_stdout(vm);
     }
+    let unbuffered = vm.config.unbuffered || (is_stderr_or_stdout == Some(1) && !text);
     let mut st = f.st.borrow_mut();
     if st.readable && (!st.rbuf.is_empty() || !st.tbuf.is_empty()) {
         // Writing after reading: move the OS position back to the logical one.
@@ -915,6 +953,7 @@ fn f_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     st.wbuf.extend_from_slice(&bytes);
     let flush_now = match st.raw {
         Raw::Stderr => true,
+        Raw::Stdout if unbuffered => true,
         _ => st.wbuf.len() >= 8192 || (st.line_buffering && has_nl),
     };
     if flush_now {
@@ -1184,6 +1223,61 @@ fn g_errors(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn g_line_buffering(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     getter(vm, v, |_, s| Value::Bool(s.line_buffering))
+}
+
+/// `sys.stdout.buffer` and friends: a binary stream over the same OS stream
+/// (writes go straight through, after the text layer is flushed).
+fn g_buffer(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(f) = file_of(v) else { return Err(vm.type_error("descriptor requires a file object")) };
+    let (kind, text, fd) = {
+        let st = f.st.borrow();
+        let k = match st.raw {
+            Raw::Stdin => 0,
+            Raw::Stdout => 1,
+            Raw::Stderr => 2,
+            _ => -1,
+        };
+        (k, st.text, st.fd)
+    };
+    if !text || kind < 0 {
+        return Err(vm.no_attribute(v, "buffer"));
+    }
+    let d = v.as_obj().and_then(|o| o.dict.borrow().clone());
+    let key = vm.intern("_pyrite_buffer");
+    if let Some(d) = &d {
+        if let Some(b) = dict_get_str(d, &key) {
+            return Ok(b);
+        }
+    }
+    let (raw, name, mode) = match kind {
+        0 => (Raw::Stdin, "<stdin>", "rb"),
+        1 => (Raw::Stdout, "<stdout>", "wb"),
+        _ => (Raw::Stderr, "<stderr>", "wb"),
+    };
+    let st = FileState {
+        raw,
+        name: vm.new_str(name),
+        mode: mode.to_string(),
+        text: false,
+        readable: kind == 0,
+        writable: kind != 0,
+        closed: false,
+        encoding: String::new(),
+        errors: "strict".into(),
+        newline: None,
+        rbuf: Vec::new(),
+        tbuf: String::new(),
+        pending_cr: false,
+        eof: false,
+        wbuf: Vec::new(),
+        line_buffering: false,
+        fd,
+    };
+    let b = new_file(vm, if kind == 0 { "io.BufferedReader" } else { "io.BufferedWriter" }, st)?;
+    if let Some(d) = &d {
+        dict_set_str(d, &key, b.clone());
+    }
+    Ok(b)
 }
 
 fn g_newlines(vm: &mut Vm, v: &Value) -> PyResult<Value> {

@@ -13,11 +13,46 @@ use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-#[link(name = "m")]
 extern "C" {
     fn erf(x: f64) -> f64;
     fn erfc(x: f64) -> f64;
-    fn cbrt(x: f64) -> f64;
+    fn dlsym(handle: *mut std::ffi::c_void, symbol: *const std::ffi::c_char) -> *mut std::ffi::c_void;
+}
+
+/// Looks up a `double f(double)` of the platform libm by name (statically
+/// linked builtins of the same name would otherwise shadow some of them and
+/// round differently from CPython).
+fn platform_fn(cell: &std::sync::OnceLock<usize>, name: &std::ffi::CStr) -> Option<extern "C" fn(f64) -> f64> {
+    let p = *cell.get_or_init(|| {
+        // SAFETY: dlsym with RTLD_DEFAULT (null) and a NUL-terminated name.
+        unsafe { dlsym(std::ptr::null_mut(), name.as_ptr()) as usize }
+    });
+    if p == 0 {
+        return None;
+    }
+    // SAFETY: the symbol is libm's `double name(double)`.
+    Some(unsafe { std::mem::transmute::<usize, extern "C" fn(f64) -> f64>(p) })
+}
+
+macro_rules! libm_fn {
+    ($($rust:ident, $cname:literal, $fallback:expr;)*) => {
+        $(
+            fn $rust(x: f64) -> f64 {
+                static CELL: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+                match platform_fn(&CELL, $cname) {
+                    Some(f) => f(x),
+                    None => $fallback(x),
+                }
+            }
+        )*
+    };
+}
+
+libm_fn! {
+    libm_cbrt, c"cbrt", f64::cbrt;
+    libm_asinh, c"asinh", f64::asinh;
+    libm_acosh, c"acosh", f64::acosh;
+    libm_atanh, c"atanh", f64::atanh;
 }
 
 // Lanczos approximation (N=13, g=6.024680040776729583740234375) in rational
@@ -221,8 +256,7 @@ fn c_lgamma(x: f64) -> f64 {
 }
 
 fn c_cbrt(x: f64) -> f64 {
-    // SAFETY: plain libm call on a double.
-    unsafe { cbrt(x) }
+    libm_cbrt(x)
 }
 
 fn c_log(x: f64) -> f64 {
@@ -256,10 +290,10 @@ fn c_atanh(x: f64) -> f64 {
     if x.abs() >= 1.0 && x.is_finite() {
         return f64::NAN;
     }
-    x.atanh()
+    libm_atanh(x)
 }
 fn c_acosh(x: f64) -> f64 {
-    x.acosh()
+    libm_acosh(x)
 }
 fn c_erf(x: f64) -> f64 {
     // SAFETY: plain libm call on a double.
@@ -291,7 +325,7 @@ m1! {
     m_sinh, "math.sinh", f64::sinh, true;
     m_cosh, "math.cosh", f64::cosh, true;
     m_tanh, "math.tanh", f64::tanh, false;
-    m_asinh, "math.asinh", f64::asinh, false;
+    m_asinh, "math.asinh", libm_asinh, false;
     m_acosh, "math.acosh", c_acosh, false;
     m_atanh, "math.atanh", c_atanh, false;
     m_erf, "math.erf", c_erf, false;

@@ -393,7 +393,7 @@ fn sys_getsizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let Some(Value::Obj(t)) = Some(Value::Obj(vm.type_of(&o))) {
         if let Some(f) = crate::types::typeobj::lookup(&t, &k) {
             if !vm.is_builtin_fn(&f, sys_none) {
-                if let Ok(r) = vm.call(&f, &[o.clone()], &[]) {
+                if let Ok(r) = vm.call(&f, std::slice::from_ref(&o), &[]) {
                     let n = vm.index_i64(&r)?;
                     if n < 0 {
                         return Err(vm.value_error("__sizeof__() should return >= 0"));

@@ -255,7 +255,7 @@ fn to_struct_time(vm: &mut Vm, args: &Args, zone: &str) -> PyResult<Value> {
 fn tuple_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<[i64; 9]> {
     let items = match v.as_obj().map(|o| &o.payload) {
         Some(Payload::Tuple(items)) => items.to_vec(),
-        _ => return Err(vm.type_error(format!("Tuple or struct_time argument required"))),
+        _ => return Err(vm.type_error("Tuple or struct_time argument required")),
     };
     if items.len() != 9 {
         return Err(vm.type_error(format!("{}(): illegal time tuple argument", fname)));

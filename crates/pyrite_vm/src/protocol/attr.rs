@@ -457,3 +457,199 @@ impl Vm {
         Ok(dict_get_str(d, name))
     }
 }
+
+use crate::types::code::{attr_kind, AttrCache};
+
+/// How an attribute found in a type behaves for instance access, mirroring
+/// `is_data_descriptor` and `descr_get`; None when it depends on Python-level
+/// methods of the descriptor's class (not cacheable by the type's version).
+fn classify_descr(d: &Option<Value>) -> Option<u8> {
+    let Some(d) = d else { return Some(attr_kind::ABSENT) };
+    let Value::Obj(o) = d else { return Some(attr_kind::NON_DATA) };
+    Some(match &o.payload {
+        Payload::Property(_) | Payload::GetSet(_) | Payload::Member(_) => attr_kind::DATA,
+        Payload::Function(_) => attr_kind::METHOD,
+        Payload::Builtin(b) if b.kind == BuiltinKind::Method && b.self_.is_none() => attr_kind::METHOD,
+        Payload::Builtin(_)
+        | Payload::StaticMethod(_)
+        | Payload::ClassMethod(_)
+        | Payload::Str(_)
+        | Payload::Int(_)
+        | Payload::Tuple(_)
+        | Payload::Dict(_)
+        | Payload::List(_) => attr_kind::NON_DATA,
+        _ => {
+            if o.class().as_type().map(|t| t.has_flag(flags::HEAPTYPE)) != Some(false) {
+                return None;
+            }
+            attr_kind::NON_DATA
+        }
+    })
+}
+
+/// The value of `name` in the instance dict of `o`, if it has one.
+#[inline]
+fn instance_dict_get(o: &PyRef, name: &PyRef) -> Option<Value> {
+    let d = o.dict.borrow();
+    match d.as_ref() {
+        Some(d) => dict_get_str(d, name),
+        None => None,
+    }
+}
+
+/// `instance_dict_get` trying the cache's entry hint first.
+#[inline]
+fn instance_dict_get_hint(o: &PyRef, name: &PyRef, cache: &AttrCache) -> Option<Value> {
+    let d = o.dict.borrow();
+    match d.as_ref() {
+        Some(d) => crate::types::dict::dict_get_str_hint(d, name, &cache.hint),
+        None => None,
+    }
+}
+
+/// What the cached fast paths found.
+pub(crate) enum CachedAttr {
+    /// The attribute's value.
+    Value(Value),
+    /// LOAD_METHOD: an unbound method to call with the object first.
+    Method(Value),
+}
+
+impl Vm {
+    /// Fills `cache` for attribute `name` of instances of `o`'s class, when the
+    /// class uses the generic attribute algorithm.
+    fn fill_attr_cache(&mut self, o: &PyRef, name: &PyRef, cache: &AttrCache) {
+        if o.as_type().is_some() {
+            return;
+        }
+        let cls = o.class();
+        let Some(td) = cls.as_type() else { return };
+        if td.has_flag(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR) {
+            return;
+        }
+        let version = td.version.get();
+        let descr = lookup(cls, name);
+        let Some(kind) = classify_descr(&descr) else {
+            cache.version.set(0);
+            return;
+        };
+        *cache.descr.borrow_mut() = descr.unwrap_or(Value::Null);
+        cache.kind.set(kind);
+        cache.version.set(version);
+    }
+
+    /// `obj.name` through the inline cache (LOAD_ATTR), or, when `method`,
+    /// the LOAD_METHOD lookup that may return an unbound method.
+    #[inline]
+    pub(crate) fn load_attr_cached(&mut self, obj: &Value, name: &PyRef, cache: &AttrCache, method: bool) -> PyResult<CachedAttr> {
+        if let Value::Obj(o) = obj {
+            let cls = o.class();
+            if let (Some(td), false) = (cls.as_type(), matches!(o.payload, Payload::Type(_))) {
+                if td.version.get() != cache.version.get() {
+                    self.fill_attr_cache(o, name, cache);
+                }
+                if td.version.get() == cache.version.get() {
+                    match cache.kind.get() {
+                        attr_kind::ABSENT => {
+                            if let Some(v) = instance_dict_get_hint(o, name, cache) {
+                                return Ok(CachedAttr::Value(v));
+                            }
+                        }
+                        attr_kind::METHOD | attr_kind::NON_DATA => {
+                            if let Some(v) = instance_dict_get(o, name) {
+                                return Ok(CachedAttr::Value(v));
+                            }
+                            let d = cache.descr.borrow().clone();
+                            if method && cache.kind.get() == attr_kind::METHOD {
+                                return Ok(CachedAttr::Method(d));
+                            }
+                            let cls = cls.clone();
+                            return self.descr_get(&d, obj, &cls).map(CachedAttr::Value);
+                        }
+                        attr_kind::DATA => {
+                            let d = cache.descr.borrow().clone();
+                            let cls = cls.clone();
+                            return self.descr_get(&d, obj, &cls).map(CachedAttr::Value);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        if method {
+            return self.load_method_slow(obj, name);
+        }
+        self.get_attr(obj, name).map(CachedAttr::Value)
+    }
+
+    /// LOAD_METHOD without the cache.
+    fn load_method_slow(&mut self, o: &Value, name: &PyRef) -> PyResult<CachedAttr> {
+        let tp = self.type_of(o);
+        let plain = tp.as_type().map(|t| !t.has_flag(flags::CUSTOM_GETATTRIBUTE)).unwrap_or(false);
+        let is_type = o.as_obj().map(|x| x.as_type().is_some()).unwrap_or(false);
+        if plain && !is_type {
+            if let Some(m) = lookup(&tp, name) {
+                let unbound = match &m {
+                    Value::Obj(mo) => match &mo.payload {
+                        Payload::Function(_) => true,
+                        Payload::Builtin(b) => b.kind == BuiltinKind::Method && b.self_.is_none(),
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                if unbound {
+                    let shadowed = match o {
+                        Value::Obj(oo) => instance_dict_get(oo, name).is_some(),
+                        _ => false,
+                    };
+                    if !shadowed {
+                        return Ok(CachedAttr::Method(m));
+                    }
+                }
+            }
+        }
+        self.get_attr(o, name).map(CachedAttr::Value)
+    }
+
+    /// `obj.name = value` through the inline cache (STORE_ATTR).
+    #[inline]
+    pub(crate) fn store_attr_cached(&mut self, obj: &Value, name: &PyRef, value: Value, cache: &AttrCache) -> PyResult<()> {
+        if let Value::Obj(o) = obj {
+            if let (Some(td), false) = (o.class().as_type(), matches!(o.payload, Payload::Type(_))) {
+                if td.version.get() != cache.version.get() {
+                    self.fill_store_cache(o, name, cache);
+                }
+                if td.version.get() == cache.version.get() && cache.kind.get() == attr_kind::STORE_DICT {
+                    let d = o.dict.borrow().clone();
+                    if let Some(d) = d {
+                        crate::types::dict::dict_set_str_hint(&d, name, value, &cache.hint);
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        self.set_attr(obj, name, value)
+    }
+
+    fn fill_store_cache(&mut self, o: &PyRef, name: &PyRef, cache: &AttrCache) {
+        if o.as_type().is_some() || name.as_str().is_none() || !Rc::ptr_eq(name.class(), &self.types.str) {
+            return;
+        }
+        let cls = o.class();
+        let Some(td) = cls.as_type() else { return };
+        let version = td.version.get();
+        let setattr = self.names.__setattr__.clone();
+        match lookup(cls, &setattr) {
+            Some(f) if self.is_builtin_fn(&f, crate::protocol::objecttype::object_setattr) => {}
+            _ => return,
+        }
+        let descr = lookup(cls, name);
+        match classify_descr(&descr) {
+            Some(attr_kind::ABSENT) | Some(attr_kind::NON_DATA) | Some(attr_kind::METHOD) => {}
+            _ => return,
+        }
+        *cache.descr.borrow_mut() = Value::Null;
+        cache.kind.set(attr_kind::STORE_DICT);
+        cache.version.set(version);
+    }
+}

@@ -86,8 +86,7 @@ impl Vm {
 
     /// Binds arguments and builds the frame for a call of Python function `fobj`.
     pub fn make_frame(&mut self, fobj: &PyRef, func: &Function, args: &[Value], kwargs: &[(PyRef, Value)]) -> PyResult<Box<Frame>> {
-        let code = func.code.clone();
-        let mut frame = self.alloc_frame(code, func.globals.clone(), func.builtins.clone(), Value::Null, Value::Obj(fobj.clone()));
+        let mut frame = self.alloc_func_frame(fobj, func);
         if let Err(e) = self.bind_arguments(func, &mut frame.fast, args, kwargs) {
             self.recycle_frame(frame);
             return Err(e);

@@ -168,6 +168,16 @@ pub fn compare_fast(vm: &Vm, a: &Value, b: &Value, op: CompareOp) -> Option<bool
 /// `list[i]`, `tuple[i]` with a machine int index.
 #[inline]
 pub fn getitem_fast(vm: &mut Vm, c: &Value, k: &Value) -> Option<PyResult<Value>> {
+    if let Value::Obj(o) = c {
+        if matches!(o.payload, Payload::Dict(_)) && Rc::ptr_eq(o.class(), &vm.types.dict) {
+            // An exact dict has no __missing__.
+            return Some(match vm.dict_get_item(o, k) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => Err(vm.key_error(k.clone())),
+                Err(e) => Err(e),
+            });
+        }
+    }
     let (Value::Obj(o), Value::Int(i)) = (c, k) else { return None };
     match &o.payload {
         Payload::List(l) if Rc::ptr_eq(o.class(), &vm.types.list) => {

@@ -23,6 +23,10 @@ pub fn init(vm: &mut Vm) {
             ("__str__", object_str),
             ("__eq__", object_eq),
             ("__ne__", object_ne),
+            ("__lt__", object_richcmp_ni),
+            ("__le__", object_richcmp_ni),
+            ("__gt__", object_richcmp_ni),
+            ("__ge__", object_richcmp_ni),
             ("__hash__", object_hash),
             ("__setattr__", object_setattr),
             ("__delattr__", object_delattr),
@@ -34,11 +38,10 @@ pub fn init(vm: &mut Vm) {
         ],
     );
     vm.add_staticmethods(&object, &[("__new__", object_new)]);
-    if let Some(d) = object.dict.borrow().as_ref() {
-        let k = vm.intern("__doc__");
-        let doc = vm.new_str("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n");
-        crate::types::dict::dict_set_str(d, &k, doc);
-    }
+    let doc = vm.new_str(
+        "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n",
+    );
+    vm.type_set_attr_raw(&object, "__doc__", doc);
     vm.add_classmethods(&object, &[("__init_subclass__", object_init_subclass), ("__subclasshook__", object_subclasshook)]);
     vm.add_getsets(
         &object,
@@ -213,7 +216,14 @@ fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn object_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn object_richcmp_ni(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", args.args.len().saturating_sub(1))));
+    }
+    Ok(vm.not_implemented())
+}
+
+fn object_hash(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     let id = args.args[0].id();
     // CPython: _Py_HashPointer rotates the address by 4 bits.
     let h = (id as u64).rotate_right(4) as i64;
@@ -644,7 +654,7 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if a.len() != 4 {
         return Err(vm.type_error("type() takes 1 or 3 arguments"));
     }
-    let meta = arg_type(vm, &a[0], "type.__new__(X):")?.clone();
+    let mut meta = arg_type(vm, &a[0], "type.__new__(X):")?.clone();
     let name = match &a[1] {
         Value::Obj(o) if o.as_str().is_some() => o.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default(),
         v => return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {}", vm.type_name(v)))),
@@ -659,7 +669,6 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     // The most derived metaclass; when it is not `meta` and has its own
     // `__new__`, it creates the class (as CPython's type_new).
-    let mut meta = meta;
     let mut winner = meta.clone();
     for b in &bases {
         let bt = vm.type_of(b);
@@ -688,13 +697,32 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         meta = winner;
     }
+    let module_k = vm.names.__module__.clone();
+    if dict_get_str(&ns, &module_k).is_none() {
+        if let Some(f) = vm.frames.last() {
+            let g = f.globals.clone();
+            if let Some(n) = dict_get_str(&g, &vm.names.__name__.clone()) {
+                let ns2 = vm.new_dict_from(match &ns.payload {
+                    Payload::Dict(d) => d.borrow().clone(),
+                    _ => crate::types::dict::DictData::new(),
+                });
+                dict_set_str(&ns2, &module_k, n);
+                let cls = create_class(vm, &meta, &name, bases, &ns2)?;
+                return finish_type_new(vm, cls, args.kwargs);
+            }
+        }
+    }
     let cls = create_class(vm, &meta, &name, bases, &ns)?;
+    finish_type_new(vm, cls, args.kwargs)
+}
+
+fn finish_type_new(vm: &mut Vm, cls: PyRef, kwargs: &[(PyRef, Value)]) -> PyResult<Value> {
     // __init_subclass__ of the parent, with the class keywords.
     let t = Value::Obj(cls.clone());
     let sup = crate::types::superobj::new_super(vm, Value::Obj(cls.clone()), t.clone())?;
     let isc = vm.names.__init_subclass__.clone();
     let f = vm.get_attr(&sup, &isc)?;
-    vm.call(&f, &[], args.kwargs)?;
+    vm.call(&f, &[], kwargs)?;
     Ok(t)
 }
 
@@ -873,6 +901,14 @@ fn create_class(vm: &mut Vm, meta: &PyRef, name: &str, bases: Vec<Value>, ns: &P
                 Payload::GetSet(crate::types::descr::GetSetData { name: "__dict__", get: instance_get_dict, set: Some(instance_set_dict), owner: cls.clone() }),
             );
             dict_set_str(&tdict, &k, Value::Obj(gs));
+        }
+        let wk = vm.names.__weakref__.clone();
+        if dict_get_str(&tdict, &wk).is_none() {
+            let gs = PyObject::new(
+                vm.types.getset_descriptor.clone(),
+                Payload::GetSet(crate::types::descr::GetSetData { name: "__weakref__", get: |_, _| Ok(Value::None), set: None, owner: cls.clone() }),
+            );
+            dict_set_str(&tdict, &wk, Value::Obj(gs));
         }
     }
     crate::types::typeobj::refresh_flags(vm, &cls);

@@ -443,6 +443,27 @@ impl Vm {
 
     /// `c[k] = v`.
     pub fn set_item(&mut self, c: &Value, k: &Value, v: Value) -> PyResult<()> {
+        if let Value::Obj(o) = c {
+            match &o.payload {
+                Payload::Dict(_) if Rc::ptr_eq(o.class(), &self.types.dict) => {
+                    return self.dict_set_item(o, k.clone(), v);
+                }
+                Payload::List(l) if Rc::ptr_eq(o.class(), &self.types.list) => {
+                    if let Value::Int(i) = k {
+                        let mut items = l.borrow_mut();
+                        if let Some(j) = crate::types::list::norm_index(*i, items.len()) {
+                            let old = std::mem::replace(&mut items[j], v);
+                            drop(items);
+                            drop(old);
+                            return Ok(());
+                        }
+                        drop(items);
+                        return Err(self.index_error("list assignment index out of range"));
+                    }
+                }
+                _ => {}
+            }
+        }
         let name = self.names.__setitem__.clone();
         match self.call_special(c, &name, &[k.clone(), v])? {
             Some(_) => Ok(()),
@@ -461,6 +482,19 @@ impl Vm {
 
     /// `item in c`.
     pub fn contains(&mut self, c: &Value, item: &Value) -> PyResult<bool> {
+        if let Value::Obj(o) = c {
+            match &o.payload {
+                Payload::Dict(_) if Rc::ptr_eq(o.class(), &self.types.dict) => {
+                    return Ok(self.dict_get_item(o, item)?.is_some());
+                }
+                Payload::Set(s) if Rc::ptr_eq(o.class(), &self.types.set) || Rc::ptr_eq(o.class(), &self.types.frozenset) => {
+                    if let Ok(h) = self.hash(item) {
+                        return crate::types::set::contains_entry(self, s, item, h);
+                    }
+                }
+                _ => {}
+            }
+        }
         let name = self.names.__contains__.clone();
         if let Some(Value::None) = self.lookup_special(c, &name) {
             return Err(self.type_error(format!("'{}' object is not a container", self.type_name(c))));

@@ -14,6 +14,12 @@ fn bool_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if !args.kwargs.is_empty() {
         return Err(vm.type_error("bool() takes no keyword arguments"));
     }
+    if let Some(Value::Obj(c)) = args.args.first() {
+        if !vm.is_subtype(c, &vm.types.bool) {
+            let n = c.as_type().map(|t| t.name()).unwrap_or_default();
+            return Err(vm.type_error(format!("bool.__new__({}): {} is not a subtype of bool", n, n)));
+        }
+    }
     let n = args.args.len().saturating_sub(1);
     if n > 1 {
         return Err(vm.type_error(format!("bool expected at most 1 argument, got {}", n)));

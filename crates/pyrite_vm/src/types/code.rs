@@ -22,6 +22,42 @@ pub struct Code {
     /// LOAD_GLOBAL cache, one entry per `co_names` index: the value found
     /// when the globals and builtins dicts had these version tags.
     pub global_cache: Box<[GlobalCache]>,
+    /// LOAD_ATTR / LOAD_METHOD cache, one entry per `co_names` index.
+    pub attr_cache: Box<[AttrCache]>,
+    /// STORE_ATTR cache, one entry per `co_names` index.
+    pub store_cache: Box<[AttrCache]>,
+}
+
+/// One attribute inline-cache entry: what the MRO lookup of the name gave for
+/// the type whose version tag was `version` (version tags are never reused,
+/// so the tag alone identifies the type and the state of its namespace).
+#[derive(Default)]
+pub struct AttrCache {
+    pub version: std::cell::Cell<u64>,
+    /// One of the `attr_kind` constants.
+    pub kind: std::cell::Cell<u8>,
+    /// The attribute found in the type (Null when absent).
+    pub descr: std::cell::RefCell<Value>,
+    /// Where the name was last found in an instance dict's entries.
+    pub hint: std::cell::Cell<u32>,
+}
+
+/// Kinds of `AttrCache` entries.
+pub mod attr_kind {
+    /// Nothing cached.
+    pub const EMPTY: u8 = 0;
+    /// Not in the type: the instance dict decides.
+    pub const ABSENT: u8 = 1;
+    /// A non-data descriptor or plain value: the instance dict first, then `descr`.
+    pub const NON_DATA: u8 = 2;
+    /// A Python function or unbound builtin method (non-data; LOAD_METHOD
+    /// pushes it unbound).
+    pub const METHOD: u8 = 3;
+    /// A builtin data descriptor (property, getset, slot member): `descr` decides.
+    pub const DATA: u8 = 4;
+    /// STORE_ATTR: the type's `__setattr__` is object's and the name is not a
+    /// data descriptor: the value goes into the instance dict.
+    pub const STORE_DICT: u8 = 5;
 }
 
 /// One LOAD_GLOBAL cache entry.

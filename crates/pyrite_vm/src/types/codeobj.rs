@@ -17,7 +17,9 @@ impl Vm {
         let cellnames = co.cellvars.iter().chain(co.freevars.iter()).map(|n| self.intern(n)).collect();
         let instrs = co.code.iter().map(|i| i.0).collect::<Vec<u32>>().into_boxed_slice();
         let global_cache = (0..co.names.len()).map(|_| crate::types::code::GlobalCache::default()).collect();
-        Rc::new(Code { co, consts, names, varnames, cellnames, instrs, global_cache })
+        let attr_cache = (0..co.names.len()).map(|_| crate::types::code::AttrCache::default()).collect();
+        let store_cache = (0..co.names.len()).map(|_| crate::types::code::AttrCache::default()).collect();
+        Rc::new(Code { co, consts, names, varnames, cellnames, instrs, global_cache, attr_cache, store_cache })
     }
 
     /// A constant as a Python value.

@@ -113,6 +113,10 @@ pub fn complex_pow(vm: &mut Vm, a: C, b: C) -> PyResult<Value> {
             len /= (at * b.1).exp();
             phase += b.1 * vabs.ln();
         }
+        if phase.is_infinite() {
+            // cos/sin of an infinite phase set EDOM in C, which CPython reports so.
+            return Err(zero_err(vm));
+        }
         (len * phase.cos(), len * phase.sin())
     };
     if (r.0.is_infinite() || r.1.is_infinite()) && a.0.is_finite() && a.1.is_finite() && b.0.is_finite() && b.1.is_finite() {
@@ -267,7 +271,7 @@ fn c_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = self_c(vm, &args, "__format__")?;
     let spec = match args.args.get(1) {
         Some(Value::Obj(o)) if o.as_str().is_some() => o.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default(),
-        Some(v) => return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(v)))),
+        Some(v) => return Err(vm.type_error(format!("__format__() argument must be str, not {}", vm.type_name(v)))),
         None => return Err(vm.type_error("__format__() takes exactly one argument (0 given)")),
     };
     if spec.is_empty() {
@@ -275,7 +279,8 @@ fn c_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let r = vm.str(&s)?;
         return Ok(Value::Obj(r));
     }
-    let s = crate::types::numfmt::format_complex(vm, a.0, a.1, &spec)?;
+    let tname = vm.type_name(&args.args[0]);
+    let s = crate::types::numfmt::format_complex(vm, a.0, a.1, &spec, &tname)?;
     Ok(vm.new_str(&s))
 }
 
@@ -411,7 +416,25 @@ fn complex_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(vm.type_error("complex() can't take second arg if first is a string"));
         }
         let s = real.as_ref().and_then(|v| v.as_obj()).and_then(|o| o.as_str()).map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
-        match parse_complex_str(&s) {
+        let s = crate::types::int::to_ascii_numeric(&s);
+        if s.contains('_') {
+            // Underscores only between digits (`_Py_string_to_number_with_underscores`).
+            let mut prev = '\0';
+            let mut ok = true;
+            for c in s.chars() {
+                if c == '_' {
+                    ok &= prev.is_ascii_digit();
+                } else if prev == '_' && !c.is_ascii_digit() {
+                    ok = false;
+                }
+                prev = c;
+            }
+            if !ok || prev == '_' {
+                let r = vm.repr_string(real.as_ref().unwrap_or(&Value::None))?;
+                return Err(vm.value_error(format!("could not convert string to complex: {}", r)));
+            }
+        }
+        match parse_complex_str(&s.replace('_', "")) {
             Some(c) => c,
             None => return Err(vm.value_error("complex() arg is a malformed string")),
         }
@@ -454,6 +477,10 @@ fn complex_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     if Rc::ptr_eq(&cls, &vm.types.complex) {
         return Ok(new_complex(vm, re, im));
+    }
+    if !vm.is_subtype(&cls, &vm.types.complex) {
+        let n = cls.as_type().map(|t| t.name()).unwrap_or_default();
+        return Err(vm.type_error(format!("complex.__new__({}): {} is not a subtype of complex", n, n)));
     }
     Ok(Value::Obj(crate::protocol::objecttype::new_instance(vm, &cls, Payload::Complex { re, im })))
 }

@@ -334,6 +334,58 @@ pub fn dict_get_str(d: &PyRef, key: &PyRef) -> Option<Value> {
     dd.find_str(key, ks).map(|i| dd.entries[i].as_ref().map(|e| e.value.clone()).unwrap_or(Value::Null))
 }
 
+/// `dict_get_str` trying entry `*hint` first (identity of the key object);
+/// on a probe hit `hint` is updated. Attribute caches keep one hint per site:
+/// instances of one class usually store their attributes in the same order.
+#[inline]
+pub fn dict_get_str_hint(d: &PyRef, key: &PyRef, hint: &std::cell::Cell<u32>) -> Option<Value> {
+    let Payload::Dict(dd) = &d.payload else { return None };
+    let dd = dd.borrow();
+    if let Some(Some(e)) = dd.entries.get(hint.get() as usize) {
+        if let Value::Obj(k) = &e.key {
+            if std::rc::Rc::ptr_eq(k, key) {
+                return Some(e.value.clone());
+            }
+        }
+    }
+    let ks = key.as_str()?;
+    let i = dd.find_str(key, ks)?;
+    hint.set(i as u32);
+    dd.entries.get(i).and_then(|e| e.as_ref()).map(|e| e.value.clone())
+}
+
+/// `dict_set_str` trying entry `*hint` first; see `dict_get_str_hint`.
+#[inline]
+pub fn dict_set_str_hint(d: &PyRef, key: &PyRef, v: Value, hint: &std::cell::Cell<u32>) {
+    let Payload::Dict(dd) = &d.payload else { return };
+    let mut dd = dd.borrow_mut();
+    let i = hint.get() as usize;
+    let same = match dd.entries.get(i) {
+        Some(Some(Entry { key: Value::Obj(k), .. })) => std::rc::Rc::ptr_eq(k, key),
+        _ => false,
+    };
+    if same {
+        let old = dd.set_value_at(i, v);
+        drop(dd);
+        drop(old);
+        return;
+    }
+    let Some(ks) = key.as_str() else { return };
+    match dd.find_str(key, ks) {
+        Some(i) => {
+            hint.set(i as u32);
+            let old = dd.set_value_at(i, v);
+            drop(dd);
+            drop(old);
+        }
+        None => {
+            let h = ks.hash();
+            hint.set(dd.entries.len() as u32);
+            dd.insert_new(h, Value::Obj(key.clone()), v);
+        }
+    }
+}
+
 /// The version tag of a dict object's table (0 for a non-dict).
 #[inline]
 pub fn dict_version(d: &PyRef) -> u64 {

@@ -529,28 +529,28 @@ fn dict_sizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 // ----- views ---------------------------------------------------------------------
 
-fn view_parts(v: &Value) -> Option<(PyRef, DictIterKind)> {
+fn view_parts(vm: &Vm, v: &Value) -> Option<(PyRef, DictIterKind)> {
     let Value::Obj(o) = v else { return None };
     let Payload::Cell(c) = &o.payload else { return None };
+    let cls = o.class();
+    let kind = if Rc::ptr_eq(cls, &vm.types.dict_keys) {
+        DictIterKind::Keys
+    } else if Rc::ptr_eq(cls, &vm.types.dict_values) {
+        DictIterKind::Values
+    } else if Rc::ptr_eq(cls, &vm.types.dict_items) {
+        DictIterKind::Items
+    } else {
+        return None;
+    };
     let d = match &*c.borrow() {
         Value::Obj(d) if matches!(d.payload, Payload::Dict(_)) => d.clone(),
-        _ => return None,
-    };
-    let cls = o.class();
-    // The view classes are found by identity via the dict type's table.
-    let _ = cls;
-    let name = cls.as_type().map(|t| t.name()).unwrap_or_default();
-    let kind = match name.as_str() {
-        "dict_keys" => DictIterKind::Keys,
-        "dict_values" => DictIterKind::Values,
-        "dict_items" => DictIterKind::Items,
         _ => return None,
     };
     Some((d, kind))
 }
 
 fn view_this(vm: &mut Vm, args: &Args) -> PyResult<(PyRef, DictIterKind)> {
-    match args.args.first().and_then(view_parts) {
+    match args.args.first().and_then(|v| view_parts(vm, v)) {
         Some(p) => Ok(p),
         None => Err(vm.type_error("descriptor requires a dict view")),
     }
@@ -627,8 +627,8 @@ fn view_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(crate::types::list::str_from_bytes(vm, out))
 }
 
-fn is_setlike(v: &Value) -> bool {
-    crate::types::setobj::is_anyset(v) || matches!(view_parts(v), Some((_, k)) if k != DictIterKind::Values)
+fn is_setlike(vm: &Vm, v: &Value) -> bool {
+    crate::types::setobj::is_anyset(v) || matches!(view_parts(vm, v), Some((_, k)) if k != DictIterKind::Values)
 }
 
 fn size_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
@@ -651,7 +651,7 @@ fn view_cmp(vm: &mut Vm, args: Args, op: CompareOp) -> PyResult<Value> {
     let a = check_method_args(vm, &args, "__eq__", 1, 1)?;
     let me = args.args[0].clone();
     let other = a[0].clone();
-    if !is_setlike(&other) {
+    if !is_setlike(vm, &other) {
         return Ok(vm.not_implemented());
     }
     let l1 = size_of(vm, &me)?;
@@ -690,7 +690,7 @@ fn view_ge(vm: &mut Vm, a: Args) -> PyResult<Value> {
 
 /// `set(x)` for a view or any iterable.
 fn to_set(vm: &mut Vm, x: &Value) -> PyResult<Value> {
-    if let Some((d, DictIterKind::Keys)) = view_parts(x) {
+    if let Some((d, DictIterKind::Keys)) = view_parts(vm, x) {
         return Ok(Value::Obj(crate::types::setobj::from_iterable(vm, &Value::Obj(d), false)?));
     }
     Ok(Value::Obj(crate::types::setobj::from_iterable(vm, x, false)?))
@@ -698,7 +698,7 @@ fn to_set(vm: &mut Vm, x: &Value) -> PyResult<Value> {
 
 /// `a & b` where one side is a keys/items view (CPython's `_PyDictView_Intersect`).
 fn intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let (mut s, mut o) = if view_parts(a).is_some() { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
+    let (mut s, mut o) = if view_parts(vm, a).is_some() { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) };
     let len_s = size_of(vm, &s)?;
     if let Value::Obj(oo) = &o {
         if Rc::ptr_eq(oo.class(), &vm.types.set) {
@@ -708,13 +708,13 @@ fn intersect(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
             }
         }
     }
-    if matches!(view_parts(&o), Some((_, k)) if k != DictIterKind::Values) {
+    if matches!(view_parts(vm, &o), Some((_, k)) if k != DictIterKind::Values) {
         let lo = size_of(vm, &o)?;
         if lo > len_s {
             std::mem::swap(&mut s, &mut o);
         }
     }
-    let Some((d, kind)) = view_parts(&s) else { return Ok(vm.not_implemented()) };
+    let Some((d, kind)) = view_parts(vm, &s) else { return Ok(vm.not_implemented()) };
     let result = Value::Obj(crate::types::setobj::new_empty(vm, false));
     let it = vm.iter(&o)?;
     while let Some(x) = vm.next(&it)? {
@@ -781,7 +781,7 @@ fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::Bool(dict_len_of(&d) == 0));
     }
     let len_s = dict_len_of(&d);
-    if is_setlike(&other) && size_of(vm, &other)? > len_s {
+    if is_setlike(vm, &other) && size_of(vm, &other)? > len_s {
         let me = args.args[0].clone();
         let it = vm.iter(&me)?;
         while let Some(x) = vm.next(&it)? {
@@ -801,7 +801,7 @@ fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn view_mapping(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    match view_parts(v) {
+    match view_parts(vm, v) {
         Some((d, _)) => Ok(crate::types::mappingproxy::new_proxy(vm, Value::Obj(d))),
         None => Err(vm.type_error("descriptor 'mapping' requires a dict view")),
     }

@@ -768,6 +768,74 @@ fn set_suppress_gs(vm: &mut Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
     Ok(())
 }
 
+/// Messages CPython raises from its symbol table or compiler rather than its
+/// parser. For those, `SyntaxError.text` comes from reading the file (so it is
+/// None for `<string>` sources); parser errors carry the tokenizer's line.
+const COMPILER_PHASE_MESSAGES: &[&str] = &[
+    "outside function",
+    "outside loop",
+    "not properly in loop",
+    "outside async function",
+    "global declaration",
+    "is parameter and global",
+    "is parameter and nonlocal",
+    "nonlocal declaration not allowed",
+    "no binding for nonlocal",
+    "is nonlocal and global",
+    "with value in async generator",
+    "too many statically nested blocks",
+    "import * only allowed at module level",
+    "duplicate argument",
+    "asynchronous comprehension outside",
+    "inside list comprehension",
+    "inside set comprehension",
+    "inside dict comprehension",
+    "inside generator expression",
+    "from __future__ imports must occur",
+    "future feature",
+    "not a chance",
+    "makes remaining patterns unreachable",
+    "multiple assignments to name",
+    "cannot rebind",
+    "comprehension iteration variable",
+    "annotated name",
+];
+
+/// `SyntaxError.text` as CPython sets it: the line with its newline for
+/// parser errors; for compiler errors the line read from the file, or None
+/// when there is no file.
+fn error_text(e: &pyrite_compiler::CompileError, filename: &str) -> Option<String> {
+    let compiler_phase = COMPILER_PHASE_MESSAGES.iter().any(|m| e.msg.contains(m));
+    if compiler_phase {
+        if filename.starts_with('<') {
+            return None;
+        }
+        return source_line(filename, e.lineno).map(|l| format!("{}\n", l));
+    }
+    // Tokenizer errors keep the line as read (no newline added at EOF).
+    const TOKENIZER_MESSAGES: &[&str] = &[
+        "unterminated string literal",
+        "unterminated triple-quoted string literal",
+        "leading zeros in decimal integer literals",
+        "invalid decimal literal",
+        "invalid hexadecimal literal",
+        "invalid octal literal",
+        "invalid binary literal",
+        "invalid digit",
+        "invalid character",
+        "invalid non-printable character",
+        "unindent does not match",
+        "unmatched",
+        "does not match opening parenthesis",
+        "too many nested parentheses",
+        "unexpected character after line continuation character",
+    ];
+    if TOKENIZER_MESSAGES.iter().any(|m| e.msg.contains(m)) {
+        return e.text.clone();
+    }
+    e.text.as_ref().map(|t| if t.ends_with('\n') { t.clone() } else { format!("{}\n", t) })
+}
+
 /// A SyntaxError (or subclass) object from a compile error.
 pub fn syntax_error_from(vm: &mut Vm, e: &pyrite_compiler::CompileError, filename: &str) -> PyErr {
     use pyrite_compiler::ErrorKind;
@@ -780,8 +848,8 @@ pub fn syntax_error_from(vm: &mut Vm, e: &pyrite_compiler::CompileError, filenam
     };
     let msg = vm.new_str(&e.msg);
     let fname = vm.new_str(filename);
-    let text = match &e.text {
-        Some(t) => vm.new_str(t),
+    let text = match error_text(e, filename) {
+        Some(t) => vm.new_str(&t),
         None => Value::None,
     };
     let details = vm.new_tuple(vec![

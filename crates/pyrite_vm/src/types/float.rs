@@ -441,7 +441,7 @@ fn float_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let f = self_float(vm, &args, "__format__")?;
     let spec = match args.args.get(1) {
         Some(Value::Obj(o)) if o.as_str().is_some() => o.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default(),
-        Some(v) => return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(v)))),
+        Some(v) => return Err(vm.type_error(format!("__format__() argument must be str, not {}", vm.type_name(v)))),
         None => return Err(vm.type_error("__format__() takes exactly one argument (0 given)")),
     };
     if spec.is_empty() {
@@ -449,7 +449,8 @@ fn float_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let r = vm.str(&s)?;
         return Ok(Value::Obj(r));
     }
-    let s = crate::types::numfmt::format_float(vm, f, &spec)?;
+    let tname = vm.type_name(&args.args[0]);
+    let s = crate::types::numfmt::format_float(vm, f, &spec, &tname)?;
     Ok(vm.new_str(&s))
 }
 
@@ -520,7 +521,7 @@ fn float_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// Parses `float.fromhex` text; Err(true) for overflow, Err(false) for syntax.
 pub fn parse_hex_float(s: &str) -> Result<f64, bool> {
-    let t = s.trim();
+    let t = s.trim_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b');
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -762,7 +763,17 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     let name = vm.intern("__float__");
     if let Some(r) = vm.call_special(x, &name, &[])? {
         return match float_val(&r) {
-            Some(f) => Ok(f),
+            Some(f) => {
+                if !matches!(r, Value::Float(_)) {
+                    let msg = format!(
+                        "{}.__float__ returned non-float (type {}).  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.",
+                        vm.type_name(x),
+                        vm.type_name(&r)
+                    );
+                    crate::types::int::deprecation_warning(vm, &msg)?;
+                }
+                Ok(f)
+            }
             None => Err(vm.type_error(format!(
                 "{}.__float__ returned non-float (type {})",
                 vm.type_name(x),
@@ -797,6 +808,10 @@ fn float_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     if Rc::ptr_eq(&cls, &vm.types.float) {
         return Ok(Value::Float(f));
+    }
+    if !vm.is_subtype(&cls, &vm.types.float) {
+        let n = cls.as_type().map(|t| t.name()).unwrap_or_default();
+        return Err(vm.type_error(format!("float.__new__({}): {} is not a subtype of float", n, n)));
     }
     Ok(Value::Obj(crate::protocol::objecttype::new_instance(vm, &cls, Payload::Float(f))))
 }

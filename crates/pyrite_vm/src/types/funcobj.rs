@@ -109,8 +109,16 @@ pub fn init(vm: &mut Vm) {
     vm.add_staticmethods(&n, &[("__new__", |vm, a| singleton_new(vm, a, Value::None, "NoneType"))]);
     let ni = vm.types.not_implemented.clone();
     vm.add_methods(&ni, &[("__repr__", |vm, _| Ok(vm.new_str("NotImplemented"))), ("__bool__", not_implemented_bool)]);
+    vm.add_staticmethods(&ni, &[("__new__", |vm, a| {
+        let v = vm.not_implemented();
+        singleton_new(vm, a, v, "NotImplementedType")
+    })]);
     let e = vm.types.ellipsis.clone();
     vm.add_methods(&e, &[("__repr__", |vm, _| Ok(vm.new_str("Ellipsis")))]);
+    vm.add_staticmethods(&e, &[("__new__", |vm, a| {
+        let v = Value::Obj(vm.none_singletons.ellipsis.clone());
+        singleton_new(vm, a, v, "ellipsis")
+    })]);
 }
 
 /// staticmethod objects are callable since 3.10.

@@ -552,12 +552,23 @@ fn g_running(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(Value::Bool(gen_get(v).map(|d| d.running).unwrap_or(false)))
 }
 fn g_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let fin = gen_get(v).map(|d| d.finished).unwrap_or(true);
-    if fin {
-        return Ok(Value::None);
-    }
-    let _ = vm;
-    Ok(Value::None)
+    let Some(gd) = gen_data(v) else { return Ok(Value::None) };
+    let d = gd.borrow();
+    let Some(f) = d.frame.as_ref().filter(|_| !d.finished) else { return Ok(Value::None) };
+    // A snapshot of the suspended frame (code, globals, line).
+    let code = Value::Obj(PyObject::new(vm.types.code.clone(), Payload::Code(f.code.clone())));
+    let data = crate::types::frameobj::FrameObjData {
+        code,
+        globals: Value::Obj(f.globals.clone()),
+        builtins: Value::Obj(f.builtins.clone()),
+        locals: RefCell::new(Value::Obj(vm.new_dict())),
+        lineno: std::cell::Cell::new(if d.started { f.line() } else { f.code.co.firstlineno }),
+        lasti: std::cell::Cell::new(f.lasti as u32),
+        back: RefCell::new(Value::None),
+        index: std::cell::Cell::new(usize::MAX),
+    };
+    drop(d);
+    Ok(Value::Obj(PyObject::new(vm.types.frame.clone(), Payload::Frame(data))))
 }
 fn g_suspended(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(Value::Bool(gen_get(v).map(|d| d.started && !d.finished && !d.running).unwrap_or(false)))

@@ -742,7 +742,7 @@ fn int_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = self_int(vm, &args, "__format__")?;
     let spec = match args.args.get(1) {
         Some(Value::Obj(o)) if o.as_str().is_some() => o.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default(),
-        Some(v) => return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(v)))),
+        Some(v) => return Err(vm.type_error(format!("__format__() argument must be str, not {}", vm.type_name(v)))),
         None => return Err(vm.type_error("__format__() takes exactly one argument (0 given)")),
     };
     if spec.is_empty() {
@@ -752,7 +752,8 @@ fn int_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(Value::Obj(r));
     }
     let n = a.big();
-    let s = crate::types::numfmt::format_int(vm, &n, &spec)?;
+    let tname = vm.type_name(&args.args[0]);
+    let s = crate::types::numfmt::format_int(vm, &n, &spec, &tname)?;
     Ok(vm.new_str(&s))
 }
 
@@ -988,10 +989,15 @@ pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<Value> {
     let name = vm.intern("__int__");
     if let Some(r) = vm.call_special(x, &name, &[])? {
         return match int_val(&r) {
-            Some(i) => {
+            Some(_) => {
                 if !matches!(&r, Value::Int(_)) && !matches!(&r, Value::Obj(o) if Rc::ptr_eq(o.class(), &vm.types.int)) {
-                    // A subclass result is accepted (with a warning in CPython).
-                    return Ok(exact(vm, i));
+                    let msg = format!(
+                        "__int__ returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
+                        vm.type_name(&r)
+                    );
+                    deprecation_warning(vm, &msg)?;
+                    let i = to_bigint(&r).unwrap_or_default();
+                    return Ok(vm.new_int(i));
                 }
                 Ok(r.clone())
             }
@@ -1005,6 +1011,9 @@ pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<Value> {
         return Ok(vm.new_int(i));
     }
     let tname = vm.intern("__trunc__");
+    if vm.lookup_special(x, &tname).is_some() {
+        deprecation_warning(vm, "The delegation of int() to __trunc__ is deprecated.")?;
+    }
     if let Some(r) = vm.call_special(x, &tname, &[])? {
         if let Some(i) = int_val(&r) {
             return Ok(exact(vm, i));
@@ -1021,6 +1030,16 @@ pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<Value> {
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
         vm.type_name(x)
     )))
+}
+
+/// Issues a DeprecationWarning attributed to the calling Python code.
+pub fn deprecation_warning(vm: &mut Vm, msg: &str) -> PyResult<()> {
+    let m = vm.import_module("_warnings")?;
+    let warn = vm.get_attr_str(&m, "warn")?;
+    let text = vm.new_str(msg);
+    let cat = Value::Obj(vm.exc.deprecation_warning.clone());
+    vm.call(&warn, &[text, cat, Value::Int(1)], &[])?;
+    Ok(())
 }
 
 /// repr of a str for error messages, cut at 200 characters as CPython does.
@@ -1105,7 +1124,7 @@ fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(v);
     }
     if !vm.is_subtype(&cls, &vm.types.int) {
-        let n = vm.type_name(&Value::Obj(cls.clone()));
+        let n = cls.as_type().map(|t| t.name()).unwrap_or_default();
         return Err(vm.type_error(format!("int.__new__({}): {} is not a subtype of int", n, n)));
     }
     let n = to_bigint(&v).unwrap_or_default();
@@ -1165,7 +1184,12 @@ fn builtin_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let num = |v: &Value| is_int(v) || matches!(v, Value::Float(_)) || matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Float(_) | Payload::Complex { .. }));
     if num(&a) && num(&b) {
-        if crate::types::complex::is_complex(&a) || crate::types::complex::is_complex(&b) {
+        // The first numeric slot that accepts the operands decides: float's
+        // rejects a modulus outright, complex's says "complex modulo".
+        let a_float = crate::types::float::float_val(&a).is_some();
+        let b_float = crate::types::float::float_val(&b).is_some();
+        let a_complex = crate::types::complex::is_complex(&a);
+        if !a_float && (a_complex || (!b_float && crate::types::complex::is_complex(&b))) {
             return Err(vm.value_error("complex modulo"));
         }
         return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));

@@ -206,18 +206,18 @@ fn pad_text(spec: &Spec, text: &str, default_align: char) -> String {
 }
 
 /// `format(n, spec)` for an int.
-pub fn format_int(vm: &mut Vm, n: &BigInt, spec: &str) -> PyResult<String> {
+pub fn format_int(vm: &mut Vm, n: &BigInt, spec: &str, tname: &str) -> PyResult<String> {
     if spec.is_empty() {
         return crate::types::int::int_to_decimal(vm, n);
     }
-    let s = parse_spec(vm, spec, "int")?;
+    let s = parse_spec(vm, spec, tname)?;
     match s.ty {
         None | Some('d' | 'n' | 'b' | 'o' | 'x' | 'X' | 'c') => {}
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
             let f = crate::types::int::big_to_f64(vm, n)?;
-            return format_float_parsed(vm, f, &s);
+            return format_float_parsed(vm, f, &s, "float");
         }
-        Some(t) => return Err(vm.value_error(format!("Unknown format code '{}' for object of type 'int'", t))),
+        Some(t) => return Err(vm.value_error(format!("Unknown format code '{}' for object of type '{}'", t, tname))),
     }
     if s.precision.is_some() {
         return Err(vm.value_error("Precision not allowed in integer format specifier"));
@@ -260,12 +260,12 @@ pub fn format_int(vm: &mut Vm, n: &BigInt, spec: &str) -> PyResult<String> {
 }
 
 /// `format(x, spec)` for a float.
-pub fn format_float(vm: &mut Vm, x: f64, spec: &str) -> PyResult<String> {
+pub fn format_float(vm: &mut Vm, x: f64, spec: &str, tname: &str) -> PyResult<String> {
     if spec.is_empty() {
         return Ok(floatrepr::repr(x));
     }
-    let s = parse_spec(vm, spec, "float")?;
-    format_float_parsed(vm, x, &s)
+    let s = parse_spec(vm, spec, tname)?;
+    format_float_parsed(vm, x, &s, tname)
 }
 
 fn split_number(text: &str) -> (String, String) {
@@ -303,10 +303,10 @@ fn float_text(x: f64, ty: Option<char>, prec: Option<usize>, alt: bool, no_neg_z
     (neg, text)
 }
 
-fn format_float_parsed(vm: &mut Vm, x: f64, s: &Spec) -> PyResult<String> {
+fn format_float_parsed(vm: &mut Vm, x: f64, s: &Spec, tname: &str) -> PyResult<String> {
     match s.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {}
-        Some(t) => return Err(vm.value_error(format!("Unknown format code '{}' for object of type 'float'", t))),
+        Some(t) => return Err(vm.value_error(format!("Unknown format code '{}' for object of type '{}'", t, tname))),
     }
     let (neg, text) = float_text(x, s.ty, s.precision, s.alt, s.no_neg_zero, false);
     let (digits, rest) = split_number(&text);
@@ -314,17 +314,17 @@ fn format_float_parsed(vm: &mut Vm, x: f64, s: &Spec) -> PyResult<String> {
 }
 
 /// `format(z, spec)` for a complex.
-pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResult<String> {
-    let s = parse_spec(vm, spec, "complex")?;
+pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str, tname: &str) -> PyResult<String> {
+    let s = parse_spec(vm, spec, tname)?;
+    match s.ty {
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
+        Some(t) => return Err(vm.value_error(format!("Unknown format code '{}' for object of type '{}'", t, tname))),
+    }
     if s.fill == '0' {
         return Err(vm.value_error("Zero padding is not allowed in complex format specifier"));
     }
     if s.align == Some('=') {
         return Err(vm.value_error("'=' alignment flag is not allowed in complex format specifier"));
-    }
-    match s.ty {
-        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
-        Some(t) => return Err(vm.value_error(format!("Unknown format code '{}' for object of type 'complex'", t))),
     }
     let mut skip_re = false;
     let mut parens = false;
@@ -337,6 +337,20 @@ pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResult<Str
     }
     let (rneg, rtext) = float_text(re, s.ty, s.precision, s.alt, s.no_neg_zero, true);
     let (ineg, itext) = float_text(im, s.ty, s.precision, s.alt, s.no_neg_zero, true);
+    let grouped = |t: String| -> String {
+        match s.grouping {
+            Some(sep) => {
+                let (d, rest) = split_number(&t);
+                if d.is_empty() {
+                    t
+                } else {
+                    format!("{}{}", group(&d, sep, 3, 0), rest)
+                }
+            }
+            None => t,
+        }
+    };
+    let (rtext, itext) = (grouped(rtext), grouped(itext));
     let mut out = String::new();
     if parens {
         out.push('(');
