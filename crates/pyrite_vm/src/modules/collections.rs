@@ -9,7 +9,8 @@
 //! `__rmul__`, `__imul__`, maxlen); defaultdict (dict subclass: `__init__`,
 //! `__missing__`, `__repr__`, copy, `__copy__`; `default_factory` lives in the
 //! instance dict); `_count_elements`.
-//! Not yet: deque iterators detecting mutation (iteration walks a snapshot).
+//! Deque iterators (`_deque_iterator`, `_deque_reverse_iterator`) raise
+//! RuntimeError when the deque changes length or order during iteration.
 
 use crate::error::PyResult;
 use crate::object::{Payload, PyRef};
@@ -20,13 +21,15 @@ use crate::types::typeobj::{flags, Layout};
 use crate::value::Value;
 use crate::vm::Vm;
 use pyrite_bytecode::opcode::CompareOp;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 
 /// A deque's contents.
 pub struct DequeData {
     pub items: VecDeque<Value>,
     pub maxlen: Option<usize>,
+    /// Bumped by every change of length or order; iterators compare it.
+    pub state: u64,
 }
 
 thread_local! {
@@ -96,7 +99,7 @@ fn types(vm: &mut Vm) -> (PyRef, PyRef) {
     }
     let dict = vm.types.dict.clone();
     let dd = vm.new_builtin_type("defaultdict", "collections", &dict, Layout::Dict, flags::BASETYPE | flags::HAS_DICT);
-    vm.add_methods(&dd, &[("__init__", dd_init), ("__missing__", dd_missing), ("__repr__", dd_repr), ("copy", dd_copy), ("__copy__", dd_copy)]);
+    vm.add_methods(&dd, &[("__init__", dd_init), ("__missing__", dd_missing), ("__repr__", dd_repr), ("copy", dd_copy), ("__copy__", dd_copy), ("__or__", dd_or), ("__ror__", dd_ror)]);
     TYPES.with(|t| *t.borrow_mut() = Some((dq.clone(), dd.clone())));
     (dq, dd)
 }
@@ -157,7 +160,7 @@ fn snapshot(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
 }
 
 fn new_deque(vm: &mut Vm, cls: &PyRef, items: VecDeque<Value>, maxlen: Option<usize>) -> Value {
-    let o = crate::protocol::objecttype::new_instance(vm, cls, Payload::Native(Box::new(RefCell::new(DequeData { items, maxlen }))));
+    let o = crate::protocol::objecttype::new_instance(vm, cls, Payload::Native(Box::new(RefCell::new(DequeData { items, maxlen, state: 0 }))));
     Value::Obj(o)
 }
 
@@ -202,6 +205,7 @@ fn deque_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn push(d: &RefCell<DequeData>, v: Value, left: bool) {
     let mut d = d.borrow_mut();
+    d.state = d.state.wrapping_add(1);
     if d.maxlen == Some(0) {
         return;
     }
@@ -247,13 +251,13 @@ fn deque_appendleft(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn deque_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg(vm, &args, "pop", 0)?;
-    let r = dq(vm, &args.args[0])?.borrow_mut().items.pop_back();
+    let r = bumped(dq(vm, &args.args[0])?).items.pop_back();
     r.ok_or_else(|| vm.index_error("pop from an empty deque"))
 }
 
 fn deque_popleft(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg(vm, &args, "popleft", 0)?;
-    let r = dq(vm, &args.args[0])?.borrow_mut().items.pop_front();
+    let r = bumped(dq(vm, &args.args[0])?).items.pop_front();
     r.ok_or_else(|| vm.index_error("pop from an empty deque"))
 }
 
@@ -277,8 +281,7 @@ fn deque_rotate(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(v) => vm.index_i64(v)?,
         None => 1,
     };
-    let d = dq(vm, &args.args[0])?;
-    let mut d = d.borrow_mut();
+    let mut d = bumped(dq(vm, &args.args[0])?);
     let len = d.items.len() as i64;
     if len > 1 {
         let k = n.rem_euclid(len) as usize;
@@ -289,7 +292,7 @@ fn deque_rotate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn deque_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     arg(vm, &args, "clear", 0)?;
-    dq(vm, &args.args[0])?.borrow_mut().items.clear();
+    bumped(dq(vm, &args.args[0])?).items.clear();
     Ok(Value::None)
 }
 
@@ -367,7 +370,7 @@ fn deque_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if full {
         return Err(vm.index_error("deque already at its maximum size"));
     }
-    let mut d = d.borrow_mut();
+    let mut d = bumped(d);
     let idx = norm_index(i, d.items.len());
     d.items.insert(idx, args.args[2].clone());
     Ok(Value::None)
@@ -378,8 +381,7 @@ fn deque_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let items = snapshot(vm, &args.args[0])?;
     for (i, v) in items.iter().enumerate() {
         if vm.eq(v, &a[0])? {
-            let d = dq(vm, &args.args[0])?;
-            let mut d = d.borrow_mut();
+            let mut d = bumped(dq(vm, &args.args[0])?);
             if i < d.items.len() {
                 d.items.remove(i);
             }
@@ -443,7 +445,7 @@ fn deque_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn deque_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = arg(vm, &args, "__delitem__", 1)?;
     let k = item_index(vm, &args.args[0], &a[0])?;
-    dq(vm, &args.args[0])?.borrow_mut().items.remove(k);
+    bumped(dq(vm, &args.args[0])?).items.remove(k);
     Ok(Value::None)
 }
 
@@ -459,16 +461,89 @@ fn deque_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn deque_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let items = snapshot(vm, &args.args[0])?;
-    let t = vm.new_tuple(items);
-    vm.iter(&t)
+    deque_iterator(vm, &args.args[0], false)
 }
 
 fn deque_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let mut items = snapshot(vm, &args.args[0])?;
-    items.reverse();
-    let t = vm.new_tuple(items);
-    vm.iter(&t)
+    deque_iterator(vm, &args.args[0], true)
+}
+
+/// A forward or reverse iterator over a deque.
+struct DequeIter {
+    deque: Value,
+    index: Cell<usize>,
+    state: u64,
+    rev: bool,
+}
+
+fn deque_iterator(vm: &mut Vm, this: &Value, rev: bool) -> PyResult<Value> {
+    let state = dq(vm, this)?.borrow().state;
+    let name = if rev { "_deque_reverse_iterator" } else { "_deque_iterator" };
+    let t = iter_type(vm, name);
+    let it = DequeIter { deque: this.clone(), index: Cell::new(0), state, rev };
+    Ok(Value::Obj(crate::protocol::objecttype::new_instance(vm, &t, Payload::Native(Box::new(it)))))
+}
+
+fn iter_type(vm: &mut Vm, name: &'static str) -> PyRef {
+    if let Some(t) = ITER_TYPES.with(|t| t.borrow().iter().find(|(n, _)| *n == name).map(|(_, t)| t.clone())) {
+        return t;
+    }
+    let object = vm.types.object.clone();
+    let t = vm.new_builtin_type(name, "collections", &object, Layout::Opaque, flags::IMMUTABLE);
+    vm.add_methods(&t, &[("__iter__", dequeiter_iter), ("__next__", dequeiter_next), ("__length_hint__", dequeiter_len)]);
+    ITER_TYPES.with(|ts| ts.borrow_mut().push((name, t.clone())));
+    t
+}
+
+thread_local! {
+    static ITER_TYPES: RefCell<Vec<(&'static str, PyRef)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn iter_data<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a DequeIter> {
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::Native(n)) => match n.downcast_ref::<DequeIter>() {
+            Some(d) => Ok(d),
+            None => Err(vm.type_error("expected a deque iterator")),
+        },
+        _ => Err(vm.type_error("expected a deque iterator")),
+    }
+}
+
+fn dequeiter_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.args[0].clone())
+}
+
+fn dequeiter_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let it = iter_data(vm, &args.args[0])?;
+    let d = dq(vm, &it.deque)?;
+    let (state, len) = {
+        let d = d.borrow();
+        (d.state, d.items.len())
+    };
+    if state != it.state {
+        it.index.set(usize::MAX);
+        return Err(vm.runtime_error("deque mutated during iteration"));
+    }
+    let i = it.index.get();
+    if i >= len {
+        return Err(vm.stop_iteration(None));
+    }
+    let k = if it.rev { len - 1 - i } else { i };
+    let v = d.borrow().items.get(k).cloned();
+    it.index.set(i + 1);
+    v.ok_or_else(|| vm.stop_iteration(None))
+}
+
+fn dequeiter_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let it = iter_data(vm, &args.args[0])?;
+    let len = dq(vm, &it.deque)?.borrow().items.len();
+    Ok(Value::Int(len.saturating_sub(it.index.get()) as i64))
+}
+
+fn bumped(d: &RefCell<DequeData>) -> std::cell::RefMut<'_, DequeData> {
+    let mut d = d.borrow_mut();
+    d.state = d.state.wrapping_add(1);
+    d
 }
 
 fn deque_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -540,7 +615,7 @@ fn repeat_in_place(vm: &mut Vm, this: &Value, n: &Value) -> PyResult<()> {
     let d = dq(vm, this)?;
     let items: Vec<Value> = d.borrow().items.iter().cloned().collect();
     if n <= 0 || items.is_empty() {
-        d.borrow_mut().items.clear();
+        bumped(d).items.clear();
         return Ok(());
     }
     let maxlen = d.borrow().maxlen;
@@ -558,7 +633,7 @@ fn repeat_in_place(vm: &mut Vm, this: &Value, n: &Value) -> PyResult<()> {
     for i in skip..total {
         out.push_back(items[(i % len) as usize].clone());
     }
-    d.borrow_mut().items = out;
+    bumped(d).items = out;
     Ok(())
 }
 
@@ -656,4 +731,33 @@ fn count_elements(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.set_item(&mapping, &v, new)?;
     }
     Ok(Value::None)
+}
+
+fn is_dict(v: &Value) -> bool {
+    matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Dict(_)))
+}
+
+fn dd_or(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() != 2 || !is_dict(&args.args[1]) {
+        return Ok(vm.not_implemented());
+    }
+    let new = dd_copy(vm, Args { args: &args.args[..1], kwargs: &[] })?;
+    let upd = vm.intern("update");
+    let f = vm.get_attr(&new, &upd)?;
+    vm.call(&f, &[args.args[1].clone()], &[])?;
+    Ok(new)
+}
+
+fn dd_ror(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if args.args.len() != 2 || !is_dict(&args.args[1]) {
+        return Ok(vm.not_implemented());
+    }
+    let this = &args.args[0];
+    let f = factory(vm, this)?;
+    let cls = Value::Obj(vm.type_of(this));
+    let new = vm.call(&cls, &[f, args.args[1].clone()], &[])?;
+    let upd = vm.intern("update");
+    let u = vm.get_attr(&new, &upd)?;
+    vm.call(&u, &[this.clone()], &[])?;
+    Ok(new)
 }
