@@ -22,6 +22,11 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::boolobj::init(vm);
     crate::modules::math::init(vm);
     crate::modules::weakref::init(vm);
+    crate::modules::errno::init(vm);
+    crate::modules::itertools::init(vm);
+    crate::modules::collections::init(vm);
+    crate::modules::functools::init(vm);
+    crate::modules::thread::init(vm);
     crate::types::list::init(vm);
     crate::types::tuple::init(vm);
     crate::types::dictobj::init(vm);

@@ -8,6 +8,11 @@ pub mod math;
 pub mod time;
 pub mod warnings;
 pub mod weakref;
+pub mod errno;
+pub mod itertools;
+pub mod collections;
+pub mod functools;
+pub mod thread;
 
 use crate::error::{PyErr, PyResult};
 use crate::value::Value;

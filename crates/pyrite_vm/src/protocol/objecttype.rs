@@ -667,19 +667,35 @@ pub fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Value::Obj(o) if matches!(o.payload, Payload::Dict(_)) => o.clone(),
         v => return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(v)))),
     };
-    // The most derived metaclass of the bases must be compatible.
+    // The most derived metaclass; when it is not `meta` and has its own
+    // `__new__`, it creates the class (as CPython's type_new).
+    let mut winner = meta.clone();
     for b in &bases {
         let bt = vm.type_of(b);
-        if vm.is_subtype(&meta, &bt) {
+        if vm.is_subtype(&winner, &bt) {
             continue;
         }
-        if vm.is_subtype(&bt, &meta) {
-            meta = bt;
+        if vm.is_subtype(&bt, &winner) {
+            winner = bt;
             continue;
         }
         return Err(vm.type_error(
             "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
         ));
+    }
+    if !Rc::ptr_eq(&winner, &meta) {
+        let new_name = vm.names.__new__.clone();
+        let own = crate::types::typeobj::lookup(&winner, &new_name);
+        let base_new = crate::types::typeobj::lookup(&vm.types.type_.clone(), &new_name);
+        let same = match (&own, &base_new) {
+            (Some(Value::Obj(x)), Some(Value::Obj(y))) => Rc::ptr_eq(x, y),
+            _ => true,
+        };
+        if !same {
+            let f = vm.get_attr(&Value::Obj(winner.clone()), &new_name)?;
+            return vm.call(&f, &[Value::Obj(winner), a[1].clone(), a[2].clone(), a[3].clone()], args.kwargs);
+        }
+        meta = winner;
     }
     let module_k = vm.names.__module__.clone();
     if dict_get_str(&ns, &module_k).is_none() {
