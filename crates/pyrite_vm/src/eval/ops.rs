@@ -232,10 +232,16 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             }
             Opcode::BinaryOp => {
                 let b = pop!(f);
-                let a = pop!(f);
+                let mut a = pop!(f);
                 let Some(bop) = BinaryOp::from_u32(arg) else {
                     return Err(vm.system_error("bad BINARY_OP operand"));
                 };
+                if bop == BinaryOp::InplaceAdd {
+                    if let Some(r) = str_iadd_in_place(vm, f, &code, instrs, &mut a, &b) {
+                        f.stack.push(r);
+                        continue;
+                    }
+                }
                 let r = match crate::protocol::fastops::binary_fast(vm, &a, &b, bop) {
                     Some(r) => r?,
                     None => vm.binary_op(&a, &b, bop)?,
@@ -765,6 +771,58 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
         _ => {}
     }
     Ok(None)
+}
+
+/// `s += t` on exact strs when the next instruction stores back into the
+/// variable that holds `s` and nothing else references it: appends in place
+/// (amortised O(1)), as CPython's `unicode_concatenate` does. `None` when the
+/// fast path does not apply (the caller does the ordinary operation).
+fn str_iadd_in_place(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, instrs: &[u32], a: &mut Value, b: &Value) -> Option<Value> {
+    let (Value::Obj(ao), Value::Obj(bo)) = (&*a, b) else { return None };
+    let st = &vm.types.str;
+    if !Rc::ptr_eq(ao.class(), st) || !Rc::ptr_eq(bo.class(), st) {
+        return None;
+    }
+    let next = *instrs.get(f.pc)?;
+    let (nop, narg) = (Opcode::from_u8(next as u8)?, (next >> 8) as usize);
+    // Drop the variable's reference so `a` is the only one left.
+    match nop {
+        Opcode::StoreFast => {
+            let slot = f.fast.get_mut(narg)?;
+            if !slot.is(a) {
+                return None;
+            }
+            *slot = Value::Null;
+        }
+        Opcode::StoreName if matches!(&f.locals, Value::Obj(l) if Rc::ptr_eq(l.class(), &vm.types.dict)) => {
+            let Value::Obj(l) = &f.locals else { return None };
+            let name = code.names.get(narg)?;
+            let cur = dict_get_str(l, name)?;
+            if !cur.is(a) {
+                return None;
+            }
+            dict_set_str(l, name, Value::None);
+        }
+        _ => return None,
+    }
+    let Value::Obj(ao) = a else { return None };
+    match Rc::get_mut(ao) {
+        Some(obj) => {
+            if let (Payload::Str(s), Some(t)) = (&mut obj.payload, bo.as_str()) {
+                s.append(t);
+            }
+            Some(std::mem::replace(a, Value::Null))
+        }
+        None => {
+            // Shared: concatenate into a new string (the STORE that follows
+            // rebinds the variable).
+            let (sa, sb) = (ao.as_str()?, bo.as_str()?);
+            let mut bytes = Vec::with_capacity(sa.as_wtf8().len() + sb.as_wtf8().len());
+            bytes.extend_from_slice(sa.as_wtf8());
+            bytes.extend_from_slice(sb.as_wtf8());
+            Some(vm.new_str_data(crate::types::str::PyStr::from_wtf8(bytes)))
+        }
+    }
 }
 
 fn keyboard_interrupt(vm: &mut Vm) -> crate::error::PyErr {

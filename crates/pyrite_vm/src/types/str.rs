@@ -10,7 +10,7 @@ use std::cell::{Cell, OnceCell};
 
 /// A Python str's data.
 pub struct PyStr {
-    bytes: Box<[u8]>,
+    bytes: Vec<u8>,
     /// Number of code points.
     len: usize,
     /// Largest code point (0 for empty), used for the hash and by `max()`-like checks.
@@ -39,7 +39,7 @@ impl PyStr {
                 max_cp = max_cp.max(c as u32);
             }
         }
-        PyStr { bytes: s.as_bytes().into(), len, max_cp, hash: Cell::new(i64::MIN), index: OnceCell::new() }
+        PyStr { bytes: s.as_bytes().to_vec(), len, max_cp, hash: Cell::new(i64::MIN), index: OnceCell::new() }
     }
 
     /// A str from generalised UTF-8 bytes (as produced by `wtf8::push_code_point`).
@@ -50,7 +50,7 @@ impl PyStr {
             len += 1;
             max_cp = max_cp.max(c);
         }
-        PyStr { bytes: bytes.into_boxed_slice(), len, max_cp, hash: Cell::new(i64::MIN), index: OnceCell::new() }
+        PyStr { bytes, len, max_cp, hash: Cell::new(i64::MIN), index: OnceCell::new() }
     }
 
     /// A str from code points (surrogates allowed).
@@ -60,6 +60,16 @@ impl PyStr {
             wtf8::push_code_point(&mut bytes, c);
         }
         PyStr::from_wtf8(bytes)
+    }
+
+    /// Appends `other`: the in-place `s += t` for a str that nothing else
+    /// references (the caller proves that with `Rc::get_mut`).
+    pub fn append(&mut self, other: &PyStr) {
+        self.bytes.extend_from_slice(&other.bytes);
+        self.len += other.len;
+        self.max_cp = self.max_cp.max(other.max_cp);
+        self.hash.set(i64::MIN);
+        self.index = OnceCell::new();
     }
 
     /// Number of code points (`len(s)`).
