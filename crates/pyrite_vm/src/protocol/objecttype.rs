@@ -108,6 +108,14 @@ pub fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let cls = arg_type(vm, cls_v, "object.__new__(X):")?.clone();
     let t = cls.as_type().ok_or_else(|| vm.system_error("bad type"))?;
+    // CPython's tp_new_wrapper: the nearest builtin base must be object.
+    let static_base = t.mro.borrow().iter().find(|c| c.as_type().map(|ct| !ct.has_flag(flags::HEAPTYPE)).unwrap_or(false)).cloned();
+    if let Some(sb) = static_base {
+        if !Rc::ptr_eq(&sb, &vm.types.object) {
+            let sbn = sb.as_type().map(|x| x.name()).unwrap_or_default();
+            return Err(vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", t.name(), sbn)));
+        }
+    }
     if args.args.len() > 1 || !args.kwargs.is_empty() {
         let init = lookup(&cls, &vm.names.__init__.clone());
         let new = lookup(&cls, &vm.names.__new__.clone());
