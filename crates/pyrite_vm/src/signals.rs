@@ -19,6 +19,6 @@ pub fn install() {
     // SAFETY: `signal` with a handler that only stores to an atomic is
     // async-signal-safe.
     unsafe {
-        signal(SIGINT, on_sigint as usize);
+        signal(SIGINT, on_sigint as extern "C" fn(i32) as usize);
     }
 }

@@ -89,8 +89,6 @@ pub struct Vm {
     /// Nesting of Python frames plus native re-entries into Python (recursion limit).
     pub depth: usize,
     pub recursion_limit: usize,
-    /// The exceptions being handled (`sys.exc_info()`), innermost last.
-    pub handled: Vec<Value>,
     /// Old classes from `__class__` assignment, kept alive (see `PyObject::set_class`).
     pub graveyard: Vec<PyRef>,
     /// Native modules by name: their init functions.
@@ -156,7 +154,6 @@ impl Vm {
             frames: Vec::new(),
             depth: 0,
             recursion_limit: 1000,
-            handled: Vec::new(),
             graveyard: Vec::new(),
             native_modules: HashMap::new(),
             names,

@@ -54,7 +54,7 @@ fn make_module(vm: &mut Vm) -> PyResult<PyRef> {
     let (r, p) = types(vm);
     let m = crate::types::module::new_module(vm, "_weakref");
     let d = m.dict.borrow().clone().ok_or_else(|| vm.system_error("module without dict"))?;
-    let mut set = |vm: &mut Vm, name: &str, v: Value| {
+    let set = |vm: &mut Vm, name: &str, v: Value| {
         let k = vm.intern(name);
         dict_set_str(&d, &k, v);
     };
