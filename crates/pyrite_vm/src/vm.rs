@@ -400,6 +400,17 @@ impl Vm {
         self.new_exception_msg(&c, msg.as_ref())
     }
 
+    /// CPython's error for calling a method descriptor on the wrong object:
+    /// "descriptor 'NAME' requires a 'OWNER' object but received a 'T'", or
+    /// "descriptor 'NAME' of 'OWNER' object needs an argument" when `got` is None.
+    pub fn descriptor_error(&mut self, name: &str, owner: &str, got: Option<&Value>) -> PyErr {
+        let msg = match got {
+            Some(v) => format!("descriptor '{}' requires a '{}' object but received a '{}'", name, owner, self.type_name(v)),
+            None => format!("descriptor '{}' of '{}' object needs an argument", name, owner),
+        };
+        self.type_error(msg)
+    }
+
     /// `ValueError(msg)`.
     pub fn value_error(&mut self, msg: impl AsRef<str>) -> PyErr {
         let c = self.exc.value_error.clone();

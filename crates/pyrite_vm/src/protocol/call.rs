@@ -33,10 +33,11 @@ impl Vm {
                 } else {
                     if b.kind == crate::types::function::BuiltinKind::Method && args.is_empty() {
                         let owner = b.owner.unwrap_or("?");
-                        return Err(self.type_error(format!(
-                            "unbound method {}.{}() needs an argument",
-                            owner, b.name
-                        )));
+                        // Slot wrappers (dunders) and plain method descriptors word it differently.
+                        if b.name.starts_with("__") && b.name.ends_with("__") {
+                            return Err(self.descriptor_error(b.name, owner, None));
+                        }
+                        return Err(self.type_error(format!("unbound method {}.{}() needs an argument", owner, b.name)));
                     }
                     (b.func)(self, Args { args, kwargs })
                 }

@@ -138,13 +138,9 @@ fn self_c(vm: &mut Vm, args: &Args, name: &str) -> PyResult<C> {
     match args.args.first() {
         Some(v) => match complex_val(v) {
             Some(c) => Ok(c),
-            None => Err(vm.type_error(format!(
-                "descriptor '{}' requires a 'complex' object but received a '{}'",
-                name,
-                vm.type_name(v)
-            ))),
+            None => Err(vm.descriptor_error(name, "complex", Some(v))),
         },
-        None => Err(vm.type_error(format!("descriptor '{}' of 'complex' object needs an argument", name))),
+        None => Err(vm.descriptor_error(name, "complex", None)),
     }
 }
 

@@ -188,13 +188,9 @@ fn self_float(vm: &mut Vm, args: &Args, name: &str) -> PyResult<f64> {
     match args.args.first() {
         Some(v) => match float_val(v) {
             Some(f) => Ok(f),
-            None => Err(vm.type_error(format!(
-                "descriptor '{}' requires a 'float' object but received a '{}'",
-                name,
-                vm.type_name(v)
-            ))),
+            None => Err(vm.descriptor_error(name, "float", Some(v))),
         },
-        None => Err(vm.type_error(format!("descriptor '{}' of 'float' object needs an argument", name))),
+        None => Err(vm.descriptor_error(name, "float", None)),
     }
 }
 

@@ -569,13 +569,9 @@ fn self_int<'a>(vm: &mut Vm, args: &'a Args, name: &str) -> PyResult<IntVal<'a>>
     match args.args.first() {
         Some(v) => match int_val(v) {
             Some(i) => Ok(i),
-            None => Err(vm.type_error(format!(
-                "descriptor '{}' requires a 'int' object but received a '{}'",
-                name,
-                vm.type_name(v)
-            ))),
+            None => Err(vm.descriptor_error(name, "int", Some(v))),
         },
-        None => Err(vm.type_error(format!("descriptor '{}' of 'int' object needs an argument", name))),
+        None => Err(vm.descriptor_error(name, "int", None)),
     }
 }
 
