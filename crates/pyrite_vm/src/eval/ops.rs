@@ -42,7 +42,7 @@ fn stack_pop(s: &mut Vec<Value>) -> Value {
     // SAFETY: `n - 1 < len`; the slot is logically removed before it is read.
     unsafe {
         s.set_len(n - 1);
-        std::ptr::read(s.as_ptr().add(n - 1))
+        crate::value::load_words(s.as_ptr().add(n - 1))
     }
 }
 
@@ -55,7 +55,7 @@ fn stack_push(s: &mut Vec<Value>, v: Value) {
     if n < s.capacity() {
         // SAFETY: `n < capacity`.
         unsafe {
-            std::ptr::write(s.as_mut_ptr().add(n), v);
+            crate::value::store_words(s.as_mut_ptr().add(n), v);
             s.set_len(n + 1);
         }
     } else {
@@ -181,7 +181,12 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             Opcode::LoadFast => {
                 match f.fast.get(arg as usize) {
                     Some(v) if !v.is_null() => {
-                        let v = v.clone();
+                        // SAFETY: `v` is a valid local; the copy read here is
+                        // owned once the reference count is raised.
+                        let v = unsafe { crate::value::load_words(v) };
+                        if let Value::Obj(o) = &v {
+                            std::mem::forget(o.clone());
+                        }
                         stack_push(&mut f.stack, v);
                     }
                     _ => {
@@ -193,7 +198,13 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             Opcode::StoreFast => {
                 let v = pop!(f);
                 if let Some(slot) = f.fast.get_mut(arg as usize) {
-                    *slot = v;
+                    // SAFETY: `slot` is a valid local; the old value is moved out
+                    // before the new one is written, then dropped.
+                    unsafe {
+                        let old = crate::value::load_words(slot);
+                        crate::value::store_words(slot, v);
+                        drop(old);
+                    }
                 }
             }
             Opcode::LoadGlobal => {
@@ -343,7 +354,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                         // SAFETY: `n >= 2`.
                         unsafe {
                             f.stack.set_len(n - 1);
-                            std::ptr::write(f.stack.as_mut_ptr().add(n - 2), r);
+                            crate::value::store_words(f.stack.as_mut_ptr().add(n - 2), r);
                         }
                         continue;
                     }
@@ -1146,7 +1157,11 @@ fn call(vm: &mut Vm, f: &mut Frame, argc: usize) -> PyResult<Option<Flow>> {
                 // reserved for `co_nlocals >= total` values and is empty.
                 unsafe {
                     debug_assert!(frame.fast.is_empty() && frame.fast.capacity() >= total);
-                    std::ptr::copy_nonoverlapping(f.stack.as_ptr().add(args_start), frame.fast.as_mut_ptr(), total);
+                    let src = f.stack.as_ptr().add(args_start);
+                    let dst = frame.fast.as_mut_ptr();
+                    for i in 0..total {
+                        crate::value::store_words(dst.add(i), crate::value::load_words(src.add(i)));
+                    }
                     frame.fast.set_len(total);
                     f.stack.set_len(args_start);
                 }
