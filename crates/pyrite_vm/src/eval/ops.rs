@@ -31,43 +31,7 @@ macro_rules! top {
     };
 }
 
-/// Pops the top of a frame's value stack (NULL if empty, which verified code
-/// never reaches). Written out so it inlines into every arm.
-#[inline(always)]
-fn stack_pop(s: &mut Vec<Value>) -> Value {
-    let n = s.len();
-    if n == 0 {
-        return Value::Null;
-    }
-    // SAFETY: `n - 1 < len`; the slot is logically removed before it is read.
-    unsafe {
-        s.set_len(n - 1);
-        crate::value::load_words(s.as_ptr().add(n - 1))
-    }
-}
-
-/// Pushes onto a frame's value stack. The capacity is reserved to
-/// `co_stacksize` when the frame starts, so the slow path is never taken by
-/// verified code.
-#[inline(always)]
-fn stack_push(s: &mut Vec<Value>, v: Value) {
-    let n = s.len();
-    if n < s.capacity() {
-        // SAFETY: `n < capacity`.
-        unsafe {
-            crate::value::store_words(s.as_mut_ptr().add(n), v);
-            s.set_len(n + 1);
-        }
-    } else {
-        stack_push_slow(s, v);
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn stack_push_slow(s: &mut Vec<Value>, v: Value) {
-    s.push(v);
-}
+use crate::value::{pop_value as stack_pop, push_value as stack_push};
 
 /// `x op y` for two machine ints when the result is a machine int: the
 /// operators that dominate loops, inlined into BINARY_OP.
@@ -325,7 +289,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 let Some(top) = vm.frames.last_mut() else {
                     return Err(vm.system_error("RETURN_VALUE: no caller frame"));
                 };
-                top.stack.push(v);
+                stack_push(&mut top.stack, v);
                 let p: *mut Frame = &mut **top;
                 // SAFETY: as for CALL above; the returning frame is no longer used.
                 f = unsafe { &mut *p };
@@ -502,7 +466,11 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     }
                 }
                 let it = top!(f);
-                match vm.next(&it)? {
+                let r = match crate::types::generator::next_direct(vm, &it) {
+                    Some(r) => r,
+                    None => vm.next(&it),
+                };
+                match r? {
                     Some(v) => stack_push(&mut f.stack, v),
                     None => {
                         f.stack.pop();
