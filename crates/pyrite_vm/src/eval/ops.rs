@@ -91,7 +91,10 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     // yields and exceptions (it always works on the top frame).
     let mut f: &mut Frame = f;
     'frame: loop {
-    let code = f.code.clone();
+    // SAFETY: a frame's code is replaced only when a pooled frame is reused,
+    // never while it runs; every switch of `f` restarts this loop and takes
+    // the new frame's code.
+    let code: &crate::types::code::Code = unsafe { &*Rc::as_ptr(&f.code) };
     let instrs: &[u32] = &code.instrs;
     loop {
         if crate::object::FINALIZERS_PENDING.load(Ordering::Relaxed) {
@@ -541,7 +544,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 let n = f.stack.len();
                 if let Some(Value::Obj(l)) = f.stack.get(n - arg as usize) {
                     if let Payload::List(items) = &l.payload {
-                        items.borrow_mut().push(v);
+                        crate::value::push_value(&mut items.borrow_mut(), v);
                     }
                 }
             }
@@ -579,6 +582,35 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 }
             }
             Opcode::LoadName => {
+                // Module-level code (locals are the globals dict): the LOAD_GLOBAL
+                // cache applies, keyed by the same version tags.
+                if let (Value::Obj(l), Some(cache)) = (&f.locals, code.global_cache.get(arg as usize)) {
+                    if Rc::ptr_eq(l, &f.globals) && Rc::ptr_eq(l.class(), &vm.types.dict) {
+                        let gv = crate::types::dict::dict_version(&f.globals);
+                        let bv = crate::types::dict::dict_version(&f.builtins);
+                        if cache.globals_version.get() == gv && cache.builtins_version.get() == bv {
+                            let v = cache.value.borrow().clone();
+                            stack_push(&mut f.stack, v);
+                            return Ok(None);
+                        }
+                        let name = &code.names[arg as usize];
+                        let v = match dict_get_str(&f.globals, name) {
+                            Some(v) => v,
+                            None => match dict_get_str(&f.builtins, name) {
+                                Some(v) => v,
+                                None => {
+                                    let n = name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
+                                    return Err(vm.name_error(&n));
+                                }
+                            },
+                        };
+                        cache.globals_version.set(gv);
+                        cache.builtins_version.set(bv);
+                        *cache.value.borrow_mut() = v.clone();
+                        stack_push(&mut f.stack, v);
+                        return Ok(None);
+                    }
+                }
                 let name = code.names[arg as usize].clone();
                 let v = load_name(vm, f, &name)?;
                 stack_push(&mut f.stack, v);
