@@ -175,31 +175,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 }
             }
             Opcode::LoadGlobal => {
-                let ni = (arg >> 1) as usize;
-                let gv = crate::types::dict::dict_version(&f.globals);
-                let bv = crate::types::dict::dict_version(&f.builtins);
-                let cache = &code.global_cache[ni];
-                if cache.globals_version.get() == gv && cache.builtins_version.get() == bv {
-                    if arg & 1 != 0 {
-                        stack_push(&mut f.stack, Value::Null);
-                    }
-                    stack_push(&mut f.stack, cache.value.borrow().clone());
-                    continue;
-                }
-                let name = &code.names[ni];
-                let v = match dict_get_str(&f.globals, name) {
-                    Some(v) => v,
-                    None => match dict_get_str(&f.builtins, name) {
-                        Some(v) => v,
-                        None => {
-                            let n = name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
-                            return Err(vm.name_error(&n));
-                        }
-                    },
-                };
-                cache.globals_version.set(gv);
-                cache.builtins_version.set(bv);
-                *cache.value.borrow_mut() = v.clone();
+                let v = load_global(vm, f, code, (arg >> 1) as usize)?;
                 if arg & 1 != 0 {
                     stack_push(&mut f.stack, Value::Null);
                 }
@@ -582,31 +558,11 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 }
             }
             Opcode::LoadName => {
-                // Module-level code (locals are the globals dict): the LOAD_GLOBAL
-                // cache applies, keyed by the same version tags.
-                if let (Value::Obj(l), Some(cache)) = (&f.locals, code.global_cache.get(arg as usize)) {
+                // Module-level code (locals are the globals dict): the same as
+                // LOAD_GLOBAL, cache included.
+                if let Value::Obj(l) = &f.locals {
                     if Rc::ptr_eq(l, &f.globals) && Rc::ptr_eq(l.class(), &vm.types.dict) {
-                        let gv = crate::types::dict::dict_version(&f.globals);
-                        let bv = crate::types::dict::dict_version(&f.builtins);
-                        if cache.globals_version.get() == gv && cache.builtins_version.get() == bv {
-                            let v = cache.value.borrow().clone();
-                            stack_push(&mut f.stack, v);
-                            return Ok(None);
-                        }
-                        let name = &code.names[arg as usize];
-                        let v = match dict_get_str(&f.globals, name) {
-                            Some(v) => v,
-                            None => match dict_get_str(&f.builtins, name) {
-                                Some(v) => v,
-                                None => {
-                                    let n = name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
-                                    return Err(vm.name_error(&n));
-                                }
-                            },
-                        };
-                        cache.globals_version.set(gv);
-                        cache.builtins_version.set(bv);
-                        *cache.value.borrow_mut() = v.clone();
+                        let v = load_global(vm, f, code, arg as usize)?;
                         stack_push(&mut f.stack, v);
                         return Ok(None);
                     }
@@ -1052,6 +1008,53 @@ fn unbound_deref(vm: &mut Vm, code: &crate::types::code::Code, idx: usize) -> cr
             &format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name),
         )
     }
+}
+
+/// LOAD_GLOBAL of name `ni`: globals, then builtins, through the cache.
+#[inline(always)]
+fn load_global(vm: &mut Vm, f: &Frame, code: &crate::types::code::Code, ni: usize) -> PyResult<Value> {
+    let Some(cache) = code.global_cache.get(ni) else {
+        return Err(vm.system_error("LOAD_GLOBAL: bad name index"));
+    };
+    let hit = crate::types::dict::global_cache_get(
+        &f.globals,
+        &f.builtins,
+        cache.globals_version.get(),
+        cache.builtins_version.get(),
+        cache.in_builtins.get(),
+        cache.index.get() as usize,
+    );
+    if let Some(v) = hit {
+        return Ok(v);
+    }
+    load_global_slow(vm, f, code, ni, cache)
+}
+
+#[inline(never)]
+fn load_global_slow(vm: &mut Vm, f: &Frame, code: &crate::types::code::Code, ni: usize, cache: &crate::types::code::GlobalCache) -> PyResult<Value> {
+    use crate::types::dict::{dict_index_str, dict_value_at, dict_version};
+    let gv = dict_version(&f.globals);
+    let bv = dict_version(&f.builtins);
+    let name = &code.names[ni];
+    let (i, in_builtins) = match dict_index_str(&f.globals, name) {
+        Some(i) => (i, false),
+        None => match dict_index_str(&f.builtins, name) {
+            Some(i) => (i, true),
+            None => {
+                let n = name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
+                return Err(vm.name_error(&n));
+            }
+        },
+    };
+    let d = if in_builtins { &f.builtins } else { &f.globals };
+    let Some(v) = dict_value_at(d, i) else {
+        return Err(vm.system_error("LOAD_GLOBAL: entry vanished"));
+    };
+    cache.globals_version.set(gv);
+    cache.builtins_version.set(bv);
+    cache.index.set(i as u32);
+    cache.in_builtins.set(in_builtins);
+    Ok(v)
 }
 
 fn load_name(vm: &mut Vm, f: &mut Frame, name: &PyRef) -> PyResult<Value> {
