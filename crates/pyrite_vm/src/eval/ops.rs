@@ -290,6 +290,12 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     let r = match (&f.stack[n - 2], &f.stack[n - 1]) {
                         (Value::Int(x), Value::Int(y)) => int_binop_inline(arg, *x, *y).map(Value::Int),
                         (Value::Float(x), Value::Float(y)) => float_binop_inline(arg, *x, *y).map(Value::Float),
+                        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1u64 << 53) => {
+                            float_binop_inline(arg, *x, *y as f64).map(Value::Float)
+                        }
+                        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1u64 << 53) => {
+                            float_binop_inline(arg, *x as f64, *y).map(Value::Float)
+                        }
                         _ => None,
                     };
                     if let Some(r) = r {
@@ -380,6 +386,22 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             Opcode::BinarySubscr => {
                 let k = pop!(f);
                 let c = pop!(f);
+                // An exact list indexed in range by a machine int.
+                if let (Value::Obj(o), Value::Int(i)) = (&c, &k) {
+                    if let Payload::List(l) = &o.payload {
+                        if Rc::ptr_eq(o.class(), &vm.types.list) {
+                            let got = {
+                                let l = l.borrow();
+                                let idx = if *i < 0 { i.wrapping_add(l.len() as i64) } else { *i };
+                                if idx >= 0 { l.get(idx as usize).cloned() } else { None }
+                            };
+                            if let Some(v) = got {
+                                stack_push(&mut f.stack, v);
+                                continue;
+                            }
+                        }
+                    }
+                }
                 let r = vm.get_item(&c, &k)?;
                 stack_push(&mut f.stack, r);
             }
@@ -387,6 +409,26 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 let k = pop!(f);
                 let c = pop!(f);
                 let v = pop!(f);
+                // An exact list assigned in range by a machine int.
+                if let (Value::Obj(o), Value::Int(i)) = (&c, &k) {
+                    if let Payload::List(l) = &o.payload {
+                        if Rc::ptr_eq(o.class(), &vm.types.list) {
+                            let old = {
+                                let mut l = l.borrow_mut();
+                                let idx = if *i < 0 { i.wrapping_add(l.len() as i64) } else { *i };
+                                match l.get_mut(if idx >= 0 { idx as usize } else { usize::MAX }) {
+                                    Some(slot) => Some(std::mem::replace(slot, v.clone())),
+                                    None => None,
+                                }
+                            };
+                            if let Some(old) = old {
+                                // Dropped after the list's borrow ends (it may run __del__).
+                                drop(old);
+                                continue;
+                            }
+                        }
+                    }
+                }
                 vm.set_item(&c, &k, v)?;
             }
             Opcode::GetIter => {
@@ -725,7 +767,34 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
             }
             Opcode::UnpackSequence => {
                 let seq = pop!(f);
-                unpack_sequence(vm, f, seq, arg as usize)?;
+                let n = arg as usize;
+                // Exact tuples and lists of the right length: no iterator.
+                let done = match &seq {
+                    Value::Obj(o) => match &o.payload {
+                        Payload::Tuple(t) if t.len() == n && Rc::ptr_eq(o.class(), &vm.types.tuple) => {
+                            for v in t.iter().rev() {
+                                stack_push(&mut f.stack, v.clone());
+                            }
+                            true
+                        }
+                        Payload::List(l) if Rc::ptr_eq(o.class(), &vm.types.list) => {
+                            let l = l.borrow();
+                            if l.len() == n {
+                                for v in l.iter().rev() {
+                                    stack_push(&mut f.stack, v.clone());
+                                }
+                                true
+                            } else {
+                                false
+                            }
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                if !done {
+                    unpack_sequence(vm, f, seq, n)?;
+                }
             }
             Opcode::UnpackEx => {
                 let seq = pop!(f);
