@@ -103,11 +103,12 @@ impl DictData {
 
     /// Probes for a key. `quick_eq(stored_key)` returns Some(answer) when the
     /// comparison needs no Python code, None when it does.
+    #[inline]
     pub fn probe(
         &self,
         hash: i64,
         mut st: ProbeState,
-        quick_eq: &mut dyn FnMut(&Value) -> Option<bool>,
+        mut quick_eq: impl FnMut(&Value) -> Option<bool>,
     ) -> Probe {
         if self.indices.is_empty() {
             return Probe::Missing;
@@ -402,7 +403,7 @@ pub fn dict_del_str(d: &PyRef, key: &PyRef) -> Option<Value> {
     let h = ks.hash();
     let mut dd = dd.borrow_mut();
     let st = dd.probe_start(h);
-    match dd.probe(h, st, &mut |k| Some(str_key_eq(k, key))) {
+    match dd.probe(h, st, |k: &Value| Some(str_key_eq(k, key))) {
         Probe::Found(i) => dd.remove_at(i).map(|e| e.value),
         _ => None,
     }

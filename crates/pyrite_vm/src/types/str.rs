@@ -185,12 +185,17 @@ impl PyStr {
     }
 
     /// CPython's `hash(s)` (cached).
-    #[inline]
+    #[inline(always)]
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
         if h != i64::MIN {
             return h;
         }
+        self.compute_hash()
+    }
+
+    #[inline(never)]
+    fn compute_hash(&self) -> i64 {
         let h = if self.is_ascii() {
             hash::hash_bytes(&self.bytes)
         } else {
