@@ -338,10 +338,16 @@ impl Vm {
 
     /// `str(v)` as a str object.
     pub fn str(&mut self, v: &Value) -> PyResult<PyRef> {
-        if let Value::Obj(o) = v {
-            if Rc::ptr_eq(o.class(), &self.types.str) {
-                return Ok(o.clone());
+        // Exact builtin types: their `__str__` cannot be replaced.
+        match v {
+            Value::Obj(o) if Rc::ptr_eq(o.class(), &self.types.str) => return Ok(o.clone()),
+            Value::Int(i) => return Ok(crate::types::strops::int_str(self, *i)),
+            Value::Float(f) => {
+                if let Value::Obj(o) = self.new_str(&crate::types::floatrepr::repr(*f)) {
+                    return Ok(o);
+                }
             }
+            _ => {}
         }
         self.enter(" while getting the str of an object")?;
         let name = self.names.__str__.clone();

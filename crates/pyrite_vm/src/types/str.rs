@@ -44,12 +44,23 @@ impl PyStr {
 
     /// A str from generalised UTF-8 bytes (as produced by `wtf8::push_code_point`).
     pub fn from_wtf8(bytes: Vec<u8>) -> PyStr {
+        if bytes.is_ascii() {
+            let max_cp = bytes.iter().copied().max().unwrap_or(0) as u32;
+            return PyStr { len: bytes.len(), bytes, max_cp, hash: Cell::new(i64::MIN), index: OnceCell::new() };
+        }
         let mut len = 0;
         let mut max_cp = 0;
         for c in CodePoints::new(&bytes) {
             len += 1;
             max_cp = max_cp.max(c);
         }
+        PyStr { bytes, len, max_cp, hash: Cell::new(i64::MIN), index: OnceCell::new() }
+    }
+
+    /// A str from generalised UTF-8 bytes whose number of code points and
+    /// largest code point the caller already knows (concatenations of strs).
+    pub fn from_parts(bytes: Vec<u8>, len: usize, max_cp: u32) -> PyStr {
+        debug_assert_eq!(CodePoints::new(&bytes).count(), len);
         PyStr { bytes, len, max_cp, hash: Cell::new(i64::MIN), index: OnceCell::new() }
     }
 

@@ -804,6 +804,9 @@ fn bytes_for_b(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 /// `fmt % args` for str.
 pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
     let Some(f) = str_of(fmt) else { return Ok(vm.not_implemented()) };
+    if let Some(r) = percent_simple(vm, f, args) {
+        return r;
+    }
     let fc = cps(f);
     let pieces = percent_engine(vm, &fc, args, false)?;
     let mut out = Vec::new();
@@ -813,6 +816,148 @@ pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value>
         }
     }
     Ok(from_cps(vm, &out))
+}
+
+/// One conversion of a simple `%` format: `%s`, `%r`, `%d` or `%i`, with an
+/// optional `-` flag and width.
+#[derive(Copy, Clone)]
+struct SimpleSpec {
+    conv: u8,
+    left: bool,
+    width: usize,
+}
+
+/// Parses a format made only of literal text, `%%` and simple conversions;
+/// None if it holds anything else (the general engine handles it).
+fn simple_specs(fmt: &[u8]) -> Option<Vec<SimpleSpec>> {
+    let mut specs = Vec::new();
+    let mut i = 0;
+    while let Some(p) = fmt[i..].iter().position(|&b| b == b'%') {
+        i += p + 1;
+        let mut left = false;
+        if fmt.get(i) == Some(&b'%') {
+            i += 1;
+            continue;
+        }
+        if fmt.get(i) == Some(&b'-') {
+            left = true;
+            i += 1;
+        }
+        let mut width = 0usize;
+        let mut digits = 0;
+        while let Some(&c) = fmt.get(i) {
+            if !c.is_ascii_digit() {
+                break;
+            }
+            digits += 1;
+            if digits > 4 {
+                return None;
+            }
+            width = width * 10 + (c - b'0') as usize;
+            i += 1;
+        }
+        let conv = *fmt.get(i)?;
+        if !matches!(conv, b's' | b'r' | b'd' | b'i') {
+            return None;
+        }
+        i += 1;
+        specs.push(SimpleSpec { conv, left, width });
+    }
+    Some(specs)
+}
+
+/// `fmt % args` when every conversion is simple (see `SimpleSpec`), the
+/// argument count matches and every `%d` argument is a machine int or bool:
+/// formatted straight into UTF-8 without the code-point engine. Returns None,
+/// having run no Python code, when any of that does not hold.
+fn percent_simple(vm: &mut Vm, f: &crate::types::str::PyStr, args: &Value) -> Option<PyResult<Value>> {
+    let fmt = f.as_wtf8();
+    let specs = simple_specs(fmt)?;
+    let items: &[Value] = match args.as_obj().map(|o| &o.payload) {
+        Some(Payload::Tuple(t)) => t,
+        _ => std::slice::from_ref(args),
+    };
+    if specs.is_empty() || items.len() != specs.len() {
+        return None;
+    }
+    for (sp, v) in specs.iter().zip(items) {
+        if matches!(sp.conv, b'd' | b'i') && !matches!(v, Value::Int(_) | Value::Bool(_)) {
+            return None;
+        }
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(fmt.len() + 8 * specs.len());
+    let mut len = f.len();
+    let mut max_cp = f.max_code_point();
+    let mut i = 0;
+    let mut n = 0;
+    while let Some(p) = fmt[i..].iter().position(|&b| b == b'%') {
+        out.extend_from_slice(&fmt[i..i + p]);
+        i += p + 1;
+        if fmt.get(i) == Some(&b'%') {
+            out.push(b'%');
+            // "%%" is two code points of the format and one of the result.
+            len -= 1;
+            i += 1;
+            continue;
+        }
+        // Skip the spec text (validated above) up to its conversion letter.
+        let spec_start = i - 1;
+        while !matches!(fmt.get(i), Some(b's' | b'r' | b'd' | b'i') | None) {
+            i += 1;
+        }
+        i += 1;
+        len -= i - spec_start;
+        let (Some(sp), Some(v)) = (specs.get(n), items.get(n)) else { break };
+        n += 1;
+        let mut buf = [0u8; 20];
+        let piece_obj;
+        let (bytes, plen, pmax): (&[u8], usize, u32) = match (sp.conv, v) {
+            (b'd' | b'i' | b's', Value::Int(x)) => {
+                let d = strops::i64_decimal(*x, &mut buf);
+                (d, d.len(), 0x39)
+            }
+            (b'd' | b'i', Value::Bool(b)) => (if *b { b"1" } else { b"0" }, 1, 0x31),
+            (b's', Value::Obj(o)) if std::rc::Rc::ptr_eq(o.class(), &vm.types.str) => match o.as_str() {
+                Some(s) => (s.as_wtf8(), s.len(), s.max_code_point()),
+                None => (&[][..], 0, 0),
+            },
+            _ => {
+                let r = if sp.conv == b'r' { vm.repr(v) } else { vm.str(v) };
+                match r {
+                    Ok(o) => {
+                        piece_obj = o;
+                        match piece_obj.as_str() {
+                            Some(s) => (s.as_wtf8(), s.len(), s.max_code_point()),
+                            None => (&[][..], 0, 0),
+                        }
+                    }
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+        };
+        let padn = sp.width.saturating_sub(plen);
+        if !sp.left {
+            out.resize(out.len() + padn, b' ');
+        }
+        out.extend_from_slice(bytes);
+        if sp.left {
+            out.resize(out.len() + padn, b' ');
+        }
+        len += plen + padn;
+        max_cp = max_cp.max(pmax);
+        if padn > 0 {
+            max_cp = max_cp.max(b' ' as u32);
+        }
+    }
+    out.extend_from_slice(&fmt[i..]);
+    if len == out.len() {
+        // ASCII: the removed spec characters may have held the largest one.
+        max_cp = out.iter().copied().max().unwrap_or(0) as u32;
+    }
+    if out.is_empty() {
+        return Some(Ok(Value::Obj(vm.none_singletons.empty_str.clone())));
+    }
+    Some(Ok(vm.new_str_data(crate::types::str::PyStr::from_parts(out, len, max_cp))))
 }
 
 /// `fmt % args` for bytes/bytearray: the formatted bytes.

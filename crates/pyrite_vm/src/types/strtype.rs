@@ -168,9 +168,44 @@ fn exact(vm: &Vm, v: &Value) -> Value {
     v.clone()
 }
 
+/// The parsed arguments of a str method: `max` (at most 3) optional values,
+/// held inline (no allocation per call).
+struct Params {
+    items: [Option<Value>; 3],
+    n: usize,
+}
+
+impl std::ops::Deref for Params {
+    type Target = [Option<Value>];
+    fn deref(&self) -> &[Option<Value>] {
+        &self.items[..self.n]
+    }
+}
+
 /// Argument parsing for methods. `kw`: keyword names (None: positional only).
-/// Returns `max` optional values for the arguments after `self`.
-fn params(
+/// Returns `max` (at most 3) optional values for the arguments after `self`.
+#[inline]
+fn params(vm: &mut Vm, args: &Args, fname: &str, min: usize, max: usize, kw: Option<&[&str]>) -> PyResult<Params> {
+    let pos = &args.args[1.min(args.args.len())..];
+    let n = pos.len();
+    if args.kwargs.is_empty() && n >= min && n <= max && max <= 3 {
+        let mut items: [Option<Value>; 3] = [None, None, None];
+        for (slot, v) in items.iter_mut().zip(pos) {
+            *slot = Some(v.clone());
+        }
+        return Ok(Params { items, n: max });
+    }
+    let v = params_slow(vm, args, fname, min, max, kw)?;
+    let mut items: [Option<Value>; 3] = [None, None, None];
+    let n = v.len().min(3);
+    for (slot, x) in items.iter_mut().zip(v) {
+        *slot = x;
+    }
+    Ok(Params { items, n })
+}
+
+#[inline(never)]
+fn params_slow(
     vm: &mut Vm,
     args: &Args,
     fname: &str,
@@ -1401,8 +1436,15 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
-    let sep = s.as_wtf8().to_vec();
-    let mut out = Vec::new();
+    join_strs(vm, s, &items)
+}
+
+/// `sep.join(items)`: the size is computed first, then one allocation is
+/// filled; the result's length and largest code point come from the parts.
+fn join_strs(vm: &mut Vm, sep: &PyStr, items: &[Value]) -> PyResult<Value> {
+    let mut total = 0usize;
+    let mut len = 0usize;
+    let mut max_cp = 0u32;
     for (i, item) in items.iter().enumerate() {
         let Some(t) = str_of(item) else {
             return Err(vm.type_error(format!(
@@ -1411,12 +1453,30 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 vm.type_name(item)
             )));
         };
-        if i > 0 {
-            out.extend_from_slice(&sep);
-        }
-        out.extend_from_slice(t.as_wtf8());
+        total += t.as_wtf8().len();
+        len += t.len();
+        max_cp = max_cp.max(t.max_code_point());
     }
-    Ok(from_wtf8(vm, out))
+    if items.len() > 1 {
+        let k = items.len() - 1;
+        total = sep.as_wtf8().len().checked_mul(k).and_then(|x| x.checked_add(total)).ok_or_else(|| vm.memory_error())?;
+        len += sep.len() * k;
+        max_cp = max_cp.max(sep.max_code_point());
+    }
+    if total == 0 {
+        return Ok(Value::Obj(vm.none_singletons.empty_str.clone()));
+    }
+    let sepb = sep.as_wtf8();
+    let mut out = Vec::with_capacity(total);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(sepb);
+        }
+        if let Some(t) = str_of(item) {
+            out.extend_from_slice(t.as_wtf8());
+        }
+    }
+    Ok(vm.new_str_data(PyStr::from_parts(out, len, max_cp)))
 }
 
 fn partition_impl(vm: &mut Vm, args: Args, name: &str, rev: bool) -> PyResult<Value> {

@@ -1,0 +1,41 @@
+# Formatting, joining and str() of builtin values: results, lengths,
+# identity and errors must match the general paths.
+class S:
+    def __str__(self): return "S!"
+    def __repr__(self): return "R!"
+print("<%d>" % 5, "%s-%s" % ("é", 3), "%5d|%-5d|%3s|%-3s|" % (42, -7, "ab", "é"), "%%d %d %%" % 9)
+print("%s" % (1,2) if False else "%s" % ((1, 2),), "%r %s" % (S(), S()), "%d" % True, "%s" % True, "%s" % 2.5, "%s" % None)
+print("%s" % {"a": 1}, "%s %s" % [1, 2] if False else "", "%i" % -0, "%s" % "", "" % ())
+for bad in [("%d", "x"), ("%s %s", (1,)), ("%s", (1, 2)), ("%d", 2.7), ("%y", 1), ("%", 1), ("abc", 5)]:
+    try:
+        print(repr(bad[0] % bad[1]))
+    except Exception as e:
+        print(type(e).__name__, e)
+print("%10000s" % "x" == " " * 9999 + "x", len("%-12s|" % "\U0001f600"), "\ud800%s" % "\udc00" == "\ud800\udc00", len("\ud800%s" % "\udc00"))
+print(str(5) is str(5), str(-12345678901234), str(2**63 - 1), str(-2**63), str(0), str(1.5), str(-0.0), str(1e300), str(float("inf")))
+print("-".join(["a", "é", "\U0001f600"]), len("-".join(["a", "é", "\U0001f600"])), "".join([]), "x".join(["only"]), ",".join(("a", "b")))
+try:
+    ",".join(["a", 1])
+except TypeError as e:
+    print(e)
+class MyS(str): pass
+print(",".join([MyS("q"), "r"]), type("".join([MyS("q")])).__name__)
+print("a b  c".split(" "), "a-b".split("-", 1), "x".replace("x", "yy", 1), " s ".strip(), "abc".find("c", 1, 3))
+# === str subclasses and int subclasses in % and str() ===
+class MyInt(int):
+    def __str__(self):
+        return "myint"
+    def __repr__(self):
+        return "MyInt!"
+print("%s %r %d" % (MyInt(3), MyInt(4), MyInt(5)), str(MyInt(6)), str(True), "%s" % MyS("sub"))
+class Up(str):
+    def __str__(self):
+        return "UP"
+print("%s|%5s" % (Up("a"), Up("b")), str(Up("c")))
+print("%d%%" % 50, "%s%s%s" % ("a", "b", "c"), "%3d%-3d|" % (1, 2), "%s" % -5, "%-2s|" % "long")
+def gen():
+    yield "x"
+    yield "y"
+print("+".join(gen()), "".join("abc"), "é".join("xyz"), len("é".join("xyz")))
+print(hash("ab" + "c") == hash("abc"), hash("-".join(["a", "b"])) == hash("a-b"), hash("%s!" % "a") == hash("a!"))
+print({"%d" % i: i for i in range(3)}, ("%s" % "k") in {"k": 1})
