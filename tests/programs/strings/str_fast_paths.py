@@ -39,3 +39,29 @@ def gen():
 print("+".join(gen()), "".join("abc"), "é".join("xyz"), len("é".join("xyz")))
 print(hash("ab" + "c") == hash("abc"), hash("-".join(["a", "b"])) == hash("a-b"), hash("%s!" % "a") == hash("a!"))
 print({"%d" % i: i for i in range(3)}, ("%s" % "k") in {"k": 1})
+print(int("123"), int("-45"), int("+7"), int("007"), int("000000000000000001"), int("999999999999999999"), int("9999999999999999999"))
+print(int(3.9), int(-3.9), int(-0.0), int(True), int(2**62), int(1e18), int(1e19), float(3), float(-2**63), float(2**53 + 1), float(True), float(2.5))
+print(str(12), str(-3), str(2.0), str(None), str([1, "a"]), str(), int(), float(), str(b"x"), str("s"))
+for bad in ["", " 1", "1_0", "12a", "-", "+", "١٢"]:
+    try:
+        print(repr(bad), int(bad))
+    except ValueError as e:
+        print("ValueError:", e)
+for bad in [float("nan"), float("inf")]:
+    try:
+        int(bad)
+    except (ValueError, OverflowError) as e:
+        print(type(e).__name__, e)
+class I(int): pass
+class F(float): pass
+class S(str): pass
+print(type(I(5)).__name__, type(F(5)).__name__, type(S(5)).__name__, int(I(5)), float(F(2)), str(S("q")))
+print(type(int("5")).__name__, type(str(5)).__name__, type(float(5)).__name__, int(x=3) if False else "")
+try:
+    str(1, 2)
+except TypeError as e:
+    print(e)
+try:
+    int("5", base=10), print(int("ff", 16))
+except TypeError as e:
+    print(e)

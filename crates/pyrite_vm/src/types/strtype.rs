@@ -1750,3 +1750,55 @@ fn builtin_ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v))))
 }
+
+// ----- calls of the builtin value types ---------------------------------------
+
+/// `str(x)`, `int(x)` and `float(x)` for exactly those classes, one positional
+/// argument and no keywords, when the result needs no parsing beyond plain
+/// decimal digits: the value without the generic type call (`__new__` lookup,
+/// argument tuple, `__init__` check). These classes are immutable and their
+/// `__init__` is `object.__init__`, which accepts the call, so the result is
+/// the same. None when not applicable (the caller takes the general path);
+/// nothing has run then.
+pub fn builtin_type_call_fast(vm: &mut Vm, cls: &crate::object::PyRef, args: &[Value], kwargs_empty: bool) -> Option<PyResult<Value>> {
+    if !kwargs_empty || args.len() != 1 {
+        return None;
+    }
+    let x = &args[0];
+    if Rc::ptr_eq(cls, &vm.types.str) {
+        return Some(vm.str(x).map(Value::Obj));
+    }
+    if Rc::ptr_eq(cls, &vm.types.int) {
+        return match x {
+            Value::Int(_) => Some(Ok(x.clone())),
+            Value::Bool(b) => Some(Ok(Value::Int(*b as i64))),
+            Value::Float(f) if f.is_finite() && f.abs() < 9.0e18 => Some(Ok(Value::Int(f.trunc() as i64))),
+            Value::Obj(o) if Rc::ptr_eq(o.class(), &vm.types.str) => {
+                let b = o.as_str()?.as_wtf8();
+                let (neg, digits) = match b.first() {
+                    Some(b'-') => (true, &b[1..]),
+                    Some(b'+') => (false, &b[1..]),
+                    _ => (false, b),
+                };
+                if digits.is_empty() || digits.len() > 18 || !digits.iter().all(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+                let mut n: i64 = 0;
+                for &c in digits {
+                    n = n * 10 + (c - b'0') as i64;
+                }
+                Some(Ok(Value::Int(if neg { -n } else { n })))
+            }
+            _ => None,
+        };
+    }
+    if Rc::ptr_eq(cls, &vm.types.float) {
+        return match x {
+            Value::Float(_) => Some(Ok(x.clone())),
+            Value::Int(i) => Some(Ok(Value::Float(*i as f64))),
+            Value::Bool(b) => Some(Ok(Value::Float(*b as i64 as f64))),
+            _ => None,
+        };
+    }
+    None
+}
