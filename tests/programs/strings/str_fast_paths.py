@@ -65,3 +65,33 @@ try:
     int("5", base=10), print(int("ff", 16))
 except TypeError as e:
     print(e)
+# === str.format on UTF-8 text ===
+print("é{}ü{}".format("à", 1), "{0}{1}{0}".format("ab", "ç"), "{:>6}|{:^7}|{:<4}|".format("é", "xü", 3))
+print("{!r} {!s} {!a} {x}".format("é", "q", "ü", x="kw"), "{{é}} {}".format("}"), "{:{w}}|".format("s", w=5))
+print("{0[1]} {0[key]} {1.real}".format({1: "one", "key": "k"}, 5), "{:}".format(12), "{:5}".format(2.5), "{}".format(-0.0))
+for bad in ["{!é}", "{", "}", "{0!}", "{:{:{}}}", "{0}{}", "{é}"]:
+    try:
+        print(bad.format(1, 2))
+    except (ValueError, IndexError, KeyError) as e:
+        print(type(e).__name__, e)
+class Fmt:
+    def __format__(self, spec):
+        return "F<" + spec + ">"
+print("{:xyz}|{}|{:é}".format(Fmt(), Fmt(), Fmt()), format("abc", ""), format("abc", ">5"), format(7, ""), format(1.5, ""))
+class MyStr(str):
+    def __format__(self, spec):
+        return "mine"
+print("{}".format(MyStr("x")), format(MyStr("y")))
+# === case mapping and subscripts ===
+for t in ["hello world", "hELLO wORLD", "a1b2 c3", "x's", "", "ŉ stuff", "ǆemal", "abc-déf"]:
+    print(t.title(), t.capitalize(), t.swapcase(), t.upper(), t.lower(), t.casefold())
+s = "abcdéfgh"
+print(s[2], s[-1], s[1:4], s[::-1], s[::2], s[5:], "ascii"[1:3], "ascii"[::-2], "ascii"[:], "ascii"[10:])
+try:
+    s[100]
+except IndexError as e:
+    print(e)
+try:
+    s["x"]
+except TypeError as e:
+    print(e)

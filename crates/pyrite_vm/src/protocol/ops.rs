@@ -428,6 +428,13 @@ impl Vm {
         if let Some(r) = crate::protocol::fastops::getitem_fast(self, c, k) {
             return r;
         }
+        if let Value::Obj(o) = c {
+            // Exact str: its `__getitem__` cannot be replaced.
+            if Rc::ptr_eq(o.class(), &self.types.str) {
+                let args = [c.clone(), k.clone()];
+                return crate::types::strtype::str_getitem(self, crate::types::function::Args { args: &args, kwargs: &[] });
+            }
+        }
         let name = self.names.__getitem__.clone();
         if let Some(r) = self.call_special(c, &name, std::slice::from_ref(k))? {
             return Ok(r);

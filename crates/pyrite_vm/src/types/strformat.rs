@@ -1118,14 +1118,24 @@ fn get_field(vm: &mut Vm, ctx: &mut FmtCtx, field: &[u32]) -> PyResult<Value> {
     Ok(obj)
 }
 
-fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u32], depth: i32, out: &mut Vec<u32>) -> PyResult<()> {
+/// Expands the replacement fields of a format string held as generalised
+/// UTF-8 (`{`, `}`, `:`, `!`, `[`, `]` are ASCII, so they are found by byte);
+/// the result is appended to `out` in the same encoding.
+fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u8], depth: i32, out: &mut Vec<u8>) -> PyResult<()> {
     if depth <= 0 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
     let n = s.len();
     let mut i = 0;
-    let (lb, rb) = (b'{' as u32, b'}' as u32);
+    let (lb, rb) = (b'{', b'}');
     while i < n {
+        // Copy literal text up to the next brace.
+        let lit_end = s[i..].iter().position(|&c| c == lb || c == rb).map(|p| i + p).unwrap_or(n);
+        out.extend_from_slice(&s[i..lit_end]);
+        i = lit_end;
+        if i >= n {
+            break;
+        }
         let c = s[i];
         if c == rb {
             if i + 1 < n && s[i + 1] == rb {
@@ -1134,11 +1144,6 @@ fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u32], depth: i32, out: &mut 
                 continue;
             }
             return Err(vm.value_error("Single '}' encountered in format string"));
-        }
-        if c != lb {
-            out.push(c);
-            i += 1;
-            continue;
         }
         if i + 1 >= n {
             return Err(vm.value_error("Single '{' encountered in format string"));
@@ -1151,20 +1156,20 @@ fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u32], depth: i32, out: &mut 
         i += 1;
         // Field name: up to '}', ':' or '!' ('[...]' may contain them).
         let fstart = i;
-        let mut term = 0u32;
+        let mut term = 0u8;
         while i < n {
             let ch = s[i];
             i += 1;
             if ch == lb {
                 return Err(vm.value_error("unexpected '{' in field name"));
             }
-            if ch == b'[' as u32 {
-                while i < n && s[i] != b']' as u32 {
+            if ch == b'[' {
+                while i < n && s[i] != b']' {
                     i += 1;
                 }
                 continue;
             }
-            if ch == rb || ch == b':' as u32 || ch == b'!' as u32 {
+            if ch == rb || ch == b':' || ch == b'!' {
                 term = ch;
                 break;
             }
@@ -1174,22 +1179,23 @@ fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u32], depth: i32, out: &mut 
         }
         let field = &s[fstart..i - 1];
         let mut conversion: Option<u32> = None;
-        let mut spec: &[u32] = &[];
+        let mut spec: &[u8] = &[];
         let mut needs_expanding = false;
-        if term == b'!' as u32 || term == b':' as u32 {
+        if term == b'!' || term == b':' {
             let mut go_spec = true;
-            if term == b'!' as u32 {
+            if term == b'!' {
                 if i >= n {
                     return Err(vm.value_error("end of string while looking for conversion specifier"));
                 }
-                conversion = Some(s[i]);
-                i += 1;
+                let (cp, w) = pyrite_bytecode::wtf8::decode_code_point(&s[i..]);
+                conversion = Some(cp);
+                i += w.max(1);
                 if i < n {
                     let ch = s[i];
                     i += 1;
                     if ch == rb {
                         go_spec = false;
-                    } else if ch != b':' as u32 {
+                    } else if ch != b':' {
                         return Err(vm.value_error("expected ':' after conversion specifier"));
                     }
                 }
@@ -1218,7 +1224,12 @@ fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u32], depth: i32, out: &mut 
                 }
             }
         }
-        let mut obj = get_field(vm, ctx, field)?;
+        let mut obj = if field.is_empty() {
+            get_field(vm, ctx, &[])?
+        } else {
+            let fc: Vec<u32> = pyrite_bytecode::wtf8::CodePoints::new(field).collect();
+            get_field(vm, ctx, &fc)?
+        };
         if let Some(cv) = conversion {
             obj = match char::from_u32(cv).unwrap_or('\0') {
                 'r' => Value::Obj(vm.repr(&obj)?),
@@ -1237,13 +1248,15 @@ fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u32], depth: i32, out: &mut 
         let spec_v = if needs_expanding {
             let mut sub = Vec::new();
             build_string(vm, ctx, spec, depth - 1, &mut sub)?;
-            from_cps(vm, &sub)
+            crate::types::strtype::from_wtf8(vm, sub)
+        } else if spec.is_empty() {
+            Value::Obj(vm.none_singletons.empty_str.clone())
         } else {
-            from_cps(vm, spec)
+            crate::types::strtype::from_wtf8(vm, spec.to_vec())
         };
         let r = crate::builtins::format(vm, &obj, &spec_v)?;
         if let Some(rs) = str_of(&r) {
-            out.extend(rs.code_points());
+            out.extend_from_slice(rs.as_wtf8());
         }
     }
     Ok(())
@@ -1252,12 +1265,11 @@ fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u32], depth: i32, out: &mut 
 /// `fmt.format(*args, **kwargs)`, or `fmt.format_map(mapping)` when `mapping` is given.
 pub fn str_format(vm: &mut Vm, fmt: &Value, args: &[Value], kwargs: &[(PyRef, Value)], mapping: Option<Value>) -> PyResult<Value> {
     let Some(f) = str_of(fmt) else { return Err(vm.type_error("format requires a str")) };
-    let fc = cps(f);
     let positional_allowed = mapping.is_none();
     let mut ctx = FmtCtx { args, kwargs, mapping, positional_allowed, auto: AutoNum::Init };
-    let mut out = Vec::with_capacity(fc.len());
-    build_string(vm, &mut ctx, &fc, 2, &mut out)?;
-    Ok(from_cps(vm, &out))
+    let mut out = Vec::with_capacity(f.as_wtf8().len() + 16);
+    build_string(vm, &mut ctx, f.as_wtf8(), 2, &mut out)?;
+    Ok(crate::types::strtype::from_wtf8(vm, out))
 }
 
 /// Checks a value is zero (used by callers formatting `-0`).

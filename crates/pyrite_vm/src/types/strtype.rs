@@ -1032,11 +1032,20 @@ fn case_map(vm: &mut Vm, args: Args, name: &str, which: u8) -> PyResult<Value> {
             0 | 4 => b.to_ascii_lowercase(),
             1 => b.to_ascii_uppercase(),
             2 => b.iter().map(|c| if c.is_ascii_lowercase() { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect(),
-            _ => Vec::new(),
+            3 => {
+                // In ASCII the cased characters are the letters.
+                let mut prev_cased = false;
+                b.iter()
+                    .map(|&c| {
+                        let r = if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+                        prev_cased = c.is_ascii_alphabetic();
+                        r
+                    })
+                    .collect()
+            }
+            _ => b.iter().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect(),
         };
-        if which <= 2 || which == 4 {
-            return Ok(from_wtf8(vm, out));
-        }
+        return Ok(from_wtf8(vm, out));
     }
     let c = cps(s);
     let mut out = Vec::with_capacity(c.len());
