@@ -95,3 +95,8 @@ try:
     s["x"]
 except TypeError as e:
     print(e)
+class MyS2(str): pass
+s = "abcdef"
+print(format(s, "<2") is s, format(s, ".10") is s, format(s, ">6") is s, type(format(MyS2("abc"), "<2")).__name__)
+print(format("é" * 3, "ü^9"), format("abcdef", ".2"), format("abcdéf", "*>8.5"), format("x", "\U0001f600<3"), len(format("x", "\U0001f600<3")))
+print(format("abc", "=5") if False else "", format("abc", "^4"), format("", "5") + "|")

@@ -45,7 +45,7 @@ impl PyStr {
     /// A str from generalised UTF-8 bytes (as produced by `wtf8::push_code_point`).
     pub fn from_wtf8(bytes: Vec<u8>) -> PyStr {
         if bytes.is_ascii() {
-            let max_cp = bytes.iter().copied().max().unwrap_or(0) as u32;
+            let max_cp = bytes.iter().fold(0u8, |a, &b| a.max(b)) as u32;
             return PyStr { len: bytes.len(), bytes, max_cp, hash: Cell::new(i64::MIN), index: OnceCell::new() };
         }
         let mut len = 0;

@@ -205,15 +205,37 @@ pub fn format_str_spec(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
         return Err(vm.value_error(format!("Cannot specify '{}' with 's'.", g as char)));
     }
     let Some(s) = str_of(v) else { return Err(vm.type_error("expected str")) };
-    let mut c = cps(s);
-    if let Some(p) = f.precision {
-        c.truncate(p);
-    }
     if f.width.unwrap_or(0) > (1usize << 40) {
         return Err(vm.memory_error());
     }
-    let out = pad(&c, &f, b'<');
-    Ok(from_cps(vm, &out))
+    // Work on the UTF-8 bytes: truncate to `precision` code points, then pad
+    // with the encoded fill character.
+    let (body, blen) = match f.precision {
+        Some(p) if p < s.len() => (&s.as_wtf8()[..s.byte_offset(p)], p),
+        _ => (s.as_wtf8(), s.len()),
+    };
+    let width = f.width.unwrap_or(0);
+    if blen >= width && blen == s.len() {
+        // Nothing to change: the object itself, as CPython (even for a subclass).
+        return Ok(v.clone());
+    }
+    let total = width.saturating_sub(blen);
+    let (left, right) = match f.align.unwrap_or(b'<') {
+        b'<' => (0, total),
+        b'^' => (total / 2, total - total / 2),
+        _ => (total, 0),
+    };
+    let mut fill = Vec::with_capacity(4);
+    pyrite_bytecode::wtf8::push_code_point(&mut fill, f.fill);
+    let mut out = Vec::with_capacity(body.len() + total * fill.len());
+    for _ in 0..left {
+        out.extend_from_slice(&fill);
+    }
+    out.extend_from_slice(body);
+    for _ in 0..right {
+        out.extend_from_slice(&fill);
+    }
+    Ok(crate::types::strtype::from_wtf8(vm, out))
 }
 
 // ----- float to text (printf style) ---------------------------------------------------
