@@ -46,6 +46,26 @@ impl Vm {
         }
     }
 
+    /// `quick_eq` with the commonest key pairs (machine ints, identical
+    /// objects, two exact strs) decided inline, for probe loops.
+    #[inline(always)]
+    pub fn key_eq_quick(&self, stored: &Value, key: &Value) -> Option<bool> {
+        match (stored, key) {
+            (Value::Int(x), Value::Int(y)) => Some(x == y),
+            (Value::Obj(x), Value::Obj(y)) => {
+                if Rc::ptr_eq(x, y) {
+                    return Some(true);
+                }
+                let st = &self.types.str;
+                if Rc::ptr_eq(x.class(), st) && Rc::ptr_eq(y.class(), st) {
+                    return Some(x.as_str().map(|a| a.as_wtf8()) == y.as_str().map(|b| b.as_wtf8()));
+                }
+                self.quick_eq(stored, key)
+            }
+            _ => self.quick_eq(stored, key),
+        }
+    }
+
     fn has_custom_eq(&self, o: &PyRef) -> bool {
         let t = o.class();
         !(Rc::ptr_eq(t, &self.types.tuple) || Rc::ptr_eq(t, &self.types.int) || Rc::ptr_eq(t, &self.types.bytes)
@@ -62,7 +82,7 @@ impl Vm {
         let r = {
             let t = dd.borrow();
             let st = t.probe_start(hash);
-            t.probe(hash, st, |k| self.quick_eq(k, key))
+            t.probe(hash, st, |k| self.key_eq_quick(k, key))
         };
         match r {
             Probe::Found(i) => Ok(Some(i)),
@@ -81,7 +101,7 @@ impl Vm {
             loop {
                 let r = {
                     let t = dd.borrow();
-                    t.probe(hash, st, |k| self.quick_eq(k, key))
+                    t.probe(hash, st, |k| self.key_eq_quick(k, key))
                 };
                 match r {
                     Probe::Found(i) => return Ok(Some(i)),
@@ -113,7 +133,7 @@ impl Vm {
         {
             let t = dd.borrow();
             let st = t.probe_start(h);
-            match t.probe(h, st, |k| self.quick_eq(k, key)) {
+            match t.probe(h, st, |k| self.key_eq_quick(k, key)) {
                 Probe::Found(i) => return Ok(t.entry(i).map(|e| e.value.clone())),
                 Probe::Missing => return Ok(None),
                 Probe::NeedsEq { .. } => {}
@@ -138,7 +158,7 @@ impl Vm {
         let found = {
             let mut t = dd.borrow_mut();
             let st = t.probe_start(h);
-            match t.probe(h, st, |k| self.quick_eq(k, &key)) {
+            match t.probe(h, st, |k| self.key_eq_quick(k, &key)) {
                 Probe::Found(i) => {
                     let old = t.set_value_at(i, value);
                     drop(t);

@@ -281,7 +281,20 @@ impl Vm {
     }
 
     /// `hash(v)`.
+    #[inline]
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(crate::hash::hash_i64(*i)),
+            Value::Obj(o) if Rc::ptr_eq(o.class(), &self.types.str) => match &o.payload {
+                Payload::Str(s) => Ok(s.hash()),
+                _ => self.hash_slow(v),
+            },
+            _ => self.hash_slow(v),
+        }
+    }
+
+    #[inline(never)]
+    fn hash_slow(&mut self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => return Ok(crate::hash::hash_i64(*i)),
             Value::Bool(b) => return Ok(*b as i64),
