@@ -100,3 +100,36 @@ s = "abcdef"
 print(format(s, "<2") is s, format(s, ".10") is s, format(s, ">6") is s, type(format(MyS2("abc"), "<2")).__name__)
 print(format("é" * 3, "ü^9"), format("abcdef", ".2"), format("abcdéf", "*>8.5"), format("x", "\U0001f600<3"), len(format("x", "\U0001f600<3")))
 print(format("abc", "=5") if False else "", format("abc", "^4"), format("", "5") + "|")
+# === str % and * with other operand types ===
+class R(str):
+    def __rmod__(self, other):
+        return "R.__rmod__"
+    def __rmul__(self, other):
+        return "R.__rmul__"
+class M:
+    def __rmod__(self, other):
+        return "M.__rmod__"
+    def __rmul__(self, other):
+        return "M.__rmul__"
+class I(int):
+    def __rmul__(self, other):
+        return "I.__rmul__"
+print("a%s" % R("x"), "a%s" % M() == "M.__rmod__", "%s" % [M()] if False else "", "ab" * 3, 3 * "ab", "ab" * 0, -2 * "ab", "ab" * 1, "" * 5)
+print("%s%%" % 5, "é" * 3, len("é" * 3), "%s" % R("y") if False else "")
+try:
+    "ab" * 2**62
+except (MemoryError, OverflowError) as e:
+    print(type(e).__name__)
+try:
+    "ab" * 2.0
+except TypeError as e:
+    print(e)
+try:
+    "%d" % "x"
+except TypeError as e:
+    print(e)
+s = "%s"
+s %= (1,)
+print(s, "a" * True, True * "b")
+x = "ab"
+print((x * 1) is x, (1 * x) is x)

@@ -54,6 +54,9 @@ impl Vm {
         if let Some(r) = crate::protocol::fastops::binary_fast(self, a, b, op) {
             return r;
         }
+        if let Some(r) = self.binary_str_fast(a, b, op) {
+            return r;
+        }
         let (lname, rname, iname) = dunder_names(self, op);
         if op.is_inplace() {
             if let Some(iname) = iname {
@@ -75,6 +78,39 @@ impl Vm {
             self.type_name(a),
             self.type_name(b)
         )))
+    }
+
+    /// `str % x`, `str * int` and `int * str` for an exact str: the result of
+    /// the str's own method, without the reflected-operand dance. Taken only
+    /// when the other operand cannot be an instance of a str subclass (whose
+    /// reflected method would be tried first) and, for `*`, is a machine int.
+    #[inline]
+    fn binary_str_fast(&mut self, a: &Value, b: &Value, op: BinaryOp) -> Option<PyResult<Value>> {
+        let exact_str = |vm: &Vm, v: &Value| matches!(v, Value::Obj(o) if Rc::ptr_eq(o.class(), &vm.types.str));
+        match op.base() {
+            BinaryOp::Remainder if exact_str(self, a) => {
+                let b_may_be_str_subclass = matches!(b, Value::Obj(o) if o.as_str().is_some() && !Rc::ptr_eq(o.class(), &self.types.str));
+                if b_may_be_str_subclass {
+                    return None;
+                }
+                Some(crate::types::strformat::percent_format(self, a, b))
+            }
+            BinaryOp::Multiply => {
+                let (s, n) = match (a, b) {
+                    (Value::Obj(o), Value::Int(n)) | (Value::Int(n), Value::Obj(o)) if Rc::ptr_eq(o.class(), &self.types.str) => (o, *n),
+                    _ => return None,
+                };
+                let ps = s.as_str()?;
+                if n <= 0 || ps.is_empty() {
+                    return Some(Ok(Value::Obj(self.none_singletons.empty_str.clone())));
+                }
+                if n == 1 {
+                    return Some(Ok(Value::Obj(s.clone())));
+                }
+                Some(crate::types::strtype::repeat_str(self, ps, n))
+            }
+            _ => None,
+        }
     }
 
     /// The reflected-operand dance; `Ok(None)` if both sides return NotImplemented.

@@ -712,12 +712,17 @@ fn str_mul_impl(vm: &mut Vm, args: Args, reflected: bool) -> PyResult<Value> {
     if n == 1 && Rc::ptr_eq(args.args[0].as_obj().map(|x| x.class()).unwrap_or(&vm.types.str), &vm.types.str) {
         return Ok(args.args[0].clone());
     }
+    repeat_str(vm, s, n)
+}
+
+/// `s * n` for `n >= 1` (MemoryError when too large); a new str.
+pub fn repeat_str(vm: &mut Vm, s: &PyStr, n: i64) -> PyResult<Value> {
     let total = check_repeat_size(vm, s.as_wtf8().len(), n)?;
     let mut b = Vec::with_capacity(total);
     for _ in 0..n {
         b.extend_from_slice(s.as_wtf8());
     }
-    Ok(from_wtf8(vm, b))
+    Ok(vm.new_str_data(PyStr::from_parts(b, s.len() * n as usize, s.max_code_point())))
 }
 
 fn str_mod(vm: &mut Vm, args: Args) -> PyResult<Value> {
