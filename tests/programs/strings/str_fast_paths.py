@@ -133,3 +133,21 @@ s %= (1,)
 print(s, "a" * True, True * "b")
 x = "ab"
 print((x * 1) is x, (1 * x) is x)
+# === split (identity of unsplit strs, whitespace rules) and del on dicts ===
+for t in ["  a b  c  ", "abc", "", "   ", "a\tb\nc\x1cd\x85e", "x  y", " lead", "trail ", "é ü  ö"]:
+    print([t.split(), t.split(None, 0), t.split(None, 1), t.split(None, 2), t.split(" "), t.split(" ", 1), t.split("b")])
+s = "nosep"
+print(s.split()[0] is s, s.split(",")[0] is s, s.split(None, 0)[0] is s, (" " + s).split()[0] is s)
+class Sub(str): pass
+print(type(Sub("ab").split()[0]).__name__, type(Sub("ab").split(",")[0]).__name__)
+d = {"k": 1}
+del d["k"]
+try:
+    del d["k"]
+except KeyError as e:
+    print("KeyError", e)
+try:
+    del d[[]]
+except TypeError as e:
+    print(e)
+print("a,b,,c".split(","), "a,b,,c".split(",", 2), ",".split(","), "a  b".split(" "))

@@ -535,6 +535,14 @@ impl Vm {
 
     /// `del c[k]`.
     pub fn del_item(&mut self, c: &Value, k: &Value) -> PyResult<()> {
+        if let Value::Obj(o) = c {
+            if matches!(o.payload, Payload::Dict(_)) && Rc::ptr_eq(o.class(), &self.types.dict) {
+                return match self.dict_del_item_opt(o, k)? {
+                    true => Ok(()),
+                    false => Err(self.key_error(k.clone())),
+                };
+            }
+        }
         let name = self.names.__delitem__.clone();
         match self.call_special(c, &name, std::slice::from_ref(k))? {
             Some(_) => Ok(()),

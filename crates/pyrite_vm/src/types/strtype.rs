@@ -1296,6 +1296,11 @@ fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, sep, max) = split_args(vm, &args, "split")?;
     let b = s.as_wtf8();
     let mut out = Vec::new();
+    // CPython puts an exact str that is not split into the list as itself.
+    let whole = |vm: &Vm| match &args.args[0] {
+        Value::Obj(o) if Rc::ptr_eq(o.class(), &vm.types.str) => Some(args.args[0].clone()),
+        _ => None,
+    };
     match sep {
         Some(sep) => {
             let mut i = 0;
@@ -1310,7 +1315,37 @@ fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     None => break,
                 }
             }
-            out.push(from_wtf8(vm, b[i..].to_vec()));
+            match whole(vm) {
+                Some(w) if i == 0 => out.push(w),
+                _ => out.push(from_wtf8(vm, b[i..].to_vec())),
+            }
+        }
+        None if s.is_ascii() => {
+            let sp = |c: u8| strops::is_space(c as u32);
+            let mut i = 0;
+            let mut n = 0;
+            loop {
+                while i < b.len() && sp(b[i]) {
+                    i += 1;
+                }
+                if i == b.len() {
+                    break;
+                }
+                if n >= max {
+                    // maxsplit reached: the rest, trailing whitespace included.
+                    out.push(vm.new_str_data(PyStr::from_wtf8(b[i..].to_vec())));
+                    break;
+                }
+                let st = i;
+                while i < b.len() && !sp(b[i]) {
+                    i += 1;
+                }
+                match whole(vm) {
+                    Some(w) if st == 0 && i == b.len() => out.push(w),
+                    _ => out.push(vm.new_str_data(PyStr::from_wtf8(b[st..i].to_vec()))),
+                }
+                n += 1;
+            }
         }
         None => {
             let c = cps(s);
