@@ -841,7 +841,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value>
 }
 
 /// One conversion of a simple `%` format: `%s`, `%r`, `%d` or `%i`, with an
-/// optional `-` flag and width.
+/// optional `-` flag and a width of at most four digits.
 #[derive(Copy, Clone)]
 struct SimpleSpec {
     conv: u8,
@@ -849,43 +849,59 @@ struct SimpleSpec {
     width: usize,
 }
 
-/// Parses a format made only of literal text, `%%` and simple conversions;
-/// None if it holds anything else (the general engine handles it).
-fn simple_specs(fmt: &[u8]) -> Option<Vec<SimpleSpec>> {
-    let mut specs = Vec::new();
+/// Parses the conversion whose `%` is at `fmt[i - 1]`: `Ok(None)` for `%%`,
+/// `Ok(Some((spec, next)))` for a simple conversion, `Err(())` for anything
+/// else (the general engine handles the whole format then).
+#[inline]
+fn simple_spec_at(fmt: &[u8], mut i: usize) -> Result<Option<(SimpleSpec, usize)>, ()> {
+    if fmt.get(i) == Some(&b'%') {
+        return Ok(None);
+    }
+    let mut left = false;
+    if fmt.get(i) == Some(&b'-') {
+        left = true;
+        i += 1;
+    }
+    let mut width = 0usize;
+    let mut digits = 0;
+    while let Some(&c) = fmt.get(i) {
+        if !c.is_ascii_digit() {
+            break;
+        }
+        digits += 1;
+        if digits > 4 {
+            return Err(());
+        }
+        width = width * 10 + (c - b'0') as usize;
+        i += 1;
+    }
+    match fmt.get(i) {
+        Some(&conv @ (b's' | b'r' | b'd' | b'i')) => Ok(Some((SimpleSpec { conv, left, width }, i + 1))),
+        _ => Err(()),
+    }
+}
+
+/// True if every conversion of `fmt` is simple, there is one per item of
+/// `items`, and each `%d`/`%i` item is a machine int or bool.
+fn simple_format_applies(fmt: &[u8], items: &[Value]) -> bool {
     let mut i = 0;
+    let mut n = 0;
     while let Some(p) = fmt[i..].iter().position(|&b| b == b'%') {
         i += p + 1;
-        let mut left = false;
-        if fmt.get(i) == Some(&b'%') {
-            i += 1;
-            continue;
-        }
-        if fmt.get(i) == Some(&b'-') {
-            left = true;
-            i += 1;
-        }
-        let mut width = 0usize;
-        let mut digits = 0;
-        while let Some(&c) = fmt.get(i) {
-            if !c.is_ascii_digit() {
-                break;
+        match simple_spec_at(fmt, i) {
+            Err(()) => return false,
+            Ok(None) => i += 1,
+            Ok(Some((sp, next))) => {
+                let Some(v) = items.get(n) else { return false };
+                if matches!(sp.conv, b'd' | b'i') && !matches!(v, Value::Int(_) | Value::Bool(_)) {
+                    return false;
+                }
+                n += 1;
+                i = next;
             }
-            digits += 1;
-            if digits > 4 {
-                return None;
-            }
-            width = width * 10 + (c - b'0') as usize;
-            i += 1;
         }
-        let conv = *fmt.get(i)?;
-        if !matches!(conv, b's' | b'r' | b'd' | b'i') {
-            return None;
-        }
-        i += 1;
-        specs.push(SimpleSpec { conv, left, width });
     }
-    Some(specs)
+    n > 0 && n == items.len()
 }
 
 /// `fmt % args` when every conversion is simple (see `SimpleSpec`), the
@@ -894,20 +910,14 @@ fn simple_specs(fmt: &[u8]) -> Option<Vec<SimpleSpec>> {
 /// having run no Python code, when any of that does not hold.
 fn percent_simple(vm: &mut Vm, f: &crate::types::str::PyStr, args: &Value) -> Option<PyResult<Value>> {
     let fmt = f.as_wtf8();
-    let specs = simple_specs(fmt)?;
     let items: &[Value] = match args.as_obj().map(|o| &o.payload) {
         Some(Payload::Tuple(t)) => t,
         _ => std::slice::from_ref(args),
     };
-    if specs.is_empty() || items.len() != specs.len() {
+    if !simple_format_applies(fmt, items) {
         return None;
     }
-    for (sp, v) in specs.iter().zip(items) {
-        if matches!(sp.conv, b'd' | b'i') && !matches!(v, Value::Int(_) | Value::Bool(_)) {
-            return None;
-        }
-    }
-    let mut out: Vec<u8> = Vec::with_capacity(fmt.len() + 8 * specs.len());
+    let mut out: Vec<u8> = Vec::with_capacity(fmt.len() + 8 * items.len());
     let mut len = f.len();
     let mut max_cp = f.max_code_point();
     let mut i = 0;
@@ -915,21 +925,22 @@ fn percent_simple(vm: &mut Vm, f: &crate::types::str::PyStr, args: &Value) -> Op
     while let Some(p) = fmt[i..].iter().position(|&b| b == b'%') {
         out.extend_from_slice(&fmt[i..i + p]);
         i += p + 1;
-        if fmt.get(i) == Some(&b'%') {
-            out.push(b'%');
-            // "%%" is two code points of the format and one of the result.
-            len -= 1;
-            i += 1;
-            continue;
-        }
-        // Skip the spec text (validated above) up to its conversion letter.
         let spec_start = i - 1;
-        while !matches!(fmt.get(i), Some(b's' | b'r' | b'd' | b'i') | None) {
-            i += 1;
-        }
-        i += 1;
+        let sp = match simple_spec_at(fmt, i) {
+            Ok(Some((sp, next))) => {
+                i = next;
+                sp
+            }
+            _ => {
+                out.push(b'%');
+                // "%%" is two code points of the format and one of the result.
+                len -= 1;
+                i += 1;
+                continue;
+            }
+        };
         len -= i - spec_start;
-        let (Some(sp), Some(v)) = (specs.get(n), items.get(n)) else { break };
+        let Some(v) = items.get(n) else { break };
         n += 1;
         let mut buf = [0u8; 20];
         let piece_obj;
