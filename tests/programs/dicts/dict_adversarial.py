@@ -151,3 +151,38 @@ by = {}
 for w, c in counts.items():
     by.setdefault(c, []).append(w)
 print(by)
+# === tuple keys: hash, equality, nesting ===
+def nest(n):
+    a = ()
+    for i in range(n):
+        a = (a, i)
+    return a
+x, y = nest(500), nest(500)
+print(x == y, hash(x) == hash(y), {x: 1}[y])
+x, y = nest(5000), nest(5000)
+print(hash(x) == hash(y))
+try:
+    print(x == y)
+except RecursionError as e:
+    print("RecursionError", e)
+class E:
+    def __eq__(self, o):
+        print("E.eq")
+        return True
+    def __hash__(self):
+        return 1
+print((1, E()) == (1, E()), (E(), 2) == (E(), 3), (1, 2) == (1, 2.0), (1, 2) == (1, 2, 3), ((1, "a"), 2) == ((1, "a"), 2))
+d = {(1, "a"): "t", (2, (3, 4)): "n"}
+print(d[(1, "a")], d[(2, (3, 4))], (1.0, "a") in d, (1, "b") in d)
+try:
+    hash((1, []))
+except TypeError as e:
+    print(e)
+class T(tuple):
+    def __eq__(self, o):
+        return "T.eq"
+    __hash__ = tuple.__hash__
+print(T((1,)) == (1,), (1,) == T((1,)), {T((1,)): 5}.get((1,)), {(1,): 5}.get(T((1,))))
+nan = float("nan")
+t = (nan,)
+print(t == t, (nan,) == (nan,), [t] == [t], t in {t})

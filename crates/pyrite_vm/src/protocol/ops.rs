@@ -224,6 +224,30 @@ impl Vm {
         if let Some(r) = self.quick_eq(a, b) {
             return Ok(r);
         }
+        if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+            let tt = &self.types.tuple;
+            if Rc::ptr_eq(x.class(), tt) && Rc::ptr_eq(y.class(), tt) {
+                if let (Payload::Tuple(xs), Payload::Tuple(ys)) = (&x.payload, &y.payload) {
+                    // Exact tuples: `tuple.__eq__` without the dispatch.
+                    if xs.len() != ys.len() {
+                        return Ok(false);
+                    }
+                    self.enter(" in comparison")?;
+                    let mut r = Ok(true);
+                    for (p, q) in xs.iter().zip(ys.iter()) {
+                        match self.eq(p, q) {
+                            Ok(true) => {}
+                            other => {
+                                r = other;
+                                break;
+                            }
+                        }
+                    }
+                    self.leave();
+                    return r;
+                }
+            }
+        }
         let r = self.compare(a, b, CompareOp::Eq)?;
         self.is_true(&r)
     }
@@ -323,6 +347,17 @@ impl Vm {
             Value::Int(i) => Ok(crate::hash::hash_i64(*i)),
             Value::Obj(o) if Rc::ptr_eq(o.class(), &self.types.str) => match &o.payload {
                 Payload::Str(s) => Ok(s.hash()),
+                _ => self.hash_slow(v),
+            },
+            Value::Obj(o) if Rc::ptr_eq(o.class(), &self.types.tuple) => match &o.payload {
+                // An exact tuple's `__hash__` cannot be replaced.
+                Payload::Tuple(items) => {
+                    // As `tuple.__hash__`: only the native stack limits nesting.
+                    if !crate::stack::has_room() {
+                        return Err(self.recursion_error(" while hashing a tuple"));
+                    }
+                    crate::types::tuple::hash_items(self, items)
+                }
                 _ => self.hash_slow(v),
             },
             _ => self.hash_slow(v),
