@@ -13,7 +13,9 @@ pub struct PyStr {
     bytes: Vec<u8>,
     /// Number of code points.
     len: usize,
-    /// Largest code point (0 for empty), used for the hash and by `max()`-like checks.
+    /// Largest code point (0 for empty), used for the hash and `__sizeof__`.
+    /// Exact for non-ASCII text; for ASCII text any value below 0x80 (only
+    /// the PEP 393 storage class is observable).
     max_cp: u32,
     /// Cached hash; `i64::MIN` when not yet computed.
     hash: Cell<i64>,
@@ -32,7 +34,7 @@ impl PyStr {
         let mut len = 0;
         if s.is_ascii() {
             len = s.len();
-            max_cp = s.bytes().max().unwrap_or(0) as u32;
+            max_cp = if s.is_empty() { 0 } else { 0x7F };
         } else {
             for c in s.chars() {
                 len += 1;
@@ -45,7 +47,9 @@ impl PyStr {
     /// A str from generalised UTF-8 bytes (as produced by `wtf8::push_code_point`).
     pub fn from_wtf8(bytes: Vec<u8>) -> PyStr {
         if bytes.is_ascii() {
-            let max_cp = bytes.iter().fold(0u8, |a, &b| a.max(b)) as u32;
+            // Only the storage class of the largest code point is observable
+            // (`__sizeof__`; the hash of ASCII text hashes its bytes).
+            let max_cp = if bytes.is_empty() { 0 } else { 0x7F };
             return PyStr { len: bytes.len(), bytes, max_cp, hash: Cell::new(i64::MIN), index: OnceCell::new() };
         }
         let mut len = 0;

@@ -184,7 +184,7 @@ impl std::ops::Deref for Params {
 
 /// Argument parsing for methods. `kw`: keyword names (None: positional only).
 /// Returns `max` (at most 3) optional values for the arguments after `self`.
-#[inline]
+#[inline(always)]
 fn params(vm: &mut Vm, args: &Args, fname: &str, min: usize, max: usize, kw: Option<&[&str]>) -> PyResult<Params> {
     let pos = &args.args[1.min(args.args.len())..];
     let n = pos.len();
