@@ -421,3 +421,42 @@ pub fn str_key_eq(stored: &Value, key: &PyRef) -> bool {
         _ => false,
     }
 }
+
+/// Where str key `key` sits in the entries of dict `d`, for caches that are
+/// keyed by the dict's version tag (an entry does not move while the version
+/// stays the same).
+pub fn dict_index_str(d: &PyRef, key: &PyRef) -> Option<usize> {
+    let Payload::Dict(dd) = &d.payload else { return None };
+    let ks = key.as_str()?;
+    dd.borrow().find_str(key, ks)
+}
+
+/// The value of entry `i` of dict `d` (see `dict_index_str`).
+#[inline]
+pub fn dict_value_at(d: &PyRef, i: usize) -> Option<Value> {
+    let Payload::Dict(dd) = &d.payload else { return None };
+    let dd = dd.borrow();
+    match dd.entries.get(i) {
+        Some(Some(e)) => Some(e.value.clone()),
+        _ => None,
+    }
+}
+
+/// The LOAD_GLOBAL cache's fast path: the value of entry `ix` of the globals
+/// (or, with `in_builtins`, the builtins) dict when both dicts still have the
+/// version tags the entry was found under.
+#[inline(always)]
+pub fn global_cache_get(g: &PyRef, b: &PyRef, gv: u64, bv: u64, in_builtins: bool, ix: usize) -> Option<Value> {
+    let (Payload::Dict(gd), Payload::Dict(bd)) = (&g.payload, &b.payload) else { return None };
+    // SAFETY: the references are only read, and dropped before anything can
+    // mutate either dict (cloning the value runs no code).
+    let (gd, bd) = unsafe { (gd.try_borrow_unguarded().ok()?, bd.try_borrow_unguarded().ok()?) };
+    if gd.version != gv || bd.version != bv {
+        return None;
+    }
+    let d = if in_builtins { bd } else { gd };
+    match d.entries.get(ix) {
+        Some(Some(e)) => Some(e.value.clone()),
+        _ => None,
+    }
+}
