@@ -345,9 +345,8 @@ fn dict_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this(vm, &args, "clear")?;
     check_method_args(vm, &args, "dict.clear", 0, 0)?;
     if let Some(x) = data(d) {
+        // The new empty table has fresh version tags.
         let old = std::mem::take(&mut *x.borrow_mut());
-        let v = old.version + 1;
-        x.borrow_mut().version = v;
         drop(old);
     }
     Ok(Value::None)
