@@ -507,6 +507,16 @@ fn instance_dict_get_hint(o: &PyRef, name: &PyRef, cache: &AttrCache) -> Option<
     }
 }
 
+/// True if the instance dict of `o` has the str key `name`.
+#[inline]
+fn instance_dict_has(o: &PyRef, name: &PyRef) -> bool {
+    let d = o.dict.borrow();
+    match d.as_ref() {
+        Some(d) => crate::types::dict::dict_has_str(d, name),
+        None => false,
+    }
+}
+
 /// What the cached fast paths found.
 pub(crate) enum CachedAttr {
     /// The attribute's value.
@@ -540,8 +550,38 @@ impl Vm {
 
     /// `obj.name` through the inline cache (LOAD_ATTR), or, when `method`,
     /// the LOAD_METHOD lookup that may return an unbound method.
-    #[inline]
+    ///
+    /// The inlined part handles the two hot cases with one version compare:
+    /// an attribute the class does not define, read from the instance dict at
+    /// the cached entry index; and a method of the class (function in the
+    /// type's MRO) that the instance dict does not shadow.
+    #[inline(always)]
     pub(crate) fn load_attr_cached(&mut self, obj: &Value, name: &PyRef, cache: &AttrCache, method: bool) -> PyResult<CachedAttr> {
+        if let Value::Obj(o) = obj {
+            if let Some(td) = o.class().as_type() {
+                if td.version.get() == cache.version.get() {
+                    match cache.kind.get() {
+                        attr_kind::ABSENT => {
+                            if let Some(v) = instance_dict_get_hint(o, name, cache) {
+                                return Ok(CachedAttr::Value(v));
+                            }
+                        }
+                        attr_kind::METHOD if method => {
+                            if !instance_dict_has(o, name) {
+                                return Ok(CachedAttr::Method(cache.descr.borrow().clone()));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        self.load_attr_cached_slow(obj, name, cache, method)
+    }
+
+    /// `load_attr_cached` past its inlined fast paths (refills the cache).
+    #[inline(never)]
+    fn load_attr_cached_slow(&mut self, obj: &Value, name: &PyRef, cache: &AttrCache, method: bool) -> PyResult<CachedAttr> {
         if let Value::Obj(o) = obj {
             let cls = o.class();
             if let (Some(td), false) = (cls.as_type(), matches!(o.payload, Payload::Type(_))) {
@@ -611,9 +651,31 @@ impl Vm {
         self.get_attr(o, name).map(CachedAttr::Value)
     }
 
-    /// `obj.name = value` through the inline cache (STORE_ATTR).
-    #[inline]
+    /// `obj.name = value` through the inline cache (STORE_ATTR): when the
+    /// class keeps object's `__setattr__` and does not define `name` as a
+    /// data descriptor, the value goes straight into the instance dict.
+    #[inline(always)]
     pub(crate) fn store_attr_cached(&mut self, obj: &Value, name: &PyRef, value: Value, cache: &AttrCache) -> PyResult<()> {
+        if let Value::Obj(o) = obj {
+            if let Some(td) = o.class().as_type() {
+                if td.version.get() == cache.version.get() && cache.kind.get() == attr_kind::STORE_DICT {
+                    if let Some(d) = &*o.dict.borrow() {
+                        crate::types::dict::dict_set_str_hint(d, name, value, &cache.hint);
+                        let n = cache.hint.get();
+                        if n >= td.dict_size_hint.get() && n < 64 {
+                            td.dict_size_hint.set(n + 1);
+                        }
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        self.store_attr_cached_slow(obj, name, value, cache)
+    }
+
+    /// `store_attr_cached` past its inlined fast path (refills the cache).
+    #[inline(never)]
+    fn store_attr_cached_slow(&mut self, obj: &Value, name: &PyRef, value: Value, cache: &AttrCache) -> PyResult<()> {
         if let Value::Obj(o) = obj {
             if let (Some(td), false) = (o.class().as_type(), matches!(o.payload, Payload::Type(_))) {
                 if td.version.get() != cache.version.get() {

@@ -7,7 +7,7 @@ use crate::object::{Payload, PyObject, PyRef};
 use crate::types::descr::{GetSetDef, MemberData};
 use crate::types::dict::{dict_get_str, dict_set_str};
 use crate::types::function::Args;
-use crate::types::typeobj::{c3_mro, flags, lookup, Layout, TypeData};
+use crate::types::typeobj::{c3_mro, ctor_kind, flags, lookup, Layout, TypeData};
 use crate::value::Value;
 use crate::vm::Vm;
 use std::rc::Rc;
@@ -152,7 +152,8 @@ pub fn new_instance(vm: &mut Vm, cls: &PyRef, payload: Payload) -> PyRef {
     let has_dict = t.map(|t| t.has_flag(flags::HAS_DICT)).unwrap_or(false);
     let nslots = t.map(|t| t.slot_names.borrow().len()).unwrap_or(0);
     let o = if has_dict {
-        let d = vm.new_dict();
+        let n = t.map(|t| t.dict_size_hint.get()).unwrap_or(0) as usize;
+        let d = PyObject::new(vm.types.dict.clone(), Payload::Dict(std::cell::RefCell::new(crate::types::dict::DictData::with_capacity(n))));
         PyObject::with_dict(cls.clone(), payload, d)
     } else {
         PyObject::new(cls.clone(), payload)
@@ -392,6 +393,80 @@ pub fn type_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// Creates and initialises an instance: `__new__` then `__init__`.
 pub fn type_call_impl(vm: &mut Vm, cls: &PyRef, args: &[Value], kwargs: &[(PyRef, Value)]) -> PyResult<Value> {
+    if let Some(td) = cls.as_type() {
+        let (kind, init) = {
+            let c = td.ctor_cache.borrow();
+            if c.version == td.version.get() {
+                (c.kind, c.init.clone())
+            } else {
+                drop(c);
+                fill_ctor_cache(vm, cls, td)
+            }
+        };
+        if kind != ctor_kind::GENERIC && !td.has_flag(flags::ABSTRACT) {
+            if kind == ctor_kind::PY_INIT {
+                let obj = Value::Obj(new_instance(vm, cls, Payload::None));
+                return call_init(vm, &init, obj, args, kwargs);
+            }
+            if args.is_empty() && kwargs.is_empty() {
+                return Ok(Value::Obj(new_instance(vm, cls, Payload::None)));
+            }
+        }
+    }
+    type_call_generic(vm, cls, args, kwargs)
+}
+
+/// Resolves what calling `cls` does for `type_call_impl`'s fast paths and
+/// records it in the type's cache.
+fn fill_ctor_cache(vm: &mut Vm, cls: &PyRef, td: &TypeData) -> (u8, Value) {
+    let version = td.version.get();
+    let mut kind = ctor_kind::GENERIC;
+    let mut init_v = Value::Null;
+    let new = lookup(cls, &vm.names.__new__.clone());
+    let new_is_object = matches!(&new, Some(f) if vm.is_builtin_fn(f, object_new));
+    // object.__new__ refuses classes whose nearest builtin base is not object.
+    let static_base = td.mro.borrow().iter().find(|c| c.as_type().map(|ct| !ct.has_flag(flags::HEAPTYPE)).unwrap_or(false)).cloned();
+    let object_layout = matches!(&static_base, Some(sb) if Rc::ptr_eq(sb, &vm.types.object));
+    if new_is_object && object_layout && !Rc::ptr_eq(cls, &vm.types.type_) {
+        match lookup(cls, &vm.names.__init__.clone()) {
+            Some(f @ Value::Obj(_)) if matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Function(_))) => {
+                kind = ctor_kind::PY_INIT;
+                init_v = f;
+            }
+            Some(f) if vm.is_builtin_fn(&f, object_init) => kind = ctor_kind::OBJECT_INIT,
+            _ => {}
+        }
+    }
+    let mut c = td.ctor_cache.borrow_mut();
+    c.version = version;
+    c.kind = kind;
+    c.init = init_v.clone();
+    (kind, init_v)
+}
+
+/// Calls the Python `__init__` `init` with `obj` and the call's arguments;
+/// returns `obj`.
+fn call_init(vm: &mut Vm, init: &Value, obj: Value, args: &[Value], kwargs: &[(PyRef, Value)]) -> PyResult<Value> {
+    const N: usize = 8;
+    let r = if args.len() < N {
+        let mut buf: [Value; N] = Default::default();
+        buf[0] = obj.clone();
+        buf[1..=args.len()].clone_from_slice(args);
+        vm.call(init, &buf[..=args.len()], kwargs)?
+    } else {
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(obj.clone());
+        all.extend_from_slice(args);
+        vm.call(init, &all, kwargs)?
+    };
+    if !r.is_none() {
+        return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r))));
+    }
+    Ok(obj)
+}
+
+/// `type_call_impl` without the per-type cache.
+fn type_call_generic(vm: &mut Vm, cls: &PyRef, args: &[Value], kwargs: &[(PyRef, Value)]) -> PyResult<Value> {
     if Rc::ptr_eq(cls, &vm.types.type_) && args.len() == 1 && kwargs.is_empty() {
         return Ok(Value::Obj(vm.type_of(&args[0])));
     }

@@ -420,3 +420,27 @@ pub fn str_key_eq(stored: &Value, key: &PyRef) -> bool {
         _ => false,
     }
 }
+
+impl DictData {
+    /// An empty table that holds `n` items before it first grows.
+    pub fn with_capacity(n: usize) -> DictData {
+        if n == 0 {
+            return DictData::new();
+        }
+        let mut size = 8;
+        while n * 3 >= size * 2 {
+            size <<= 1;
+        }
+        DictData { indices: vec![EMPTY; size], entries: Vec::with_capacity(size * 2 / 3), used: 0, version: next_version() }
+    }
+}
+
+/// True if the dict has the str key `key` (identity or equal text); runs no
+/// Python code. The negative answer of a method lookup's shadowing check.
+#[inline]
+pub fn dict_has_str(d: &PyRef, key: &PyRef) -> bool {
+    let Payload::Dict(dd) = &d.payload else { return false };
+    let Some(ks) = key.as_str() else { return false };
+    let dd = dd.borrow();
+    dd.used != 0 && dd.find_str(key, ks).is_some()
+}

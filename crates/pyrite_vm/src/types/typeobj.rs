@@ -74,8 +74,35 @@ pub struct TypeData {
     pub slot_names: RefCell<Vec<String>>,
     /// Weak list of direct subclasses (for version propagation and `__subclasses__`).
     pub subclasses: RefCell<Vec<std::rc::Weak<crate::object::PyObject>>>,
-    /// Cached lookups of special methods, indexed by `SpecialSlot`; invalidated by `version`.
-    pub special_cache: RefCell<(u64, Vec<Option<Value>>)>,
+    /// What calling the type does (`__new__` / `__init__` resolved), valid
+    /// while `version` equals the cache's version.
+    pub ctor_cache: RefCell<CtorCache>,
+    /// The largest instance `__dict__` seen filled by attribute stores, so
+    /// new instances get a table of that size up front.
+    pub dict_size_hint: Cell<u32>,
+}
+
+/// How `cls(...)` creates an instance, cached per type version by
+/// `type_call_impl`.
+#[derive(Default)]
+pub struct CtorCache {
+    pub version: u64,
+    /// One of the `ctor_kind` constants.
+    pub kind: u8,
+    /// The `__init__` found in the MRO (a Python function for `PY_INIT`).
+    pub init: Value,
+}
+
+/// Kinds of `CtorCache` entries.
+pub mod ctor_kind {
+    /// Use the generic algorithm.
+    pub const GENERIC: u8 = 0;
+    /// `__new__` is `object.__new__` (with `object` the nearest builtin base)
+    /// and `__init__` is a Python function: extra arguments go to `__init__`.
+    pub const PY_INIT: u8 = 1;
+    /// `__new__` is `object.__new__` and `__init__` is `object.__init__`:
+    /// no arguments allowed.
+    pub const OBJECT_INIT: u8 = 2;
 }
 
 impl TypeData {
@@ -92,7 +119,8 @@ impl TypeData {
             version: Cell::new(next_version()),
             slot_names: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
-            special_cache: RefCell::new((0, Vec::new())),
+            ctor_cache: RefCell::new(CtorCache::default()),
+            dict_size_hint: Cell::new(0),
         }
     }
 
