@@ -498,12 +498,50 @@ fn instance_dict_get(o: &PyRef, name: &PyRef) -> Option<Value> {
 }
 
 /// `instance_dict_get` trying the cache's entry hint first.
-#[inline]
+#[inline(always)]
 fn instance_dict_get_hint(o: &PyRef, name: &PyRef, cache: &AttrCache) -> Option<Value> {
+    {
+        let d = o.dict.borrow();
+        if let Some(d) = d.as_ref() {
+            if let Payload::Dict(dd) = &d.payload {
+                if let Some(v) = crate::types::dict::value_at_hint(&dd.borrow(), name, cache.hint.get()) {
+                    return Some(v.clone());
+                }
+            }
+        }
+    }
+    instance_dict_get_probe(o, name, cache)
+}
+
+/// `instance_dict_get_hint` when the hint missed: probes and moves the hint.
+#[inline(never)]
+fn instance_dict_get_probe(o: &PyRef, name: &PyRef, cache: &AttrCache) -> Option<Value> {
     let d = o.dict.borrow();
     match d.as_ref() {
         Some(d) => crate::types::dict::dict_get_str_hint(d, name, &cache.hint),
         None => None,
+    }
+}
+
+/// Stores `value` under `name` in the instance dict `d`, trying the cache's
+/// entry hint first; records the dict's size for pre-sizing new instances.
+#[inline(always)]
+fn instance_dict_set_hint(td: &crate::types::typeobj::TypeData, d: &PyRef, name: &PyRef, value: Value, cache: &AttrCache) {
+    let Payload::Dict(dd) = &d.payload else { return };
+    let r = crate::types::dict::replace_at_hint(&mut dd.borrow_mut(), name, cache.hint.get(), value);
+    match r {
+        Ok(old) => drop(old),
+        Err(value) => instance_dict_set_probe(td, d, name, value, cache),
+    }
+}
+
+/// `instance_dict_set_hint` when the hint missed.
+#[inline(never)]
+fn instance_dict_set_probe(td: &crate::types::typeobj::TypeData, d: &PyRef, name: &PyRef, value: Value, cache: &AttrCache) {
+    crate::types::dict::dict_set_str_hint(d, name, value, &cache.hint);
+    let n = cache.hint.get();
+    if n >= td.dict_size_hint.get() && n < 64 {
+        td.dict_size_hint.set(n + 1);
     }
 }
 
@@ -660,11 +698,7 @@ impl Vm {
             if let Some(td) = o.class().as_type() {
                 if td.version.get() == cache.version.get() && cache.kind.get() == attr_kind::STORE_DICT {
                     if let Some(d) = &*o.dict.borrow() {
-                        crate::types::dict::dict_set_str_hint(d, name, value, &cache.hint);
-                        let n = cache.hint.get();
-                        if n >= td.dict_size_hint.get() && n < 64 {
-                            td.dict_size_hint.set(n + 1);
-                        }
+                        instance_dict_set_hint(td, d, name, value, cache);
                         return Ok(());
                     }
                 }

@@ -152,8 +152,13 @@ pub fn new_instance(vm: &mut Vm, cls: &PyRef, payload: Payload) -> PyRef {
     let has_dict = t.map(|t| t.has_flag(flags::HAS_DICT)).unwrap_or(false);
     let nslots = t.map(|t| t.slot_names.borrow().len()).unwrap_or(0);
     let o = if has_dict {
-        let n = t.map(|t| t.dict_size_hint.get()).unwrap_or(0) as usize;
-        let d = PyObject::new(vm.types.dict.clone(), Payload::Dict(std::cell::RefCell::new(crate::types::dict::DictData::with_capacity(n))));
+        let d = match crate::object::take_pooled_dict() {
+            Some(d) if Rc::ptr_eq(d.class(), &vm.types.dict) => d,
+            _ => {
+                let n = t.map(|t| t.dict_size_hint.get()).unwrap_or(0) as usize;
+                PyObject::new(vm.types.dict.clone(), Payload::Dict(std::cell::RefCell::new(crate::types::dict::DictData::with_capacity(n))))
+            }
+        };
         PyObject::with_dict(cls.clone(), payload, d)
     } else {
         PyObject::new(cls.clone(), payload)

@@ -444,3 +444,44 @@ pub fn dict_has_str(d: &PyRef, key: &PyRef) -> bool {
     let dd = dd.borrow();
     dd.used != 0 && dd.find_str(key, ks).is_some()
 }
+
+/// The value of entry `hint` if that entry's key is the object `key` itself:
+/// the inlined first step of the attribute caches' lookups.
+#[inline(always)]
+pub fn value_at_hint<'a>(dd: &'a DictData, key: &PyRef, hint: u32) -> Option<&'a Value> {
+    match dd.entries.get(hint as usize) {
+        Some(Some(Entry { key: Value::Obj(k), value, .. })) if std::rc::Rc::ptr_eq(k, key) => Some(value),
+        _ => None,
+    }
+}
+
+/// Replaces the value of entry `hint` if that entry's key is the object `key`
+/// itself, returning the old value; gives `v` back otherwise.
+#[inline(always)]
+pub fn replace_at_hint(dd: &mut DictData, key: &PyRef, hint: u32, v: Value) -> Result<Value, Value> {
+    match dd.entries.get_mut(hint as usize) {
+        Some(Some(Entry { key: Value::Obj(k), value, .. })) if std::rc::Rc::ptr_eq(k, key) => {
+            let old = std::mem::replace(value, v);
+            dd.version = next_version();
+            Ok(old)
+        }
+        _ => Err(v),
+    }
+}
+
+impl DictData {
+    /// Empties a small table for reuse, keeping its allocations, with a fresh
+    /// version tag; false (table unchanged) when it is too large to keep.
+    /// Values are dropped with the table borrowed: only for a dict nothing
+    /// else references.
+    pub fn reset_for_reuse(&mut self) -> bool {
+        if self.indices.len() > 16 || self.entries.capacity() > 16 {
+            return false;
+        }
+        self.entries.clear();
+        self.indices.fill(EMPTY);
+        self.used = 0;
+        self.version = next_version();
+        true
+    }
+}
