@@ -538,8 +538,11 @@ fn instance_dict_set_hint(td: &crate::types::typeobj::TypeData, d: &PyRef, name:
 /// `instance_dict_set_hint` when the hint missed.
 #[inline(never)]
 fn instance_dict_set_probe(td: &crate::types::typeobj::TypeData, d: &PyRef, name: &PyRef, value: Value, cache: &AttrCache) {
-    crate::types::dict::dict_set_str_hint(d, name, value, &cache.hint);
-    let n = cache.hint.get();
+    let (Payload::Dict(dd), Some(ks)) = (&d.payload, name.as_str()) else { return };
+    let (i, old) = dd.borrow_mut().set_str_one_probe(name, ks, value);
+    drop(old);
+    let n = i as u32;
+    cache.hint.set(n);
     if n >= td.dict_size_hint.get() && n < 64 {
         td.dict_size_hint.set(n + 1);
     }

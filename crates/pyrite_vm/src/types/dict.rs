@@ -485,3 +485,49 @@ impl DictData {
         true
     }
 }
+
+impl DictData {
+    /// `self[key] = v` for the str `key` with a single probe (stored keys
+    /// match by identity or equal text, as in `find_str`). Returns the entry
+    /// index and the replaced value, if any.
+    pub fn set_str_one_probe(&mut self, key: &PyRef, ks: &crate::types::str::PyStr, v: Value) -> (usize, Option<Value>) {
+        let hash = ks.hash();
+        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            if let Some(i) = self.find_str(key, ks) {
+                return (i, self.set_value_at(i, v));
+            }
+            self.insert_new(hash, Value::Obj(key.clone()), v);
+            return (self.entries.len() - 1, None);
+        }
+        let mask = self.indices.len() - 1;
+        let mut slot = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        let mut free: Option<usize> = None;
+        loop {
+            let ix = self.indices[slot];
+            if ix == EMPTY {
+                let at = free.unwrap_or(slot);
+                let i = self.entries.len();
+                self.indices[at] = i as u32;
+                self.entries.push(Some(Entry { hash, key: Value::Obj(key.clone()), value: v }));
+                self.used += 1;
+                self.version = next_version();
+                return (i, None);
+            }
+            if ix == DUMMY {
+                free.get_or_insert(slot);
+            } else if let Some(Some(e)) = self.entries.get(ix as usize) {
+                if e.hash == hash {
+                    if let Value::Obj(o) = &e.key {
+                        if std::rc::Rc::ptr_eq(o, key) || o.as_str().map(|s| s.as_wtf8() == ks.as_wtf8()).unwrap_or(false) {
+                            let i = ix as usize;
+                            return (i, self.set_value_at(i, v));
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            slot = (slot * 5 + 1 + perturb as usize) & mask;
+        }
+    }
+}
