@@ -378,3 +378,114 @@ class Many:
 m1 = Many()
 m2 = Many()
 print(len(vars(m2)), m2.last, m2.a39)
+
+# === __slots__ members through the caches ===
+class SL:
+    __slots__ = ("a", "b")
+    def __init__(self, a, b):
+        self.a = a
+        self.b = b
+
+def read_a(o):
+    return o.a
+
+def write_a(o, v):
+    o.a = v
+
+sl = SL(1, 2)
+print([read_a(sl) for _ in range(3)])
+for i in range(3):
+    write_a(sl, i * 10)
+print(read_a(sl), sl.b)
+del sl.a
+for _ in range(2):
+    try:
+        read_a(sl)
+    except AttributeError as e:
+        print("AttributeError:", e)
+write_a(sl, "back")
+print(read_a(sl))
+
+class SL2(SL):
+    __slots__ = ("c",)
+    def __init__(self):
+        super().__init__("A2", "B2")
+        self.c = "C2"
+s2 = SL2()
+print(read_a(s2), read_a(sl), s2.c)
+
+class SLOther:
+    __slots__ = ("b", "a")
+o1 = SLOther()
+for _ in range(2):
+    try:
+        read_a(o1)
+    except AttributeError as e:
+        print("AttributeError:", e)
+write_a(o1, "other")
+print(read_a(o1), read_a(sl))
+
+# a property in a subclass replaces the slot
+class SLProp(SL):
+    @property
+    def a(self):
+        return "prop a"
+    @a.setter
+    def a(self, v):
+        print("prop set", v)
+sp = SLProp(5, 6)
+print(read_a(sp))
+write_a(sp, 7)
+print(read_a(sl))
+
+# the slot descriptor replaced on the class
+saved = SL.a
+SL.a = "class value"
+print(read_a(sl))
+try:
+    write_a(sl, 1)
+except AttributeError as e:
+    print("AttributeError:", e)
+SL.a = saved
+print(read_a(sl))
+write_a(sl, "again")
+print(read_a(sl))
+
+# __setattr__ in a subclass
+class SLSet(SL):
+    __slots__ = ()
+    def __setattr__(self, k, v):
+        print("SLSet.__setattr__", k, v)
+        object.__setattr__(self, k, v)
+ss = SLSet(1, 2)
+write_a(ss, 3)
+print(read_a(ss))
+
+# === super() ===
+class Root:
+    def who(self):
+        return "Root"
+    @classmethod
+    def cm(cls):
+        return "Root.cm " + cls.__name__
+    value = "Root.value"
+class Kid(Root):
+    def who(self):
+        return "Kid>" + super().who()
+    @classmethod
+    def cm(cls):
+        return "Kid>" + super().cm()
+    def value_of(self):
+        return super().value
+print([Kid().who() for _ in range(2)], Kid.cm(), Kid().cm(), Kid().value_of())
+Root.who = lambda self: "Root patched"
+print(Kid().who())
+print(super(Kid, Kid()).__class__, super(Kid, Kid).who(Kid()))
+try:
+    super(Kid, Kid()).missing
+except AttributeError as e:
+    print("AttributeError:", e)
+print(repr(super(Kid, Kid()))[:26])
+class SubSuper(super):
+    pass
+print(SubSuper(Kid, Kid()).who())

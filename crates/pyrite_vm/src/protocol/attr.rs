@@ -584,6 +584,17 @@ impl Vm {
             cache.version.set(0);
             return;
         };
+        if let Some(Value::Obj(d)) = &descr {
+            if let Payload::Member(m) = &d.payload {
+                if let Ok(i) = u32::try_from(m.index) {
+                    *cache.descr.borrow_mut() = Value::Null;
+                    cache.hint.set(i);
+                    cache.kind.set(attr_kind::SLOT);
+                    cache.version.set(version);
+                    return;
+                }
+            }
+        }
         *cache.descr.borrow_mut() = descr.unwrap_or(Value::Null);
         cache.kind.set(kind);
         cache.version.set(version);
@@ -610,6 +621,13 @@ impl Vm {
                         attr_kind::METHOD if method => {
                             if !instance_dict_has(o, name) {
                                 return Ok(CachedAttr::Method(cache.descr.borrow().clone()));
+                            }
+                        }
+                        attr_kind::SLOT => {
+                            if let Some(v) = o.slots.borrow().get(cache.hint.get() as usize) {
+                                if !v.is_null() {
+                                    return Ok(CachedAttr::Value(v.clone()));
+                                }
                             }
                         }
                         _ => {}
@@ -657,6 +675,12 @@ impl Vm {
                 }
             }
         }
+        if let Value::Obj(o) = obj {
+            // `super` is immutable: its `__getattribute__` is fixed.
+            if matches!(o.payload, Payload::Super { .. }) && Rc::ptr_eq(o.class(), &self.types.super_) {
+                return crate::types::superobj::super_get_attr(self, obj, name).map(CachedAttr::Value);
+            }
+        }
         if method {
             return self.load_method_slow(obj, name);
         }
@@ -699,10 +723,24 @@ impl Vm {
     pub(crate) fn store_attr_cached(&mut self, obj: &Value, name: &PyRef, value: Value, cache: &AttrCache) -> PyResult<()> {
         if let Value::Obj(o) = obj {
             if let Some(td) = o.class().as_type() {
-                if td.version.get() == cache.version.get() && cache.kind.get() == attr_kind::STORE_DICT {
-                    if let Some(d) = &*o.dict.borrow() {
-                        instance_dict_set_hint(td, d, name, value, cache);
-                        return Ok(());
+                if td.version.get() == cache.version.get() {
+                    match cache.kind.get() {
+                        attr_kind::STORE_DICT => {
+                            if let Some(d) = &*o.dict.borrow() {
+                                instance_dict_set_hint(td, d, name, value, cache);
+                                return Ok(());
+                            }
+                        }
+                        attr_kind::STORE_SLOT => {
+                            let mut slots = o.slots.borrow_mut();
+                            if let Some(slot) = slots.get_mut(cache.hint.get() as usize) {
+                                let old = std::mem::replace(slot, value);
+                                drop(slots);
+                                drop(old);
+                                return Ok(());
+                            }
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -743,6 +781,17 @@ impl Vm {
             _ => return,
         }
         let descr = lookup(cls, name);
+        if let Some(Value::Obj(d)) = &descr {
+            if let Payload::Member(m) = &d.payload {
+                if let Ok(i) = u32::try_from(m.index) {
+                    *cache.descr.borrow_mut() = Value::Null;
+                    cache.hint.set(i);
+                    cache.kind.set(attr_kind::STORE_SLOT);
+                    cache.version.set(version);
+                }
+                return;
+            }
+        }
         match classify_descr(&descr) {
             Some(attr_kind::ABSENT) | Some(attr_kind::NON_DATA) | Some(attr_kind::METHOD) => {}
             _ => return,

@@ -58,6 +58,11 @@ pub mod attr_kind {
     /// STORE_ATTR: the type's `__setattr__` is object's and the name is not a
     /// data descriptor: the value goes into the instance dict.
     pub const STORE_DICT: u8 = 5;
+    /// A `__slots__` member: the value is the instance's slot `hint`.
+    pub const SLOT: u8 = 6;
+    /// STORE_ATTR: the type's `__setattr__` is object's and the name is a
+    /// `__slots__` member: the value goes into the instance's slot `hint`.
+    pub const STORE_SLOT: u8 = 7;
 }
 
 /// One LOAD_GLOBAL cache entry.
