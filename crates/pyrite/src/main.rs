@@ -2,11 +2,12 @@
 //! builds a `Vm` and runs a file, `-c`, `-m` or stdin on a thread with a large
 //! stack (deep recursion in Rust is guarded, never overflowing).
 
-use mimalloc::MiMalloc;
+mod alloc;
+
 use std::process::ExitCode;
 
 #[global_allocator]
-static GLOBAL: MiMalloc = MiMalloc;
+static GLOBAL: alloc::Allocator = alloc::Allocator;
 
 /// Native stack for the interpreter thread.
 const STACK_SIZE: usize = 512 * 1024 * 1024;

@@ -8,6 +8,10 @@ use crate::object::{PyObject, PyRef};
 use std::rc::Rc;
 
 /// A Python value.
+///
+/// `repr(C, u8)`: the tag is byte 0 and every payload starts at byte 8, which
+/// `load_words`/`store_words` rely on.
+#[repr(C, u8)]
 pub enum Value {
     /// Internal sentinel: the NULL pushed by `PUSH_NULL`, an unbound local, an
     /// empty cell. Never visible to Python code.
@@ -73,13 +77,14 @@ impl Value {
 impl Clone for Value {
     #[inline(always)]
     fn clone(&self) -> Value {
-        match self {
-            Value::Obj(o) => Value::Obj(Rc::clone(o)),
-            // SAFETY: every other variant holds only `Copy` data (no pointer,
-            // nothing to drop), so a bitwise copy is a valid, independent value.
-            // One copy of all the bits avoids a jump table over the variants.
-            _ => unsafe { std::ptr::read(self) },
+        if let Value::Obj(o) = self {
+            return Value::Obj(Rc::clone(o));
         }
+        // SAFETY: every other variant holds only `Copy` data (no pointer,
+        // nothing to drop), so a copy of the tag and the payload word is a
+        // valid, independent value. Copying just those two (not the padding)
+        // keeps the accesses forwardable (see `load_words`).
+        unsafe { load_words(self) }
     }
 }
 
@@ -108,5 +113,53 @@ impl From<f64> for Value {
     #[inline]
     fn from(f: f64) -> Value {
         Value::Float(f)
+    }
+}
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+/// Reads the `Value` at `p` as its tag byte and its payload word.
+///
+/// The loop moves values between its stack and the locals many times per
+/// instruction. A value built in place (a tag byte and a payload word, two
+/// stores) and read back soon after with a wider load (16 bytes, or 8 bytes
+/// over the tag) cannot be forwarded from the store buffer and stalls for a
+/// dozen cycles; reading and writing exactly the tag and the payload avoids
+/// that.
+///
+/// # Safety
+/// `p` must point to an initialised `Value`, which the caller then owns (as
+/// with `std::ptr::read`).
+#[inline(always)]
+pub unsafe fn load_words(p: *const Value) -> Value {
+    use std::mem::MaybeUninit;
+    // SAFETY: `repr(C, u8)` puts the tag at byte 0 and the payload at byte 8;
+    // the bytes in between are padding.
+    unsafe {
+        let tag = std::ptr::read(p as *const u8);
+        let data = std::ptr::read((p as *const MaybeUninit<u64>).add(1));
+        let mut out = MaybeUninit::<Value>::uninit();
+        std::ptr::write(out.as_mut_ptr() as *mut u64, tag as u64);
+        std::ptr::write((out.as_mut_ptr() as *mut MaybeUninit<u64>).add(1), data);
+        out.assume_init()
+    }
+}
+
+/// Writes `v` to `p` as a tag word and a payload word (see `load_words`),
+/// without dropping what was there.
+///
+/// # Safety
+/// `p` must be valid for writing a `Value`.
+#[inline(always)]
+pub unsafe fn store_words(p: *mut Value, v: Value) {
+    use std::mem::MaybeUninit;
+    let v = std::mem::ManuallyDrop::new(v);
+    let src = &*v as *const Value;
+    // SAFETY: as in `load_words`; ownership moves to `*p`.
+    unsafe {
+        let tag = std::ptr::read(src as *const u8);
+        let data = std::ptr::read((src as *const MaybeUninit<u64>).add(1));
+        std::ptr::write(p as *mut u64, tag as u64);
+        std::ptr::write((p as *mut MaybeUninit<u64>).add(1), data);
     }
 }

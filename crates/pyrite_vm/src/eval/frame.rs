@@ -63,20 +63,14 @@ impl Frame {
     }
 
     /// Reinitialises a recycled frame for a new activation (keeps the
-    /// allocations of its vectors).
+    /// allocations of its vectors). Recycled frames come back cleared
+    /// (`Vm::recycle_frame`), so only what differs is set.
     #[inline]
     pub fn reset(&mut self, code: Rc<Code>, globals: PyRef, builtins: PyRef, locals: Value, func: Value) {
         let nlocals = code.co.varnames.len();
         let stacksize = code.co.stacksize as usize;
-        // Recycled frames come back with empty vectors; clearing again is cheap.
-        self.stack.clear();
         self.stack.reserve(stacksize);
-        self.fast.clear();
-        self.fast.reserve(nlocals);
-        for _ in 0..nlocals {
-            self.fast.push(Value::Null);
-        }
-        self.cells.clear();
+        self.fast.resize(nlocals, Value::Null);
         self.code = code;
         self.pc = 0;
         self.lasti = 0;
@@ -84,15 +78,11 @@ impl Frame {
         self.builtins = builtins;
         self.locals = locals;
         self.func = func;
-        self.kwnames = None;
-        self.is_entry = false;
-        self.generator = None;
-        self.frame_obj = None;
-        self.saved_exc = Value::None;
     }
 
     /// Like `reset`, for a call of Python function `fobj` with no locals
-    /// mapping; references equal to the ones held are kept as they are.
+    /// mapping; references equal to the ones held are kept as they are. The
+    /// locals are left empty for the caller to fill (`fill_locals`).
     #[inline]
     pub fn reset_for(&mut self, fobj: &PyRef, func: &crate::types::function::Function) {
         if !Rc::ptr_eq(&self.code, &func.code) {
@@ -104,24 +94,37 @@ impl Frame {
         if !Rc::ptr_eq(&self.builtins, &func.builtins) {
             self.builtins = func.builtins.clone();
         }
-        let nlocals = self.code.co.varnames.len();
         let stacksize = self.code.co.stacksize as usize;
-        self.stack.clear();
         self.stack.reserve(stacksize);
-        self.fast.clear();
-        self.fast.reserve(nlocals);
-        for _ in 0..nlocals {
-            self.fast.push(Value::Null);
-        }
-        self.cells.clear();
+        self.fast.reserve(self.code.co.varnames.len());
         self.pc = 0;
         self.lasti = 0;
-        self.locals = Value::Null;
         self.func = Value::Obj(fobj.clone());
+    }
+
+    /// Completes the locals after the arguments were pushed: the remaining
+    /// ones start unbound.
+    #[inline]
+    pub fn fill_locals(&mut self) {
+        let nlocals = self.code.co.varnames.len();
+        if self.fast.len() < nlocals {
+            self.fast.resize(nlocals, Value::Null);
+        }
+    }
+
+    /// Clears a finished frame for the pool: drops what it holds, keeps its
+    /// vectors' allocations.
+    #[inline]
+    pub fn clear(&mut self) {
+        self.stack.clear();
+        self.fast.clear();
+        self.cells.clear();
+        self.locals = Value::Null;
+        self.func = Value::Null;
+        self.frame_obj = None;
         self.kwnames = None;
         self.is_entry = false;
         self.generator = None;
-        self.frame_obj = None;
         self.saved_exc = Value::None;
     }
 

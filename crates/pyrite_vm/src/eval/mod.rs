@@ -76,33 +76,54 @@ impl Vm {
         }
     }
 
-    /// A frame for a call of Python function `fobj` (arguments not bound yet).
-    /// A pooled frame last used for the same code keeps its code, globals and
-    /// builtins references.
+    /// A frame for a call of Python function `fobj` (arguments not bound yet):
+    /// its locals are all unbound.
     #[inline]
     pub fn alloc_func_frame(&mut self, fobj: &PyRef, func: &crate::types::function::Function) -> Box<Frame> {
+        let mut f = self.alloc_call_frame(fobj, func);
+        f.fill_locals();
+        f
+    }
+
+    /// Like `alloc_func_frame` but with empty locals: the caller pushes the
+    /// arguments and then calls `Frame::fill_locals`. A pooled frame last used
+    /// for the same code keeps its code, globals and builtins references.
+    #[inline]
+    pub(crate) fn alloc_call_frame(&mut self, fobj: &PyRef, func: &crate::types::function::Function) -> Box<Frame> {
         match self.frame_pool.pop() {
             Some(mut f) => {
                 f.reset_for(fobj, func);
                 f
             }
-            None => Box::new(Frame::new(func.code.clone(), func.globals.clone(), func.builtins.clone(), Value::Null, Value::Obj(fobj.clone()))),
+            None => {
+                let mut f = Box::new(Frame::new(func.code.clone(), func.globals.clone(), func.builtins.clone(), Value::Null, Value::Obj(fobj.clone())));
+                f.fast.clear();
+                f
+            }
         }
     }
 
     /// Returns a finished frame to the pool.
     #[inline]
     pub(crate) fn recycle_frame(&mut self, mut f: Box<Frame>) {
-        if self.frame_pool.len() < 32 {
-            f.stack.clear();
-            f.fast.clear();
-            f.cells.clear();
-            f.locals = Value::Null;
-            f.func = Value::Null;
-            f.frame_obj = None;
-            f.kwnames = None;
+        if self.frame_pool.len() < 256 {
+            f.clear();
             self.frame_pool.push(f);
         }
+    }
+
+    /// Pushes the frame of a Python-to-Python call made by the loop itself,
+    /// which does not grow the native stack: only the recursion limit applies.
+    #[inline]
+    pub(crate) fn push_frame_from_loop(&mut self, frame: Box<Frame>) -> PyResult<()> {
+        self.depth += 1;
+        if self.depth > self.recursion_limit {
+            self.depth -= 1;
+            self.recycle_frame(frame);
+            return Err(self.recursion_error(""));
+        }
+        self.frames.push(frame);
+        Ok(())
     }
 
     /// Pops the current frame.

@@ -18,10 +18,7 @@ use std::sync::atomic::Ordering;
 
 macro_rules! pop {
     ($f:expr) => {
-        match $f.stack.pop() {
-            Some(v) => v,
-            None => Value::Null,
-        }
+        stack_pop(&mut $f.stack)
     };
 }
 
@@ -34,6 +31,95 @@ macro_rules! top {
     };
 }
 
+/// Pops the top of a frame's value stack (NULL if empty, which verified code
+/// never reaches). Written out so it inlines into every arm.
+#[inline(always)]
+fn stack_pop(s: &mut Vec<Value>) -> Value {
+    let n = s.len();
+    if n == 0 {
+        return Value::Null;
+    }
+    // SAFETY: `n - 1 < len`; the slot is logically removed before it is read.
+    unsafe {
+        s.set_len(n - 1);
+        crate::value::load_words(s.as_ptr().add(n - 1))
+    }
+}
+
+/// Pushes onto a frame's value stack. The capacity is reserved to
+/// `co_stacksize` when the frame starts, so the slow path is never taken by
+/// verified code.
+#[inline(always)]
+fn stack_push(s: &mut Vec<Value>, v: Value) {
+    let n = s.len();
+    if n < s.capacity() {
+        // SAFETY: `n < capacity`.
+        unsafe {
+            crate::value::store_words(s.as_mut_ptr().add(n), v);
+            s.set_len(n + 1);
+        }
+    } else {
+        stack_push_slow(s, v);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn stack_push_slow(s: &mut Vec<Value>, v: Value) {
+    s.push(v);
+}
+
+/// `x op y` for two machine ints when the result is a machine int: the
+/// operators that dominate loops, inlined into BINARY_OP.
+#[inline(always)]
+fn int_binop_inline(op: u32, x: i64, y: i64) -> Option<i64> {
+    match op {
+        0 | 13 => x.checked_add(y),
+        10 | 23 => x.checked_sub(y),
+        5 | 18 => x.checked_mul(y),
+        1 | 14 => Some(x & y),
+        7 | 20 => Some(x | y),
+        12 | 25 => Some(x ^ y),
+        _ => None,
+    }
+}
+
+/// `x op y` for two floats, for the operators that cannot raise.
+#[inline(always)]
+fn float_binop_inline(op: u32, x: f64, y: f64) -> Option<f64> {
+    match op {
+        0 | 13 => Some(x + y),
+        10 | 23 => Some(x - y),
+        5 | 18 => Some(x * y),
+        11 | 24 if y != 0.0 => Some(x / y),
+        _ => None,
+    }
+}
+
+/// A comparison result for machine ints or floats.
+#[inline(always)]
+fn compare_inline(op: u32, a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(match op {
+            0 => x < y,
+            1 => x <= y,
+            2 => x == y,
+            3 => x != y,
+            4 => x > y,
+            _ => x >= y,
+        }),
+        (Value::Float(x), Value::Float(y)) => Some(match op {
+            0 => x < y,
+            1 => x <= y,
+            2 => x == y,
+            3 => x != y,
+            4 => x > y,
+            _ => x >= y,
+        }),
+        _ => None,
+    }
+}
+
 /// Runs instructions of `f` until it calls, returns, yields or raises.
 pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     // Calls of Python functions and returns to a Python caller switch `f` to the
@@ -43,7 +129,6 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     'frame: loop {
     let code = f.code.clone();
     let instrs: &[u32] = &code.instrs;
-    let mut ext: u32 = 0;
     loop {
         if crate::object::FINALIZERS_PENDING.load(Ordering::Relaxed) {
             crate::finalize::run_pending(vm);
@@ -51,28 +136,37 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
         let Some(&word) = instrs.get(f.pc) else {
             return Err(vm.system_error("bytecode ran off the end of the code"));
         };
-        if ext == 0 {
-            f.lasti = f.pc;
-        }
+        f.lasti = f.pc;
         f.pc += 1;
-        let arg = (ext << 24) | (word >> 8);
-        ext = 0;
-        let Some(op) = Opcode::from_u8(word as u8) else {
-            return Err(vm.system_error(format!("unknown opcode {}", word as u8)));
-        };
-        match op {
-            Opcode::Nop => {}
-            Opcode::ExtendedArg => {
-                ext = arg;
+        let mut word = word;
+        let mut arg = word >> 8;
+        if word as u8 == Opcode::ExtendedArg as u8 {
+            // Prefixes supply the operand's high bits; `lasti` stays on the first.
+            loop {
+                let Some(&next) = instrs.get(f.pc) else {
+                    return Err(vm.system_error("bytecode ran off the end of the code"));
+                };
+                f.pc += 1;
+                arg = (arg << 24) | (next >> 8);
+                word = next;
+                if next as u8 != Opcode::ExtendedArg as u8 {
+                    break;
+                }
             }
+        }
+        // SAFETY: `Code::instrs` holds only valid opcode bytes (checked by
+        // `Vm::make_code`), and `Opcode` is `repr(u8)`.
+        let op: Opcode = unsafe { std::mem::transmute::<u8, Opcode>(word as u8) };
+        match op {
+            Opcode::Nop | Opcode::ExtendedArg => {}
             Opcode::PopTop => {
                 f.stack.pop();
             }
-            Opcode::PushNull => f.stack.push(Value::Null),
+            Opcode::PushNull => stack_push(&mut f.stack, Value::Null),
             Opcode::Copy => {
                 let n = f.stack.len();
                 let v = f.stack.get(n.wrapping_sub(arg as usize)).cloned().unwrap_or(Value::Null);
-                f.stack.push(v);
+                stack_push(&mut f.stack, v);
             }
             Opcode::Swap => {
                 let n = f.stack.len();
@@ -82,19 +176,36 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             }
             Opcode::LoadConst => {
                 let v = code.consts.get(arg as usize).cloned().unwrap_or(Value::None);
-                f.stack.push(v);
+                stack_push(&mut f.stack, v);
             }
             Opcode::LoadFast => {
-                let v = &f.fast[arg as usize];
-                if v.is_null() {
-                    let name = code.co.varnames[arg as usize].clone();
-                    return Err(unbound_local(vm, &name));
+                match f.fast.get(arg as usize) {
+                    Some(v) if !v.is_null() => {
+                        // SAFETY: `v` is a valid local; the copy read here is
+                        // owned once the reference count is raised.
+                        let v = unsafe { crate::value::load_words(v) };
+                        if let Value::Obj(o) = &v {
+                            std::mem::forget(o.clone());
+                        }
+                        stack_push(&mut f.stack, v);
+                    }
+                    _ => {
+                        let name = code.co.varnames.get(arg as usize).cloned().unwrap_or_default();
+                        return Err(unbound_local(vm, &name));
+                    }
                 }
-                f.stack.push(v.clone());
             }
             Opcode::StoreFast => {
                 let v = pop!(f);
-                f.fast[arg as usize] = v;
+                if let Some(slot) = f.fast.get_mut(arg as usize) {
+                    // SAFETY: `slot` is a valid local; the old value is moved out
+                    // before the new one is written, then dropped.
+                    unsafe {
+                        let old = crate::value::load_words(slot);
+                        crate::value::store_words(slot, v);
+                        drop(old);
+                    }
+                }
             }
             Opcode::LoadGlobal => {
                 let ni = (arg >> 1) as usize;
@@ -103,9 +214,9 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 let cache = &code.global_cache[ni];
                 if cache.globals_version.get() == gv && cache.builtins_version.get() == bv {
                     if arg & 1 != 0 {
-                        f.stack.push(Value::Null);
+                        stack_push(&mut f.stack, Value::Null);
                     }
-                    f.stack.push(cache.value.borrow().clone());
+                    stack_push(&mut f.stack, cache.value.borrow().clone());
                     continue;
                 }
                 let name = &code.names[ni];
@@ -123,16 +234,16 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 cache.builtins_version.set(bv);
                 *cache.value.borrow_mut() = v.clone();
                 if arg & 1 != 0 {
-                    f.stack.push(Value::Null);
+                    stack_push(&mut f.stack, Value::Null);
                 }
-                f.stack.push(v);
+                stack_push(&mut f.stack, v);
             }
             Opcode::LoadDeref => {
                 let v = cell_get(&f.cells[arg as usize]);
                 if v.is_null() {
                     return Err(unbound_deref(vm, &code, arg as usize));
                 }
-                f.stack.push(v);
+                stack_push(&mut f.stack, v);
             }
             Opcode::StoreDeref => {
                 let v = pop!(f);
@@ -141,7 +252,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     drop(old);
                 }
             }
-            Opcode::LoadClosure => f.stack.push(Value::Obj(f.cells[arg as usize].clone())),
+            Opcode::LoadClosure => stack_push(&mut f.stack, Value::Obj(f.cells[arg as usize].clone())),
             Opcode::LoadAttr => {
                 let o = pop!(f);
                 let ni = arg as usize;
@@ -151,7 +262,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 let v = match vm.load_attr_cached(&o, name, cache, false)? {
                     CachedAttr::Value(v) | CachedAttr::Method(v) => v,
                 };
-                f.stack.push(v);
+                stack_push(&mut f.stack, v);
             }
             Opcode::StoreAttr => {
                 let o = pop!(f);
@@ -170,12 +281,12 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 };
                 match vm.load_attr_cached(&o, name, cache, true)? {
                     CachedAttr::Method(m) => {
-                        f.stack.push(m);
-                        f.stack.push(o);
+                        stack_push(&mut f.stack, m);
+                        stack_push(&mut f.stack, o);
                     }
                     CachedAttr::Value(v) => {
-                        f.stack.push(Value::Null);
-                        f.stack.push(v);
+                        stack_push(&mut f.stack, Value::Null);
+                        stack_push(&mut f.stack, v);
                     }
                 }
             }
@@ -200,7 +311,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             }
             Opcode::MakeFunction => {
                 let v = make_function(vm, f, arg)?;
-                f.stack.push(v);
+                stack_push(&mut f.stack, v);
             }
             Opcode::ReturnValue => {
                 let v = pop!(f);
@@ -223,14 +334,31 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             Opcode::UnaryPositive | Opcode::UnaryNegative | Opcode::UnaryInvert => {
                 let v = pop!(f);
                 let r = unary(vm, &v, op)?;
-                f.stack.push(r);
+                stack_push(&mut f.stack, r);
             }
             Opcode::UnaryNot => {
                 let v = pop!(f);
                 let b = vm.is_true(&v)?;
-                f.stack.push(Value::Bool(!b));
+                stack_push(&mut f.stack, Value::Bool(!b));
             }
             Opcode::BinaryOp => {
+                let n = f.stack.len();
+                if n >= 2 {
+                    let r = match (&f.stack[n - 2], &f.stack[n - 1]) {
+                        (Value::Int(x), Value::Int(y)) => int_binop_inline(arg, *x, *y).map(Value::Int),
+                        (Value::Float(x), Value::Float(y)) => float_binop_inline(arg, *x, *y).map(Value::Float),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
+                        // Both operands are immediates: nothing to drop.
+                        // SAFETY: `n >= 2`.
+                        unsafe {
+                            f.stack.set_len(n - 1);
+                            crate::value::store_words(f.stack.as_mut_ptr().add(n - 2), r);
+                        }
+                        continue;
+                    }
+                }
                 let b = pop!(f);
                 let mut a = pop!(f);
                 let Some(bop) = BinaryOp::from_u32(arg) else {
@@ -238,7 +366,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 };
                 if bop == BinaryOp::InplaceAdd {
                     if let Some(r) = str_iadd_in_place(vm, f, &code, instrs, &mut a, &b) {
-                        f.stack.push(r);
+                        stack_push(&mut f.stack, r);
                         continue;
                     }
                 }
@@ -246,9 +374,29 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     Some(r) => r?,
                     None => vm.binary_op(&a, &b, bop)?,
                 };
-                f.stack.push(r);
+                stack_push(&mut f.stack, r);
             }
             Opcode::CompareOp => {
+                let n = f.stack.len();
+                if n >= 2 {
+                    if let Some(r) = compare_inline(arg, &f.stack[n - 2], &f.stack[n - 1]) {
+                        // SAFETY: `n >= 2`; both operands are immediates (no drop).
+                        unsafe { f.stack.set_len(n - 2) };
+                        if let Some(&next) = instrs.get(f.pc) {
+                            let nop = next as u8;
+                            if nop == Opcode::PopJumpIfFalse as u8 || nop == Opcode::PopJumpIfTrue as u8 {
+                                f.lasti = f.pc;
+                                f.pc += 1;
+                                if r == (nop == Opcode::PopJumpIfTrue as u8) {
+                                    f.pc = (next >> 8) as usize;
+                                }
+                                continue;
+                            }
+                        }
+                        stack_push(&mut f.stack, Value::Bool(r));
+                        continue;
+                    }
+                }
                 let b = pop!(f);
                 let a = pop!(f);
                 let Some(cop) = CompareOp::from_u32(arg) else {
@@ -273,24 +421,24 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     }
                     None => vm.compare(&a, &b, cop)?,
                 };
-                f.stack.push(r);
+                stack_push(&mut f.stack, r);
             }
             Opcode::IsOp => {
                 let b = pop!(f);
                 let a = pop!(f);
-                f.stack.push(Value::Bool(a.is(&b) != (arg == 1)));
+                stack_push(&mut f.stack, Value::Bool(a.is(&b) != (arg == 1)));
             }
             Opcode::ContainsOp => {
                 let c = pop!(f);
                 let item = pop!(f);
                 let r = vm.contains(&c, &item)?;
-                f.stack.push(Value::Bool(r != (arg == 1)));
+                stack_push(&mut f.stack, Value::Bool(r != (arg == 1)));
             }
             Opcode::BinarySubscr => {
                 let k = pop!(f);
                 let c = pop!(f);
                 let r = vm.get_item(&c, &k)?;
-                f.stack.push(r);
+                stack_push(&mut f.stack, r);
             }
             Opcode::StoreSubscr => {
                 let k = pop!(f);
@@ -301,12 +449,61 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             Opcode::GetIter => {
                 let v = pop!(f);
                 let it = vm.iter(&v)?;
-                f.stack.push(it);
+                stack_push(&mut f.stack, it);
             }
             Opcode::ForIter => {
+                // Range and list iterators step here without a call.
+                if let Some(Value::Obj(o)) = f.stack.last() {
+                    if let Payload::Iter(cell) = &o.payload {
+                        let mut st = cell.borrow_mut();
+                        let stepped = match &mut *st {
+                            crate::types::iter::IterState::Range { next, step, remaining } => {
+                                if *remaining == 0 {
+                                    Some(None)
+                                } else {
+                                    let v = *next;
+                                    *remaining -= 1;
+                                    *next = v.wrapping_add(*step);
+                                    Some(Some(Value::Int(v)))
+                                }
+                            }
+                            crate::types::iter::IterState::Seq { seq: Value::Obj(so), index } => match &so.payload {
+                                Payload::List(l) => match l.borrow().get(*index) {
+                                    Some(v) => {
+                                        *index += 1;
+                                        Some(Some(v.clone()))
+                                    }
+                                    None => None,
+                                },
+                                Payload::Tuple(t) => match t.get(*index) {
+                                    Some(v) => {
+                                        *index += 1;
+                                        Some(Some(v.clone()))
+                                    }
+                                    None => None,
+                                },
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        drop(st);
+                        match stepped {
+                            Some(Some(v)) => {
+                                stack_push(&mut f.stack, v);
+                                continue;
+                            }
+                            Some(None) => {
+                                f.stack.pop();
+                                f.pc = arg as usize;
+                                continue;
+                            }
+                            None => {}
+                        }
+                    }
+                }
                 let it = top!(f);
                 match vm.next(&it)? {
-                    Some(v) => f.stack.push(v),
+                    Some(v) => stack_push(&mut f.stack, v),
                     None => {
                         f.stack.pop();
                         f.pc = arg as usize;
@@ -369,7 +566,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             }
             Opcode::BuildTuple => {
                 let items = f.stack.split_off(f.stack.len() - arg as usize);
-                f.stack.push(vm.new_tuple(items));
+                stack_push(&mut f.stack, vm.new_tuple(items));
             }
             Opcode::ListAppend => {
                 let v = pop!(f);
@@ -416,7 +613,7 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
             Opcode::LoadName => {
                 let name = code.names[arg as usize].clone();
                 let v = load_name(vm, f, &name)?;
-                f.stack.push(v);
+                stack_push(&mut f.stack, v);
             }
             Opcode::StoreName => {
                 let v = pop!(f);
@@ -461,7 +658,7 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                         v
                     }
                 };
-                f.stack.push(v);
+                stack_push(&mut f.stack, v);
             }
             Opcode::DeleteAttr => {
                 let o = pop!(f);
@@ -473,7 +670,7 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 let func = pop!(f);
                 let _null = pop!(f);
                 let r = call_ex(vm, &func, &args, kwargs.as_ref())?;
-                f.stack.push(r);
+                stack_push(&mut f.stack, r);
             }
             Opcode::DeleteSubscr => {
                 let k = pop!(f);
@@ -485,16 +682,16 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 let stop = pop!(f);
                 let start = pop!(f);
                 let s = PyObject::new(vm.types.slice.clone(), Payload::Slice { start, stop, step });
-                f.stack.push(Value::Obj(s));
+                stack_push(&mut f.stack, Value::Obj(s));
             }
             Opcode::BuildList => {
                 let items = f.stack.split_off(f.stack.len() - arg as usize);
-                f.stack.push(vm.new_list(items));
+                stack_push(&mut f.stack, vm.new_list(items));
             }
             Opcode::BuildSet => {
                 let items = f.stack.split_off(f.stack.len() - arg as usize);
                 let s = crate::types::set::new_set(vm, items, false)?;
-                f.stack.push(s);
+                stack_push(&mut f.stack, s);
             }
             Opcode::BuildMap => {
                 let items = f.stack.split_off(f.stack.len() - 2 * arg as usize);
@@ -503,7 +700,7 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 while let (Some(k), Some(v)) = (it.next(), it.next()) {
                     vm.dict_set_item(&d, k, v)?;
                 }
-                f.stack.push(Value::Obj(d));
+                stack_push(&mut f.stack, Value::Obj(d));
             }
             Opcode::BuildConstKeyMap => {
                 let keys = pop!(f);
@@ -513,7 +710,7 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 for (k, v) in keys.into_iter().zip(values) {
                     vm.dict_set_item(&d, k, v)?;
                 }
-                f.stack.push(Value::Obj(d));
+                stack_push(&mut f.stack, Value::Obj(d));
             }
             Opcode::BuildString => {
                 let parts = f.stack.split_off(f.stack.len() - arg as usize);
@@ -523,7 +720,7 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                         bytes.extend_from_slice(s.as_wtf8());
                     }
                 }
-                f.stack.push(vm.new_str_data(crate::types::str::PyStr::from_wtf8(bytes)));
+                stack_push(&mut f.stack, vm.new_str_data(crate::types::str::PyStr::from_wtf8(bytes)));
             }
             Opcode::SetAdd => {
                 let v = pop!(f);
@@ -568,7 +765,7 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                     Some(Payload::List(items)) => items.borrow().clone(),
                     _ => Vec::new(),
                 };
-                f.stack.push(vm.new_tuple(items));
+                stack_push(&mut f.stack, vm.new_tuple(items));
             }
             Opcode::UnpackSequence => {
                 let seq = pop!(f);
@@ -582,16 +779,16 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 let spec = if arg & 0x04 != 0 { Some(pop!(f)) } else { None };
                 let v = pop!(f);
                 let r = format_value(vm, v, arg & 3, spec)?;
-                f.stack.push(r);
+                stack_push(&mut f.stack, r);
             }
             Opcode::LoadBuildClass => {
                 let k = vm.names.__build_class__.clone();
                 match dict_get_str(&f.builtins, &k) {
-                    Some(v) => f.stack.push(v),
+                    Some(v) => stack_push(&mut f.stack, v),
                     None => return Err(vm.name_error("__build_class__")),
                 }
             }
-            Opcode::LoadAssertionError => f.stack.push(Value::Obj(vm.exc.assertion_error.clone())),
+            Opcode::LoadAssertionError => stack_push(&mut f.stack, Value::Obj(vm.exc.assertion_error.clone())),
             Opcode::RaiseVarargs => {
                 let (exc, cause) = match arg {
                     0 => (None, None),
@@ -618,8 +815,8 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
             Opcode::PushExcInfo => {
                 let exc = pop!(f);
                 let prev = std::mem::replace(&mut vm.exc_info, exc.clone());
-                f.stack.push(prev);
-                f.stack.push(exc);
+                stack_push(&mut f.stack, prev);
+                stack_push(&mut f.stack, exc);
             }
             Opcode::PopExcept => {
                 let prev = pop!(f);
@@ -629,33 +826,33 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 let t = pop!(f);
                 let exc = top!(f);
                 let r = crate::types::exceptions::exception_matches(vm, &exc, &t)?;
-                f.stack.push(Value::Bool(r));
+                stack_push(&mut f.stack, Value::Bool(r));
             }
             Opcode::CheckEgMatch => {
                 let t = pop!(f);
                 let eg = pop!(f);
                 let (rest, matched) = crate::types::exceptions::eg_match(vm, &eg, &t)?;
-                f.stack.push(rest);
-                f.stack.push(matched);
+                stack_push(&mut f.stack, rest);
+                stack_push(&mut f.stack, matched);
             }
             Opcode::PrepReraiseStar => {
                 let list = pop!(f);
                 let orig = pop!(f);
                 let r = crate::types::exceptions::prep_reraise_star(vm, &orig, &list)?;
-                f.stack.push(r);
+                stack_push(&mut f.stack, r);
             }
             Opcode::BeforeWith => {
                 let mgr = pop!(f);
                 let (exit, res) = before_with(vm, &mgr, false)?;
-                f.stack.push(exit);
-                f.stack.push(res);
+                stack_push(&mut f.stack, exit);
+                stack_push(&mut f.stack, res);
             }
             Opcode::BeforeAsyncWith => {
                 let mgr = pop!(f);
                 let (exit, res) = before_with(vm, &mgr, true)?;
-                f.stack.push(exit);
+                stack_push(&mut f.stack, exit);
                 let aw = crate::types::generator::get_awaitable(vm, &res, 1)?;
-                f.stack.push(aw);
+                stack_push(&mut f.stack, aw);
             }
             Opcode::WithExceptStart => {
                 let n = f.stack.len();
@@ -664,7 +861,7 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 let tp = vm.type_of(&exc);
                 let tb = crate::types::exceptions::get_traceback(&exc);
                 let r = vm.call(&exit, &[Value::Obj(tp), exc, tb], &[])?;
-                f.stack.push(r);
+                stack_push(&mut f.stack, r);
             }
             Opcode::SetupAnnotations => setup_annotations(vm, f)?,
             Opcode::PrintExpr => {
@@ -677,13 +874,13 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 let level = pop!(f);
                 let name = code.names[arg as usize].clone();
                 let m = crate::import::import_name(vm, f, &name, &fromlist, &level)?;
-                f.stack.push(m);
+                stack_push(&mut f.stack, m);
             }
             Opcode::ImportFrom => {
                 let m = top!(f);
                 let name = code.names[arg as usize].clone();
                 let v = crate::import::import_from(vm, &m, &name)?;
-                f.stack.push(v);
+                stack_push(&mut f.stack, v);
             }
             Opcode::ImportStar => {
                 let m = pop!(f);
@@ -696,16 +893,16 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
             Opcode::GetYieldFromIter => {
                 let v = pop!(f);
                 let it = crate::types::generator::get_yield_from_iter(vm, &v, code.co.flags)?;
-                f.stack.push(it);
+                stack_push(&mut f.stack, it);
             }
             Opcode::Send => {
                 let v = pop!(f);
                 let sub = top!(f);
                 match crate::types::generator::send(vm, &sub, v)? {
-                    crate::types::generator::SendResult::Yielded(y) => f.stack.push(y),
+                    crate::types::generator::SendResult::Yielded(y) => stack_push(&mut f.stack, y),
                     crate::types::generator::SendResult::Returned(r) => {
                         f.stack.pop();
-                        f.stack.push(r);
+                        stack_push(&mut f.stack, r);
                         f.pc = arg as usize;
                     }
                 }
@@ -713,21 +910,21 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
             Opcode::GetAwaitable => {
                 let v = pop!(f);
                 let aw = crate::types::generator::get_awaitable(vm, &v, arg)?;
-                f.stack.push(aw);
+                stack_push(&mut f.stack, aw);
             }
             Opcode::AsyncGenWrap => {
                 let v = pop!(f);
-                f.stack.push(crate::types::generator::async_gen_wrap(vm, v));
+                stack_push(&mut f.stack, crate::types::generator::async_gen_wrap(vm, v));
             }
             Opcode::GetAiter => {
                 let v = pop!(f);
                 let r = crate::types::generator::get_aiter(vm, &v)?;
-                f.stack.push(r);
+                stack_push(&mut f.stack, r);
             }
             Opcode::GetAnext => {
                 let v = top!(f);
                 let r = crate::types::generator::get_anext(vm, &v)?;
-                f.stack.push(r);
+                stack_push(&mut f.stack, r);
             }
             Opcode::EndAsyncFor => {
                 let exc = pop!(f);
@@ -744,29 +941,29 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 let cls = pop!(f);
                 let subject = pop!(f);
                 let r = crate::eval_match::match_class(vm, &subject, &cls, arg as usize, &names)?;
-                f.stack.push(r);
+                stack_push(&mut f.stack, r);
             }
             Opcode::MatchMapping => {
                 let s = top!(f);
                 let r = crate::eval_match::is_mapping(vm, &s);
-                f.stack.push(Value::Bool(r));
+                stack_push(&mut f.stack, Value::Bool(r));
             }
             Opcode::MatchSequence => {
                 let s = top!(f);
                 let r = crate::eval_match::is_sequence(vm, &s);
-                f.stack.push(Value::Bool(r));
+                stack_push(&mut f.stack, Value::Bool(r));
             }
             Opcode::MatchKeys => {
                 let n = f.stack.len();
                 let keys = f.stack[n - 1].clone();
                 let subject = f.stack[n - 2].clone();
                 let r = crate::eval_match::match_keys(vm, &subject, &keys)?;
-                f.stack.push(r);
+                stack_push(&mut f.stack, r);
             }
             Opcode::GetLen => {
                 let v = top!(f);
                 let n = vm.len(&v)?;
-                f.stack.push(Value::Int(n as i64));
+                stack_push(&mut f.stack, Value::Int(n as i64));
             }
         _ => {}
     }
@@ -953,15 +1150,27 @@ fn call(vm: &mut Vm, f: &mut Frame, argc: usize) -> PyResult<Option<Flow>> {
                 && c.kwonlyargcount == 0
                 && c.varnames.len() >= total
             {
-                let mut frame = vm.alloc_func_frame(co, func);
-                for (slot, v) in frame.fast.iter_mut().zip(f.stack.drain(args_start..)) {
-                    *slot = v;
+                let mut frame = vm.alloc_call_frame(co, func);
+                // Move the arguments: copy the values, then shorten this stack
+                // without dropping them.
+                // SAFETY: `args_start..n` is within this stack; `frame.fast` was
+                // reserved for `co_nlocals >= total` values and is empty.
+                unsafe {
+                    debug_assert!(frame.fast.is_empty() && frame.fast.capacity() >= total);
+                    let src = f.stack.as_ptr().add(args_start);
+                    let dst = frame.fast.as_mut_ptr();
+                    for i in 0..total {
+                        crate::value::store_words(dst.add(i), crate::value::load_words(src.add(i)));
+                    }
+                    frame.fast.set_len(total);
+                    f.stack.set_len(args_start);
                 }
+                frame.fill_locals();
                 f.stack.truncate(n - argc - 2);
                 if !(c.cellvars.is_empty() && c.freevars.is_empty()) {
                     vm.init_cells(&mut frame, func);
                 }
-                vm.push_frame(frame)?;
+                vm.push_frame_from_loop(frame)?;
                 return Ok(Some(Flow::Call));
             }
             if func.code.co.flags.0 & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) == 0 {
@@ -982,7 +1191,7 @@ fn call(vm: &mut Vm, f: &mut Frame, argc: usize) -> PyResult<Option<Flow>> {
         vm.call(&callable, pos, &kwargs)
     };
     f.stack.truncate(n - argc - 2);
-    f.stack.push(r?);
+    stack_push(&mut f.stack, r?);
     Ok(None)
 }
 

@@ -18,6 +18,8 @@ pub struct Code {
     /// `co_cellvars` then `co_freevars` as interned str objects.
     pub cellnames: Vec<PyRef>,
     /// The instruction stream (same as `co.code`, kept here for locality).
+    /// Invariant relied on by the loop: every low byte is a valid opcode
+    /// (`Vm::make_code` checks).
     pub instrs: Box<[u32]>,
     /// LOAD_GLOBAL cache, one entry per `co_names` index: the value found
     /// when the globals and builtins dicts had these version tags.

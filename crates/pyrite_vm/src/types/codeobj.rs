@@ -15,7 +15,15 @@ impl Vm {
         let names = co.names.iter().map(|n| self.intern(n)).collect();
         let varnames = co.varnames.iter().map(|n| self.intern(n)).collect();
         let cellnames = co.cellvars.iter().chain(co.freevars.iter()).map(|n| self.intern(n)).collect();
-        let instrs = co.code.iter().map(|i| i.0).collect::<Vec<u32>>().into_boxed_slice();
+        // The loop decodes opcodes without checking them (`Code::instrs`).
+        // Compiled and verified code has only valid ones; anything else is
+        // replaced by a bare `raise`, which fails with RuntimeError.
+        let valid = co.code.iter().all(|i| pyrite_bytecode::opcode::Opcode::from_u8(i.0 as u8).is_some());
+        let instrs = if valid {
+            co.code.iter().map(|i| i.0).collect::<Vec<u32>>().into_boxed_slice()
+        } else {
+            vec![pyrite_bytecode::opcode::Opcode::RaiseVarargs as u32].into_boxed_slice()
+        };
         let global_cache = (0..co.names.len()).map(|_| crate::types::code::GlobalCache::default()).collect();
         let attr_cache = (0..co.names.len()).map(|_| crate::types::code::AttrCache::default()).collect();
         let store_cache = (0..co.names.len()).map(|_| crate::types::code::AttrCache::default()).collect();
