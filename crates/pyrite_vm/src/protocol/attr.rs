@@ -539,7 +539,7 @@ fn instance_dict_set_hint(td: &crate::types::typeobj::TypeData, d: &PyRef, name:
 #[inline(never)]
 fn instance_dict_set_probe(td: &crate::types::typeobj::TypeData, d: &PyRef, name: &PyRef, value: Value, cache: &AttrCache) {
     let (Payload::Dict(dd), Some(ks)) = (&d.payload, name.as_str()) else { return };
-    let (i, old) = dd.borrow_mut().set_str_one_probe(name, ks, value);
+    let (i, old) = dd.borrow_mut().set_str_one_probe(name, ks, cache.name_hash.get(), value);
     drop(old);
     let n = i as u32;
     cache.hint.set(n);
@@ -548,13 +548,14 @@ fn instance_dict_set_probe(td: &crate::types::typeobj::TypeData, d: &PyRef, name
     }
 }
 
-/// True if the instance dict of `o` has the str key `name`.
-#[inline]
-fn instance_dict_has(o: &PyRef, name: &PyRef) -> bool {
+/// True if the instance dict of `o` has the str key `name` (whose hash is
+/// the cache's `name_hash`).
+#[inline(always)]
+fn instance_dict_has(o: &PyRef, name: &PyRef, cache: &AttrCache) -> bool {
     let d = o.dict.borrow();
-    match d.as_ref() {
-        Some(d) => crate::types::dict::dict_has_str(d, name),
-        None => false,
+    match (d.as_ref().map(|d| &d.payload), name.as_str()) {
+        (Some(Payload::Dict(dd)), Some(ks)) => dd.borrow().has_str_hashed(name, ks, cache.name_hash.get()),
+        _ => false,
     }
 }
 
@@ -579,6 +580,8 @@ impl Vm {
             return;
         }
         let version = td.version.get();
+        let Some(ks) = name.as_str() else { return };
+        cache.name_hash.set(ks.hash());
         let descr = lookup(cls, name);
         let Some(kind) = classify_descr(&descr) else {
             cache.version.set(0);
@@ -619,7 +622,7 @@ impl Vm {
                             }
                         }
                         attr_kind::METHOD if method => {
-                            if !instance_dict_has(o, name) {
+                            if !instance_dict_has(o, name, cache) {
                                 return Ok(CachedAttr::Method(cache.descr.borrow().clone()));
                             }
                         }
@@ -779,6 +782,9 @@ impl Vm {
         match lookup(cls, &setattr) {
             Some(f) if self.is_builtin_fn(&f, crate::protocol::objecttype::object_setattr) => {}
             _ => return,
+        }
+        if let Some(ks) = name.as_str() {
+            cache.name_hash.set(ks.hash());
         }
         let descr = lookup(cls, name);
         if let Some(Value::Obj(d)) = &descr {

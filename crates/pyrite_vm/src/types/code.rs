@@ -40,8 +40,11 @@ pub struct AttrCache {
     pub kind: std::cell::Cell<u8>,
     /// The attribute found in the type (Null when absent).
     pub descr: std::cell::RefCell<Value>,
-    /// Where the name was last found in an instance dict's entries.
+    /// Where the name was last found in an instance dict's entries (for
+    /// `SLOT` / `STORE_SLOT`: the slot index).
     pub hint: std::cell::Cell<u32>,
+    /// The name's str hash, set when the entry is filled.
+    pub name_hash: std::cell::Cell<i64>,
 }
 
 /// Kinds of `AttrCache` entries.

@@ -435,16 +435,6 @@ impl DictData {
     }
 }
 
-/// True if the dict has the str key `key` (identity or equal text); runs no
-/// Python code. The negative answer of a method lookup's shadowing check.
-#[inline]
-pub fn dict_has_str(d: &PyRef, key: &PyRef) -> bool {
-    let Payload::Dict(dd) = &d.payload else { return false };
-    let Some(ks) = key.as_str() else { return false };
-    let dd = dd.borrow();
-    dd.used != 0 && dd.find_str(key, ks).is_some()
-}
-
 /// The value of entry `hint` if that entry's key is the object `key` itself:
 /// the inlined first step of the attribute caches' lookups.
 #[inline(always)]
@@ -487,11 +477,24 @@ impl DictData {
 }
 
 impl DictData {
-    /// `self[key] = v` for the str `key` with a single probe (stored keys
+    /// True if the str `key`, whose hash is `hash`, is a key (matched as in
+    /// `find_str`); the common negative answer costs one index load.
+    #[inline(always)]
+    pub fn has_str_hashed(&self, key: &PyRef, ks: &crate::types::str::PyStr, hash: i64) -> bool {
+        if self.used == 0 || self.indices.is_empty() {
+            return false;
+        }
+        let mask = self.indices.len() - 1;
+        if self.indices[(hash as u64 as usize) & mask] == EMPTY {
+            return false;
+        }
+        self.find_str(key, ks).is_some()
+    }
+
+    /// `self[key] = v` for the str `key` (hash `hash`) with a single probe (stored keys
     /// match by identity or equal text, as in `find_str`). Returns the entry
     /// index and the replaced value, if any.
-    pub fn set_str_one_probe(&mut self, key: &PyRef, ks: &crate::types::str::PyStr, v: Value) -> (usize, Option<Value>) {
-        let hash = ks.hash();
+    pub fn set_str_one_probe(&mut self, key: &PyRef, ks: &crate::types::str::PyStr, hash: i64, v: Value) -> (usize, Option<Value>) {
         if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             if let Some(i) = self.find_str(key, ks) {
                 return (i, self.set_value_at(i, v));
