@@ -489,3 +489,45 @@ print(repr(super(Kid, Kid()))[:26])
 class SubSuper(super):
     pass
 print(SubSuper(Kid, Kid()).who())
+
+# === plain class values read through instances ===
+class CV:
+    K = 3
+    T = (1, 2)
+    N = None
+    def __init__(self):
+        self.v = 1
+
+def read_k(o):
+    return o.K
+
+cv = CV()
+print([read_k(cv) for _ in range(3)], cv.T, cv.N)
+cv.K = "instance K"
+print(read_k(cv), read_k(CV()))
+del cv.K
+print(read_k(cv))
+CV.K = 4
+print(read_k(cv))
+class GetOnly:
+    def __get__(self, obj, tp=None):
+        return "computed"
+CV.K = GetOnly()
+print(read_k(cv))
+CV.K = len
+print(read_k(cv))
+CV.K = staticmethod(lambda: "static")
+print(read_k(cv)())
+CV.K = classmethod(lambda cls: cls.__name__)
+print(read_k(cv)())
+CV.K = float
+print(read_k(cv))
+class IntSub(int):
+    pass
+CV.K = IntSub(7)
+print(read_k(cv), type(read_k(cv)).__name__)
+del CV.K
+try:
+    read_k(cv)
+except AttributeError as e:
+    print("AttributeError:", e)

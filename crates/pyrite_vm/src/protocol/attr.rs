@@ -487,6 +487,23 @@ fn classify_descr(d: &Option<Value>) -> Option<u8> {
     })
 }
 
+/// True if `descr_get` returns the attribute `d` of a type unchanged (no
+/// binding, no `__get__` call).
+fn descr_get_is_identity(d: &Value) -> bool {
+    let Value::Obj(o) = d else { return true };
+    match &o.payload {
+        Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::Dict(_) | Payload::List(_) => true,
+        Payload::Function(_)
+        | Payload::Builtin(_)
+        | Payload::StaticMethod(_)
+        | Payload::ClassMethod(_)
+        | Payload::Property(_)
+        | Payload::GetSet(_)
+        | Payload::Member(_) => false,
+        _ => o.class().as_type().map(|t| !t.has_flag(flags::HEAPTYPE)) == Some(true),
+    }
+}
+
 /// The value of `name` in the instance dict of `o`, if it has one.
 #[inline]
 fn instance_dict_get(o: &PyRef, name: &PyRef) -> Option<Value> {
@@ -598,6 +615,10 @@ impl Vm {
                 }
             }
         }
+        let kind = match &descr {
+            Some(d) if kind == attr_kind::NON_DATA && descr_get_is_identity(d) => attr_kind::CLASS_VALUE,
+            _ => kind,
+        };
         *cache.descr.borrow_mut() = descr.unwrap_or(Value::Null);
         cache.kind.set(kind);
         cache.version.set(version);
@@ -624,6 +645,11 @@ impl Vm {
                         attr_kind::METHOD if method => {
                             if !instance_dict_has(o, name, cache) {
                                 return Ok(CachedAttr::Method(cache.descr.borrow().clone()));
+                            }
+                        }
+                        attr_kind::CLASS_VALUE => {
+                            if !instance_dict_has(o, name, cache) {
+                                return Ok(CachedAttr::Value(cache.descr.borrow().clone()));
                             }
                         }
                         attr_kind::SLOT => {
@@ -657,7 +683,7 @@ impl Vm {
                                 return Ok(CachedAttr::Value(v));
                             }
                         }
-                        attr_kind::METHOD | attr_kind::NON_DATA => {
+                        attr_kind::METHOD | attr_kind::NON_DATA | attr_kind::CLASS_VALUE => {
                             if let Some(v) = instance_dict_get(o, name) {
                                 return Ok(CachedAttr::Value(v));
                             }

@@ -68,6 +68,9 @@ pub mod attr_kind {
     /// STORE_ATTR: the type's `__setattr__` is object's and the name is a
     /// `__slots__` member: the value goes into the instance's slot `hint`.
     pub const STORE_SLOT: u8 = 7;
+    /// A plain value in the type (its `__get__` is the identity): the
+    /// instance dict first, then `descr` itself.
+    pub const CLASS_VALUE: u8 = 8;
 }
 
 /// One LOAD_GLOBAL cache entry.
