@@ -636,30 +636,31 @@ impl Vm {
         if let Value::Obj(o) = obj {
             if let Some(td) = o.class().as_type() {
                 if td.version.get() == cache.version.get() {
-                    match cache.kind.get() {
-                        attr_kind::ABSENT => {
-                            if let Some(v) = instance_dict_get_hint(o, name, cache) {
-                                return Ok(CachedAttr::Value(v));
-                            }
+                    let kind = cache.kind.get();
+                    if kind == attr_kind::ABSENT {
+                        if let Some(v) = instance_dict_get_hint(o, name, cache) {
+                            return Ok(CachedAttr::Value(v));
                         }
-                        attr_kind::METHOD if method => {
-                            if !instance_dict_has(o, name, cache) {
-                                return Ok(CachedAttr::Method(cache.descr.borrow().clone()));
-                            }
+                    } else if kind == attr_kind::METHOD && method {
+                        if !instance_dict_has(o, name, cache) {
+                            return Ok(CachedAttr::Method(cache.descr.borrow().clone()));
                         }
-                        attr_kind::CLASS_VALUE => {
-                            if !instance_dict_has(o, name, cache) {
-                                return Ok(CachedAttr::Value(cache.descr.borrow().clone()));
-                            }
-                        }
-                        attr_kind::SLOT => {
-                            if let Some(v) = o.slots.borrow().get(cache.hint.get() as usize) {
-                                if !v.is_null() {
-                                    return Ok(CachedAttr::Value(v.clone()));
+                    } else {
+                        match kind {
+                            attr_kind::CLASS_VALUE => {
+                                if !instance_dict_has(o, name, cache) {
+                                    return Ok(CachedAttr::Value(cache.descr.borrow().clone()));
                                 }
                             }
+                            attr_kind::SLOT => {
+                                if let Some(v) = o.slots.borrow().get(cache.hint.get() as usize) {
+                                    if !v.is_null() {
+                                        return Ok(CachedAttr::Value(v.clone()));
+                                    }
+                                }
+                            }
+                            _ => {}
                         }
-                        _ => {}
                     }
                 }
             }

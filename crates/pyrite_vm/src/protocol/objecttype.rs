@@ -425,6 +425,34 @@ pub fn type_call_impl(vm: &mut Vm, cls: &PyRef, args: &[Value], kwargs: &[(PyRef
     type_call_generic(vm, cls, args, kwargs)
 }
 
+/// `cls(...)` when the class's metaclass is `type`, its `__new__` is
+/// `object.__new__` and its `__init__` a Python function: the new instance
+/// and that `__init__`. The caller calls `__init__(instance, *args, **kwargs)`,
+/// raises TypeError "__init__() should return None, not '<type>'" if it
+/// returns anything but None, and gives the instance as the call's result
+/// (exactly what `type_call_impl` does). None: use `vm.call`.
+/// For the loop to run `__init__` in its own frame instead of recursing.
+#[allow(dead_code)]
+pub(crate) fn new_for_py_init(vm: &mut Vm, cls: &PyRef) -> Option<(Value, Value)> {
+    if !Rc::ptr_eq(cls.class(), &vm.types.type_) {
+        return None;
+    }
+    let td = cls.as_type()?;
+    let (kind, init) = {
+        let c = td.ctor_cache.borrow();
+        if c.version == td.version.get() {
+            (c.kind, c.init.clone())
+        } else {
+            drop(c);
+            fill_ctor_cache(vm, cls, td)
+        }
+    };
+    if kind != ctor_kind::PY_INIT || td.has_flag(flags::ABSTRACT) {
+        return None;
+    }
+    Some((Value::Obj(new_instance(vm, cls, Payload::None)), init))
+}
+
 /// Resolves what calling `cls` does for `type_call_impl`'s fast paths and
 /// records it in the type's cache.
 fn fill_ctor_cache(vm: &mut Vm, cls: &PyRef, td: &TypeData) -> (u8, Value) {

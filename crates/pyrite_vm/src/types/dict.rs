@@ -488,7 +488,34 @@ impl DictData {
         if self.indices[(hash as u64 as usize) & mask] == EMPTY {
             return false;
         }
-        self.find_str(key, ks).is_some()
+        self.has_str_probe(key, ks, hash)
+    }
+
+    /// `has_str_hashed` past the first slot.
+    #[inline(never)]
+    fn has_str_probe(&self, key: &PyRef, ks: &crate::types::str::PyStr, hash: i64) -> bool {
+        let mask = self.indices.len() - 1;
+        let mut slot = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let ix = self.indices[slot];
+            if ix == EMPTY {
+                return false;
+            }
+            if ix != DUMMY {
+                if let Some(Some(e)) = self.entries.get(ix as usize) {
+                    if e.hash == hash {
+                        if let Value::Obj(o) = &e.key {
+                            if std::rc::Rc::ptr_eq(o, key) || o.as_str().map(|s| s.as_wtf8() == ks.as_wtf8()).unwrap_or(false) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            slot = (slot * 5 + 1 + perturb as usize) & mask;
+        }
     }
 
     /// `self[key] = v` for the str `key` (hash `hash`) with a single probe (stored keys
