@@ -531,3 +531,52 @@ try:
     read_k(cv)
 except AttributeError as e:
     print("AttributeError:", e)
+
+# === constructors with their own __new__ ===
+class NewSetsInit:
+    def __new__(cls, *a):
+        if a and a[0] == "patch":
+            cls.__init__ = lambda self, *a: setattr(self, "how", "patched init")
+        return super().__new__(cls)
+    def __init__(self, *a):
+        self.how = "original init"
+print([make(NewSetsInit).how for _ in range(2)], make(NewSetsInit, "patch").how, make(NewSetsInit).how)
+
+class Parent:
+    def __new__(cls, sub=False):
+        return super().__new__(Child if sub else cls)
+    def __init__(self, sub=False):
+        self.who = "Parent.__init__"
+class Child(Parent):
+    def __init__(self, sub=False):
+        self.who = "Child.__init__"
+print([make(Parent).who for _ in range(2)], make(Parent, True).who, type(make(Parent, True)).__name__)
+
+class NotMine:
+    def __new__(cls):
+        return 42
+    def __init__(self):
+        print("never")
+print([make(NotMine) for _ in range(2)])
+
+from collections import namedtuple
+Pt = namedtuple("Pt", "x y")
+print([make(Pt, i, i + 1) for i in range(3)], make(Pt, x=1, y=2))
+class Pt3(Pt):
+    def __init__(self, *a, **k):
+        self.extra = "extra"
+print(make(Pt3, 1, 2), make(Pt3, 3, 4).extra)
+
+class MyInt(int):
+    def __new__(cls, v):
+        return super().__new__(cls, v * 2)
+print([make(MyInt, i) for i in range(3)])
+MyInt.__new__ = lambda cls, v: int.__new__(cls, v * 3)
+print(make(MyInt, 2))
+
+class Err(Exception):
+    def __init__(self, a, b):
+        super().__init__(a + b)
+print([repr(make(Err, 1, 2)) for _ in range(2)])
+Err.__init__ = lambda self, a, b: Exception.__init__(self, a * b)
+print(repr(make(Err, 3, 4)))

@@ -366,9 +366,10 @@ impl Vm {
                         what
                     )));
                 }
-                let mut args = vec![obj.clone()];
-                args.extend(value);
-                self.call(&f, &args, &[])?;
+                match value {
+                    Some(v) => self.call(&f, &[obj.clone(), v], &[])?,
+                    None => self.call(&f, std::slice::from_ref(obj), &[])?,
+                };
                 Ok(())
             }
             Payload::GetSet(gs) => match gs.set {
@@ -435,6 +436,15 @@ impl Vm {
             _ => false,
         };
         if bound_call {
+            // Dunders take at most a few arguments: build `(obj, *args)` on
+            // the stack.
+            const N: usize = 4;
+            if args.len() < N {
+                let mut buf: [Value; N] = Default::default();
+                buf[0] = obj.clone();
+                buf[1..=args.len()].clone_from_slice(args);
+                return self.call(&f, &buf[..=args.len()], &[]).map(Some);
+            }
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(obj.clone());
             all.extend_from_slice(args);

@@ -460,17 +460,18 @@ fn fill_ctor_cache(vm: &mut Vm, cls: &PyRef, td: &TypeData) -> (u8, Value) {
     let mut kind = ctor_kind::GENERIC;
     let mut init_v = Value::Null;
     let new = lookup(cls, &vm.names.__new__.clone());
+    let init_found = lookup(cls, &vm.names.__init__.clone());
     let new_is_object = matches!(&new, Some(f) if vm.is_builtin_fn(f, object_new));
     // object.__new__ refuses classes whose nearest builtin base is not object.
     let static_base = td.mro.borrow().iter().find(|c| c.as_type().map(|ct| !ct.has_flag(flags::HEAPTYPE)).unwrap_or(false)).cloned();
     let object_layout = matches!(&static_base, Some(sb) if Rc::ptr_eq(sb, &vm.types.object));
     if new_is_object && object_layout && !Rc::ptr_eq(cls, &vm.types.type_) {
-        match lookup(cls, &vm.names.__init__.clone()) {
+        match &init_found {
             Some(f @ Value::Obj(_)) if matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Function(_))) => {
                 kind = ctor_kind::PY_INIT;
-                init_v = f;
+                init_v = f.clone();
             }
-            Some(f) if vm.is_builtin_fn(&f, object_init) => kind = ctor_kind::OBJECT_INIT,
+            Some(f) if vm.is_builtin_fn(f, object_init) => kind = ctor_kind::OBJECT_INIT,
             _ => {}
         }
     }
@@ -478,36 +479,59 @@ fn fill_ctor_cache(vm: &mut Vm, cls: &PyRef, td: &TypeData) -> (u8, Value) {
     c.version = version;
     c.kind = kind;
     c.init = init_v.clone();
+    // For `type_call_generic`: the raw lookups (Null new = not found: the
+    // generic path raises without the cache).
+    c.new = new.unwrap_or(Value::Null);
+    c.generic_init = init_found.unwrap_or(Value::Null);
     (kind, init_v)
 }
 
 /// Calls the Python `__init__` `init` with `obj` and the call's arguments;
 /// returns `obj`.
 fn call_init(vm: &mut Vm, init: &Value, obj: Value, args: &[Value], kwargs: &[(PyRef, Value)]) -> PyResult<Value> {
-    const N: usize = 8;
-    let r = if args.len() < N {
-        let mut buf: [Value; N] = Default::default();
-        buf[0] = obj.clone();
-        buf[1..=args.len()].clone_from_slice(args);
-        vm.call(init, &buf[..=args.len()], kwargs)?
-    } else {
-        let mut all = Vec::with_capacity(args.len() + 1);
-        all.push(obj.clone());
-        all.extend_from_slice(args);
-        vm.call(init, &all, kwargs)?
-    };
+    let r = call_with_first(vm, init, &obj, args, kwargs)?;
     if !r.is_none() {
         return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r))));
     }
     Ok(obj)
 }
 
-/// `type_call_impl` without the per-type cache.
+/// `f(first, *args, **kwargs)`, building the argument list on the stack when
+/// it is short.
+fn call_with_first(vm: &mut Vm, f: &Value, first: &Value, args: &[Value], kwargs: &[(PyRef, Value)]) -> PyResult<Value> {
+    const N: usize = 8;
+    if args.len() < N {
+        let mut buf: [Value; N] = Default::default();
+        buf[0] = first.clone();
+        buf[1..=args.len()].clone_from_slice(args);
+        return vm.call(f, &buf[..=args.len()], kwargs);
+    }
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.push(first.clone());
+    all.extend_from_slice(args);
+    vm.call(f, &all, kwargs)
+}
+
+/// `f` of the type's constructor cache when it is current and was filled with
+/// the MRO lookups.
+fn cached_ctor(cls: &PyRef, f: impl FnOnce(&crate::types::typeobj::CtorCache) -> Value) -> Option<Value> {
+    let td = cls.as_type()?;
+    let c = td.ctor_cache.borrow();
+    (c.version == td.version.get() && !c.new.is_null()).then(|| f(&c))
+}
+
+/// `type_call_impl` without the per-type fast paths: `__new__`, then
+/// `__init__` if `__new__` returned an instance of `cls`. Both lookups come
+/// from the type's constructor cache when it is current.
 fn type_call_generic(vm: &mut Vm, cls: &PyRef, args: &[Value], kwargs: &[(PyRef, Value)]) -> PyResult<Value> {
-    if Rc::ptr_eq(cls, &vm.types.type_) && args.len() == 1 && kwargs.is_empty() {
+    let is_type = Rc::ptr_eq(cls, &vm.types.type_);
+    if is_type && args.len() == 1 && kwargs.is_empty() {
         return Ok(Value::Obj(vm.type_of(&args[0])));
     }
-    let new = lookup(cls, &vm.names.__new__.clone());
+    let new = match cached_ctor(cls, |c| c.new.clone()) {
+        Some(n) => Some(n),
+        None => lookup(cls, &vm.names.__new__.clone()),
+    };
     let Some(new) = new else {
         return Err(vm.type_error(format!(
             "cannot create '{}' instances",
@@ -521,26 +545,28 @@ fn type_call_generic(vm: &mut Vm, cls: &PyRef, args: &[Value], kwargs: &[(PyRef,
         },
         _ => new,
     };
-    let mut all = Vec::with_capacity(args.len() + 1);
-    all.push(Value::Obj(cls.clone()));
-    all.extend_from_slice(args);
-    let obj = vm.call(&new, &all, kwargs)?;
-    if Rc::ptr_eq(cls, &vm.types.type_) && args.len() != 1 && args.len() != 3 {
+    let obj = call_with_first(vm, &new, &Value::Obj(cls.clone()), args, kwargs)?;
+    if is_type && args.len() != 1 && args.len() != 3 {
         return Ok(obj);
     }
     if !vm.is_instance(&obj, cls) {
         return Ok(obj);
     }
-    let init_name = vm.names.__init__.clone();
-    if let Some(init) = vm.lookup_special(&obj, &init_name) {
+    // The cached `__init__` is the class's (read after `__new__`, which may
+    // have changed the class); `__new__` may have returned an instance of a
+    // subclass.
+    let cached_init = if Rc::ptr_eq(&vm.type_of(&obj), cls) { cached_ctor(cls, |c| c.generic_init.clone()) } else { None };
+    let init = match cached_init {
+        Some(i) => (!i.is_null()).then_some(i),
+        None => {
+            let init_name = vm.names.__init__.clone();
+            vm.lookup_special(&obj, &init_name)
+        }
+    };
+    if let Some(init) = init {
         let tp = vm.type_of(&obj);
         let r = match &init {
-            Value::Obj(o) if matches!(o.payload, Payload::Function(_) | Payload::Builtin(_)) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(obj.clone());
-                all.extend_from_slice(args);
-                vm.call(&init, &all, kwargs)?
-            }
+            Value::Obj(o) if matches!(o.payload, Payload::Function(_) | Payload::Builtin(_)) => call_with_first(vm, &init, &obj, args, kwargs)?,
             _ => {
                 let bound = vm.descr_get(&init, &obj, &tp)?;
                 vm.call(&bound, args, kwargs)?

@@ -89,8 +89,11 @@ pub struct CtorCache {
     pub version: u64,
     /// One of the `ctor_kind` constants.
     pub kind: u8,
-    /// The `__init__` found in the MRO (a Python function for `PY_INIT`).
+    /// The `__init__` for `PY_INIT` (a Python function), else Null.
     pub init: Value,
+    /// `__new__` and `__init__` as found in the MRO (Null when absent).
+    pub new: Value,
+    pub generic_init: Value,
 }
 
 /// Kinds of `CtorCache` entries.
