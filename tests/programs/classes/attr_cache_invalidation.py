@@ -580,3 +580,21 @@ class Err(Exception):
 print([repr(make(Err, 1, 2)) for _ in range(2)])
 Err.__init__ = lambda self, a, b: Exception.__init__(self, a * b)
 print(repr(make(Err, 3, 4)))
+
+# === caches do not keep class attributes alive ===
+class Noisy:
+    def __init__(self, tag):
+        self.tag = tag
+    def __del__(self):
+        print("__del__", self.tag)
+class Holder:
+    pass
+Holder.x = Noisy("x")
+h = Holder()
+print(h.x.tag, hasattr(h, "x"), getattr(Holder, "x").tag)
+del Holder.x
+print("after del Holder.x")
+Holder.y = Noisy("y")
+print(hasattr(Holder(), "y"), hasattr(Holder(), "__len__"))
+Holder.y = None
+print("after rebinding Holder.y")

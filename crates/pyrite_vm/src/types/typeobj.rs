@@ -167,10 +167,81 @@ pub fn invalidate(t: &TypeData) {
     }
 }
 
-/// Looks `name` up along the MRO of type `ty` (no descriptors applied).
-/// CPython: `_PyType_Lookup`.
+/// What the method cache remembers of a lookup's result. Objects are held
+/// weakly: the cache must not keep a class attribute alive after the class
+/// drops it (its `__del__` runs then, as in CPython).
+enum CachedLookup {
+    Absent,
+    Imm(Value),
+    Obj(std::rc::Weak<PyObject>),
+}
+
+/// One entry of the method cache: `lookup(type, name)` gave `value` when the
+/// type had version tag `version`.
+struct MethodCacheEntry {
+    version: u64,
+    name: Option<PyRef>,
+    value: CachedLookup,
+}
+
+const METHOD_CACHE_BITS: u32 = 12;
+
+thread_local! {
+    /// CPython's type method cache: results of `lookup` keyed by the type's
+    /// version tag and the name's identity (the entry keeps the name alive,
+    /// so its address is not reused while cached). Version tags are never
+    /// reused, so entries of changed or dead types are never hit again.
+    static METHOD_CACHE: RefCell<Vec<MethodCacheEntry>> = RefCell::new(
+        (0..1usize << METHOD_CACHE_BITS).map(|_| MethodCacheEntry { version: 0, name: None, value: CachedLookup::Absent }).collect(),
+    );
+}
+
+#[inline]
+fn method_cache_index(version: u64, name: &PyRef) -> usize {
+    let h = version ^ ((Rc::as_ptr(name) as usize as u64) >> 4);
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - METHOD_CACHE_BITS)) as usize
+}
+
+/// Looks `name` up along the MRO of type `ty` (no descriptors applied),
+/// through the method cache. CPython: `_PyType_Lookup`.
 pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<Value> {
     let t = ty.as_type()?;
+    let version = t.version.get();
+    let i = method_cache_index(version, name);
+    let hit = METHOD_CACHE.with(|c| {
+        let c = c.borrow();
+        let e = &c[i];
+        match &e.name {
+            Some(n) if e.version == version && Rc::ptr_eq(n, name) => match &e.value {
+                CachedLookup::Absent => Some(None),
+                CachedLookup::Imm(v) => Some(Some(v.clone())),
+                CachedLookup::Obj(w) => w.upgrade().map(|o| Some(Value::Obj(o))),
+            },
+            _ => None,
+        }
+    });
+    if let Some(r) = hit {
+        return r;
+    }
+    let found = lookup_uncached(t, name);
+    let value = match &found {
+        None => CachedLookup::Absent,
+        Some(Value::Obj(o)) => CachedLookup::Obj(Rc::downgrade(o)),
+        Some(v) => CachedLookup::Imm(v.clone()),
+    };
+    let old = METHOD_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let e = &mut c[i];
+        e.version = version;
+        (std::mem::replace(&mut e.name, Some(name.clone())), std::mem::replace(&mut e.value, value))
+    });
+    // Dropped with the cache not borrowed.
+    drop(old);
+    found
+}
+
+/// `lookup` without the method cache: walks the MRO.
+fn lookup_uncached(t: &TypeData, name: &PyRef) -> Option<Value> {
     for c in t.mro.borrow().iter() {
         let d = c.dict.borrow();
         if let Some(d) = d.as_ref() {
