@@ -598,3 +598,16 @@ Holder.y = Noisy("y")
 print(hasattr(Holder(), "y"), hasattr(Holder(), "__len__"))
 Holder.y = None
 print("after rebinding Holder.y")
+
+class Holder2:
+    items = [Noisy("in list")]
+    def m(self, d=Noisy("default")):
+        return 1
+h2 = Holder2()
+for _ in range(3):
+    h2.items
+    h2.m()
+del Holder2.items
+print("after del Holder2.items")
+del Holder2.m
+print("after del Holder2.m")

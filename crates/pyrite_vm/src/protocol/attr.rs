@@ -468,7 +468,7 @@ impl Vm {
     }
 }
 
-use crate::types::code::{attr_kind, AttrCache};
+use crate::types::code::{attr_kind, AttrCache, CachedDescr};
 
 /// How an attribute found in a type behaves for instance access, mirroring
 /// `is_data_descriptor` and `descr_get`; None when it depends on Python-level
@@ -617,7 +617,7 @@ impl Vm {
         if let Some(Value::Obj(d)) = &descr {
             if let Payload::Member(m) = &d.payload {
                 if let Ok(i) = u32::try_from(m.index) {
-                    *cache.descr.borrow_mut() = Value::Null;
+                    *cache.descr.borrow_mut() = CachedDescr::Absent;
                     cache.hint.set(i);
                     cache.kind.set(attr_kind::SLOT);
                     cache.version.set(version);
@@ -629,7 +629,7 @@ impl Vm {
             Some(d) if kind == attr_kind::NON_DATA && descr_get_is_identity(d) => attr_kind::CLASS_VALUE,
             _ => kind,
         };
-        *cache.descr.borrow_mut() = descr.unwrap_or(Value::Null);
+        *cache.descr.borrow_mut() = CachedDescr::new(descr.unwrap_or(Value::Null));
         cache.kind.set(kind);
         cache.version.set(version);
     }
@@ -653,13 +653,17 @@ impl Vm {
                         }
                     } else if kind == attr_kind::METHOD && method {
                         if !instance_dict_has(o, name, cache) {
-                            return Ok(CachedAttr::Method(cache.descr.borrow().clone()));
+                            if let Some(d) = cache.descr.borrow().get() {
+                                return Ok(CachedAttr::Method(d));
+                            }
                         }
                     } else {
                         match kind {
                             attr_kind::CLASS_VALUE => {
                                 if !instance_dict_has(o, name, cache) {
-                                    return Ok(CachedAttr::Value(cache.descr.borrow().clone()));
+                                    if let Some(d) = cache.descr.borrow().get() {
+                                        return Ok(CachedAttr::Value(d));
+                                    }
                                 }
                             }
                             attr_kind::SLOT => {
@@ -698,17 +702,21 @@ impl Vm {
                             if let Some(v) = instance_dict_get(o, name) {
                                 return Ok(CachedAttr::Value(v));
                             }
-                            let d = cache.descr.borrow().clone();
-                            if method && cache.kind.get() == attr_kind::METHOD {
-                                return Ok(CachedAttr::Method(d));
+                            let d = cache.descr.borrow().get();
+                            if let Some(d) = d {
+                                if method && cache.kind.get() == attr_kind::METHOD {
+                                    return Ok(CachedAttr::Method(d));
+                                }
+                                let cls = cls.clone();
+                                return self.descr_get(&d, obj, &cls).map(CachedAttr::Value);
                             }
-                            let cls = cls.clone();
-                            return self.descr_get(&d, obj, &cls).map(CachedAttr::Value);
                         }
                         attr_kind::DATA => {
-                            let d = cache.descr.borrow().clone();
-                            let cls = cls.clone();
-                            return self.descr_get(&d, obj, &cls).map(CachedAttr::Value);
+                            let d = cache.descr.borrow().get();
+                            if let Some(d) = d {
+                                let cls = cls.clone();
+                                return self.descr_get(&d, obj, &cls).map(CachedAttr::Value);
+                            }
                         }
                         _ => {}
                     }
@@ -827,7 +835,7 @@ impl Vm {
         if let Some(Value::Obj(d)) = &descr {
             if let Payload::Member(m) = &d.payload {
                 if let Ok(i) = u32::try_from(m.index) {
-                    *cache.descr.borrow_mut() = Value::Null;
+                    *cache.descr.borrow_mut() = CachedDescr::Absent;
                     cache.hint.set(i);
                     cache.kind.set(attr_kind::STORE_SLOT);
                     cache.version.set(version);
@@ -839,7 +847,7 @@ impl Vm {
             Some(attr_kind::ABSENT) | Some(attr_kind::NON_DATA) | Some(attr_kind::METHOD) => {}
             _ => return,
         }
-        *cache.descr.borrow_mut() = Value::Null;
+        *cache.descr.borrow_mut() = CachedDescr::Absent;
         cache.kind.set(attr_kind::STORE_DICT);
         cache.version.set(version);
     }

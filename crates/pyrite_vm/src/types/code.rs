@@ -38,13 +38,46 @@ pub struct AttrCache {
     pub version: std::cell::Cell<u64>,
     /// One of the `attr_kind` constants.
     pub kind: std::cell::Cell<u8>,
-    /// The attribute found in the type (Null when absent).
-    pub descr: std::cell::RefCell<Value>,
+    /// The attribute found in the type.
+    pub descr: std::cell::RefCell<CachedDescr>,
     /// Where the name was last found in an instance dict's entries (for
     /// `SLOT` / `STORE_SLOT`: the slot index).
     pub hint: std::cell::Cell<u32>,
     /// The name's str hash, set when the entry is filled.
     pub name_hash: std::cell::Cell<i64>,
+}
+
+/// An attribute cache's reference to what the type holds. Objects are held
+/// weakly, so a cache never keeps a class attribute alive after the class
+/// drops it (its `__del__` runs then, as in CPython); while the type's version
+/// tag is unchanged the type itself keeps it alive.
+#[derive(Default)]
+pub enum CachedDescr {
+    #[default]
+    Absent,
+    Imm(Value),
+    Obj(std::rc::Weak<crate::object::PyObject>),
+}
+
+impl CachedDescr {
+    /// Remembers `v` (Null: absent).
+    pub fn new(v: Value) -> CachedDescr {
+        match v {
+            Value::Null => CachedDescr::Absent,
+            Value::Obj(o) => CachedDescr::Obj(std::rc::Rc::downgrade(&o)),
+            v => CachedDescr::Imm(v),
+        }
+    }
+
+    /// The value, if present and alive.
+    #[inline]
+    pub fn get(&self) -> Option<Value> {
+        match self {
+            CachedDescr::Absent => None,
+            CachedDescr::Imm(v) => Some(v.clone()),
+            CachedDescr::Obj(w) => w.upgrade().map(Value::Obj),
+        }
+    }
 }
 
 /// Kinds of `AttrCache` entries.
