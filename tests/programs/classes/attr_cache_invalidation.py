@@ -611,3 +611,40 @@ del Holder2.items
 print("after del Holder2.items")
 del Holder2.m
 print("after del Holder2.m")
+
+# === __getattr__ with cached lookups ===
+class GA:
+    __slots__ = ("s", "__dict__")
+    def __init__(self):
+        self.v = "v"
+    def m(self):
+        return "GA.m"
+    @property
+    def p(self):
+        raise AttributeError("p failed")
+    K = "class K"
+    def __getattr__(self, name):
+        return "__getattr__(" + name + ")"
+
+def read_v(o):
+    return o.v
+def read_s(o):
+    return o.s
+def read_p(o):
+    return o.p
+def read_k(o):
+    return o.K
+
+ga = GA()
+for _ in range(3):
+    print(read_v(ga), call_m(ga), read_s(ga), read_p(ga), read_k(ga), read_missing(ga))
+ga.s = "slot"
+del ga.v
+print(read_v(ga), read_s(ga))
+ga.m = lambda: "instance m"
+print(call_m(ga))
+del GA.__getattr__
+try:
+    read_p(ga)
+except AttributeError as e:
+    print("AttributeError:", e)

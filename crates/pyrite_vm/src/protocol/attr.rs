@@ -603,7 +603,10 @@ impl Vm {
         }
         let cls = o.class();
         let Some(td) = cls.as_type() else { return };
-        if td.has_flag(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR) {
+        // With `__getattr__`, the cache still serves attributes that are found
+        // (the inlined hits); everything else takes the generic path, which
+        // falls back to `__getattr__` on AttributeError.
+        if td.has_flag(flags::CUSTOM_GETATTRIBUTE) {
             return;
         }
         let version = td.version.get();
@@ -691,7 +694,7 @@ impl Vm {
                 if td.version.get() != cache.version.get() {
                     self.fill_attr_cache(o, name, cache);
                 }
-                if td.version.get() == cache.version.get() {
+                if td.version.get() == cache.version.get() && !td.has_flag(flags::HAS_GETATTR) {
                     match cache.kind.get() {
                         attr_kind::ABSENT => {
                             if let Some(v) = instance_dict_get_hint(o, name, cache) {
