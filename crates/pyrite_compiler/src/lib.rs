@@ -9,6 +9,7 @@
 //! and errors are `CompileError` values that the VM turns into SyntaxError.
 
 mod errors;
+mod fxhash;
 pub mod assemble;
 pub mod codegen;
 pub mod flowgraph;

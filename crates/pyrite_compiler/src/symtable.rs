@@ -10,7 +10,7 @@
 
 use crate::{CompileError, ErrorKind};
 use ruff_python_ast::*;
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub const DEF_GLOBAL: u32 = 1;
 pub const DEF_LOCAL: u32 = 2;
@@ -85,8 +85,8 @@ impl SymbolTable {
             kind,
             name: name.to_string(),
             order: Vec::new(),
-            flags: HashMap::new(),
-            scopes: HashMap::new(),
+            flags: HashMap::default(),
+            scopes: HashMap::default(),
             varnames: Vec::new(),
             children: Vec::new(),
             nested,
@@ -178,7 +178,7 @@ struct Builder {
 pub fn build(module: &Mod, future_annotations: bool) -> Result<SymTables, CompileError> {
     let mut b = Builder {
         tables: vec![SymbolTable::new(BlockType::Module, "top", false)],
-        by_node: HashMap::new(),
+        by_node: HashMap::default(),
         stack: vec![0],
         private: None,
         future_annotations,
@@ -835,8 +835,8 @@ impl Builder {
 // ---- analysis (CPython's analyze_block / analyze_name / analyze_cells) ----
 
 fn analyze(tables: &mut [SymbolTable]) -> Result<(), CompileError> {
-    let mut free = HashSet::new();
-    let global = HashSet::new();
+    let mut free = HashSet::default();
+    let global = HashSet::default();
     analyze_block(tables, 0, None, &mut free, &global, 0)
 }
 
@@ -851,11 +851,11 @@ fn analyze_block(
     if depth > MAX_DEPTH {
         return Err(recursion_error());
     }
-    let mut local: HashSet<String> = HashSet::new();
-    let mut scopes: HashMap<String, Scope> = HashMap::new();
-    let mut newglobal: HashSet<String> = HashSet::new();
-    let mut newfree: HashSet<String> = HashSet::new();
-    let mut newbound: HashSet<String> = HashSet::new();
+    let mut local: HashSet<String> = HashSet::default();
+    let mut scopes: HashMap<String, Scope> = HashMap::default();
+    let mut newglobal: HashSet<String> = HashSet::default();
+    let mut newfree: HashSet<String> = HashSet::default();
+    let mut newbound: HashSet<String> = HashSet::default();
     let mut global_mut = global.clone();
     let kind = tables[id].kind;
 
@@ -917,7 +917,7 @@ fn analyze_block(
 
     let children = tables[id].children.clone();
     for c in children {
-        let mut child_free = HashSet::new();
+        let mut child_free = HashSet::default();
         analyze_block(tables, c, Some(&newbound), &mut child_free, &newglobal, depth + 1)?;
         newfree.extend(child_free);
     }

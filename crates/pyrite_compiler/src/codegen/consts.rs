@@ -57,6 +57,94 @@ fn code_equal(a: &pyrite_bytecode::CodeObject, b: &pyrite_bytecode::CodeObject) 
         && a.consts.iter().zip(&b.consts).all(|(x, y)| const_identical(x, y))
 }
 
+/// A hash consistent with `const_identical`: identical constants hash alike.
+fn const_hash(c: &Constant, h: &mut crate::fxhash::FxHasher) {
+    use std::hash::{Hash, Hasher};
+    match c {
+        Constant::None => h.write_u8(0),
+        Constant::Ellipsis => h.write_u8(1),
+        Constant::Bool(b) => {
+            h.write_u8(2);
+            h.write_u8(*b as u8);
+        }
+        Constant::Int(i) => {
+            h.write_u8(3);
+            h.write_u64(*i as u64);
+        }
+        Constant::BigInt(i) => {
+            h.write_u8(4);
+            i.hash(h);
+        }
+        Constant::Float(f) => {
+            h.write_u8(5);
+            h.write_u64(f.to_bits());
+        }
+        Constant::Complex { re, im } => {
+            h.write_u8(6);
+            h.write_u64(re.to_bits());
+            h.write_u64(im.to_bits());
+        }
+        Constant::Str(s) => {
+            h.write_u8(7);
+            h.write_usize(s.as_bytes().len());
+            h.write(s.as_bytes());
+        }
+        Constant::Bytes(b) => {
+            h.write_u8(8);
+            h.write_usize(b.len());
+            h.write(b);
+        }
+        Constant::Tuple(t) | Constant::FrozenSet(t) => {
+            h.write_u8(if matches!(c, Constant::Tuple(_)) { 9 } else { 10 });
+            h.write_usize(t.len());
+            for x in t {
+                const_hash(x, h);
+            }
+        }
+        Constant::Code(code) => {
+            h.write_u8(11);
+            h.write(code.name.as_bytes());
+            h.write_u32(code.firstlineno);
+            h.write_usize(code.code.len());
+        }
+    }
+}
+
+/// The constants of one code object under construction, deduplicated with
+/// `const_identical` through a hash index (the position of each constant in
+/// the table is the order of first use, as in CPython's `co_consts`).
+#[derive(Default)]
+pub struct ConstTable {
+    /// Hash -> index of the most recently added constant with that hash.
+    heads: crate::fxhash::FxHashMap<u64, u32>,
+    /// Index -> index of the previous constant with the same hash (`u32::MAX`: none).
+    chain: Vec<u32>,
+}
+
+impl ConstTable {
+    /// The index of `c` in `consts`, appending it if no identical constant is there.
+    /// `consts` must only ever grow through this table.
+    pub fn index(&mut self, consts: &mut Vec<Constant>, c: Constant) -> u32 {
+        use std::hash::Hasher;
+        let mut h = crate::fxhash::FxHasher::default();
+        const_hash(&c, &mut h);
+        let key = h.finish();
+        let head = self.heads.get(&key).copied().unwrap_or(u32::MAX);
+        let mut i = head;
+        while i != u32::MAX {
+            if const_identical(&consts[i as usize], &c) {
+                return i;
+            }
+            i = self.chain[i as usize];
+        }
+        let n = consts.len() as u32;
+        consts.push(c);
+        self.chain.push(head);
+        self.heads.insert(key, n);
+        n
+    }
+}
+
 pub fn int_const(v: BigInt) -> Constant {
     match v.to_i64() {
         Some(i) => Constant::Int(i),

@@ -104,6 +104,8 @@ pub struct Unit<'a> {
     pub order: Vec<BlockId>,
     pub cur: BlockId,
     pub consts: Vec<Constant>,
+    /// Index of `consts` for `add_const`.
+    pub const_table: consts::ConstTable,
     pub names: Vec<String>,
     pub varnames: Vec<String>,
     pub cellvars: Vec<String>,
@@ -252,11 +254,7 @@ impl<'a> Compiler<'a> {
 
     pub fn add_const(&mut self, c: Constant) -> u32 {
         let u = self.u();
-        if let Some(i) = u.consts.iter().position(|x| consts::const_identical(x, &c)) {
-            return i as u32;
-        }
-        u.consts.push(c);
-        (u.consts.len() - 1) as u32
+        u.const_table.index(&mut u.consts, c)
     }
 
     pub fn load_const(&mut self, c: Constant) {
@@ -329,6 +327,7 @@ impl<'a> Compiler<'a> {
             order: vec![0],
             cur: 0,
             consts: Vec::new(),
+            const_table: consts::ConstTable::default(),
             names: Vec::new(),
             varnames,
             cellvars,
@@ -608,6 +607,7 @@ impl<'a> Compiler<'a> {
             order: vec![0],
             cur: 0,
             consts: Vec::new(),
+            const_table: consts::ConstTable::default(),
             names: Vec::new(),
             varnames: ste.varnames.clone(),
             cellvars: Vec::new(),

@@ -9,7 +9,7 @@ use crate::validate::err_range;
 use crate::CompileError;
 use ruff_python_ast::{self as ast, Expr, ExprContext, Pattern, Stmt};
 use ruff_text_size::{Ranged, TextRange};
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const DEF_GLOBAL: u32 = 1;
 const DEF_LOCAL: u32 = 2;
@@ -55,8 +55,8 @@ impl Scope {
             block,
             comp,
             names: Vec::new(),
-            index: HashMap::new(),
-            directives: HashMap::new(),
+            index: HashMap::default(),
+            directives: HashMap::default(),
             children: Vec::new(),
             comp_iter_expr: 0,
             comp_iter_target: false,
@@ -108,7 +108,7 @@ impl Symtable {
 
 impl<'l> StBuilder<'l> {
     fn new(lines: &'l Lines<'l>) -> Self {
-        StBuilder { lines, scopes: vec![Scope::new(Block::Module, None)], stack: vec![0], by_node: HashMap::new() }
+        StBuilder { lines, scopes: vec![Scope::new(Block::Module, None)], stack: vec![0], by_node: HashMap::default() }
     }
     fn cur(&mut self) -> &mut Scope {
         let i = *self.stack.last().unwrap_or(&0);
@@ -647,7 +647,7 @@ impl<'l> StBuilder<'l> {
         let mut work: Vec<(usize, Option<HashSet<String>>)> = vec![(0, None)];
         while let Some((si, bound)) = work.pop() {
             let sc = &self.scopes[si];
-            let mut local = HashSet::new();
+            let mut local = HashSet::default();
             for (name, flags) in &sc.names {
                 let at = sc.directives.get(name).copied().unwrap_or_default();
                 if flags & DEF_GLOBAL != 0 {
