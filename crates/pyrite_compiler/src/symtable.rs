@@ -138,16 +138,17 @@ impl SymTables {
 }
 
 /// CPython's `_Py_Mangle`: `__x` inside class `C` becomes `_C__x`.
-pub fn mangle(private: Option<&str>, name: &str) -> String {
-    let Some(p) = private else { return name.to_string() };
+pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> std::borrow::Cow<'n, str> {
+    use std::borrow::Cow;
+    let Some(p) = private else { return Cow::Borrowed(name) };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
-        return name.to_string();
+        return Cow::Borrowed(name);
     }
     let stripped = p.trim_start_matches('_');
     if stripped.is_empty() {
-        return name.to_string();
+        return Cow::Borrowed(name);
     }
-    format!("_{stripped}{name}")
+    Cow::Owned(format!("_{stripped}{name}"))
 }
 
 pub const MAX_DEPTH: u32 = 3000;

@@ -40,22 +40,34 @@ use std::rc::Rc;
 /// Maps byte offsets to (line, column) pairs.
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The line (0-based) of the last lookup: code is generated mostly in
+    /// source order, so the next position is usually on it.
+    last: std::cell::Cell<usize>,
 }
 
 impl LineIndex {
     pub fn new(src: &str) -> Self {
-        let mut starts = vec![0];
-        for (i, b) in src.bytes().enumerate() {
-            if b == b'\n' {
-                starts.push(i + 1);
-            }
-        }
-        LineIndex { starts }
+        Self::from_starts(crate::errors::tokenizer::line_starts(src))
+    }
+
+    /// From the line starts of the source (`0` first, then each offset after a `\n`).
+    pub fn from_starts(starts: Vec<usize>) -> Self {
+        LineIndex { starts, last: std::cell::Cell::new(0) }
     }
 
     /// 1-based line and 0-based byte column of `off`.
     pub fn pos(&self, off: usize) -> (u32, u32) {
-        let i = self.starts.partition_point(|&s| s <= off).saturating_sub(1);
+        let k = self.last.get();
+        let i = if k < self.starts.len()
+            && self.starts[k] <= off
+            && self.starts.get(k + 1).is_none_or(|&next| off < next)
+        {
+            k
+        } else {
+            let i = self.starts.partition_point(|&s| s <= off).saturating_sub(1);
+            self.last.set(i);
+            i
+        };
         ((i + 1) as u32, (off - self.starts[i]) as u32)
     }
 
@@ -271,7 +283,7 @@ impl<'a> Compiler<'a> {
         (u.names.len() - 1) as u32
     }
 
-    pub fn mangle(&self, name: &str) -> String {
+    pub fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
         symtable::mangle(self.ur().private.as_deref(), name)
     }
 
@@ -552,6 +564,18 @@ pub fn compile_module(
     mode: Mode,
     opts: CompileOptions,
 ) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
+    compile_module_with_lines(src, LineIndex::new(src), module, filename, mode, opts)
+}
+
+/// `compile_module` with the source's line index already built.
+pub(crate) fn compile_module_with_lines(
+    src: &str,
+    lines: LineIndex,
+    module: &Mod,
+    filename: &str,
+    mode: Mode,
+    opts: CompileOptions,
+) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
     let mut future_flags = opts.future_flags;
     if let Mod::Module(m) = module {
         future_flags |= stmt::future_features(&m.body);
@@ -560,7 +584,7 @@ pub fn compile_module(
     let st = symtable::build(module, future_annotations)?;
     let mut c = Compiler {
         src,
-        lines: LineIndex::new(src),
+        lines,
         filename: filename.to_string(),
         optimize: opts.optimize,
         future_flags: future_flags & (CodeFlags::FUTURE_ANNOTATIONS | CodeFlags::FUTURE_BARRY_AS_BDFL),

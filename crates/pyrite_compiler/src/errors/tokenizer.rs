@@ -61,13 +61,11 @@ pub struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     pub fn new(src: &'a str) -> Self {
-        let mut starts = vec![0];
-        for (i, b) in src.bytes().enumerate() {
-            if b == b'\n' {
-                starts.push(i + 1);
-            }
-        }
-        Lines { src, starts }
+        Lines { src, starts: line_starts(src) }
+    }
+    /// The byte offsets where lines start (the first is 0).
+    pub fn into_starts(self) -> Vec<usize> {
+        self.starts
     }
     /// 1-based line of byte `pos`.
     pub fn line_of(&self, pos: usize) -> u32 {
@@ -103,6 +101,15 @@ impl<'a> Lines<'a> {
         }
         .max(1)
     }
+}
+
+/// The byte offsets where the lines of `src` start: 0 and every offset after a `\n`.
+pub fn line_starts(src: &str) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(src.len() / 32 + 1);
+    starts.push(0);
+    // A `char` pattern searches with memchr.
+    starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+    starts
 }
 
 fn floor_char(s: &str, mut p: usize) -> usize {
