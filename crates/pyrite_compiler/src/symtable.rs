@@ -835,10 +835,12 @@ impl Builder {
 
 // ---- analysis (CPython's analyze_block / analyze_name / analyze_cells) ----
 
+// CPython also tracks the set of global names through the blocks, but a name
+// that is neither bound nor free resolves to GLOBAL_IMPLICIT whether or not it
+// is in that set, so the set is not kept here.
 fn analyze(tables: &mut [SymbolTable]) -> Result<(), CompileError> {
     let mut free = HashSet::default();
-    let global = HashSet::default();
-    analyze_block(tables, 0, None, &mut free, &global, 0)
+    analyze_block(tables, 0, None, &mut free, 0)
 }
 
 fn analyze_block(
@@ -846,7 +848,6 @@ fn analyze_block(
     id: ScopeId,
     bound: Option<&HashSet<String>>,
     free: &mut HashSet<String>,
-    global: &HashSet<String>,
     depth: u32,
 ) -> Result<(), CompileError> {
     if depth > MAX_DEPTH {
@@ -854,23 +855,20 @@ fn analyze_block(
     }
     let mut local: HashSet<String> = HashSet::default();
     let mut scopes: HashMap<String, Scope> = HashMap::default();
-    let mut newglobal: HashSet<String> = HashSet::default();
     let mut newfree: HashSet<String> = HashSet::default();
     let mut newbound: HashSet<String> = HashSet::default();
-    let mut global_mut = global.clone();
     let kind = tables[id].kind;
 
     if kind == BlockType::Class {
-        newglobal.extend(global.iter().cloned());
         if let Some(b) = bound {
             newbound.extend(b.iter().cloned());
         }
     }
-    let names = tables[id].order.clone();
+    let names = std::mem::take(&mut tables[id].order);
+    scopes.reserve(names.len());
     for name in &names {
         let flags = tables[id].flags_of(name);
         let sc = if flags & DEF_GLOBAL != 0 {
-            global_mut.insert(name.clone());
             Scope::GlobalExplicit
         } else if flags & DEF_NONLOCAL != 0 {
             if !bound.is_some_and(|b| b.contains(name)) {
@@ -891,8 +889,9 @@ fn analyze_block(
             free.insert(name.clone());
             Scope::Free
         } else if flags & DEF_BOUND != 0 {
-            local.insert(name.clone());
-            global_mut.remove(name);
+            if kind == BlockType::Function {
+                local.insert(name.clone());
+            }
             Scope::Local
         } else if bound.is_some_and(|b| b.contains(name)) {
             free.insert(name.clone());
@@ -902,26 +901,31 @@ fn analyze_block(
         };
         scopes.insert(name.clone(), sc);
     }
+    tables[id].order = names;
     // `free` above collected this block's own free names; CPython adds them to
     // the set passed in by the parent, which we merge at the end.
     if kind != BlockType::Class {
         if kind == BlockType::Function {
-            newbound.extend(local.iter().cloned());
+            newbound = local;
         }
         if let Some(b) = bound {
             newbound.extend(b.iter().cloned());
         }
-        newglobal.extend(global_mut.iter().cloned());
     } else {
         newbound.insert("__class__".to_string());
     }
 
-    let children = tables[id].children.clone();
-    for c in children {
+    let children = std::mem::take(&mut tables[id].children);
+    for &c in &children {
         let mut child_free = HashSet::default();
-        analyze_block(tables, c, Some(&newbound), &mut child_free, &newglobal, depth + 1)?;
+        let r = analyze_block(tables, c, Some(&newbound), &mut child_free, depth + 1);
+        if let Err(e) = r {
+            tables[id].children = children;
+            return Err(e);
+        }
         newfree.extend(child_free);
     }
+    tables[id].children = children;
 
     if kind == BlockType::Function {
         // analyze_cells
@@ -938,8 +942,10 @@ fn analyze_block(
     // update_symbols
     let is_class = kind == BlockType::Class;
     let t = &mut tables[id];
-    for (name, sc) in &scopes {
-        t.scopes.insert(name.clone(), *sc);
+    if t.scopes.is_empty() {
+        t.scopes = scopes;
+    } else {
+        t.scopes.extend(scopes);
     }
     let mut extra: Vec<String> = newfree.iter().cloned().collect();
     extra.sort();

@@ -649,6 +649,12 @@ impl<'l> StBuilder<'l> {
             let sc = &self.scopes[si];
             let mut local = HashSet::default();
             for (name, flags) in &sc.names {
+                if flags & (DEF_GLOBAL | DEF_NONLOCAL) == 0 {
+                    if flags & DEF_BOUND != 0 && sc.block == Block::Function {
+                        local.insert(name.clone());
+                    }
+                    continue;
+                }
                 let at = sc.directives.get(name).copied().unwrap_or_default();
                 if flags & DEF_GLOBAL != 0 {
                     if flags & DEF_NONLOCAL != 0 {
@@ -666,11 +672,11 @@ impl<'l> StBuilder<'l> {
                     }
                     continue;
                 }
-                if flags & DEF_BOUND != 0 {
-                    local.insert(name.clone());
-                }
             }
-            let mut newbound = bound.clone().unwrap_or_default();
+            if sc.children.is_empty() {
+                continue;
+            }
+            let mut newbound = bound.unwrap_or_default();
             match sc.block {
                 Block::Function => newbound.extend(local),
                 // Methods see the implicit `__class__` cell.

@@ -107,8 +107,7 @@ impl<'a> Lines<'a> {
 pub fn line_starts(src: &str) -> Vec<usize> {
     let mut starts = Vec::with_capacity(src.len() / 32 + 1);
     starts.push(0);
-    // A `char` pattern searches with memchr.
-    starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+    starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
     starts
 }
 
@@ -153,7 +152,8 @@ pub fn tokenize<'a>(src: &'a str, lines: &'a Lines<'a>) -> Tokens {
         line: 1,
         line_start: 0,
         lines,
-        toks: Vec::new(),
+        // About one token per five bytes of typical source.
+        toks: Vec::with_capacity(src.len() / 5 + 16),
         parens: Vec::new(),
         indents: vec![(0, 0)],
     };
@@ -312,12 +312,18 @@ impl<'a> Lexer<'a> {
                     continue;
                 }
                 let mut nonascii = false;
-                while let Some(ch) = self.peek() {
-                    if !is_id_char(ch) {
+                loop {
+                    let b = self.byte(self.pos);
+                    if b.is_ascii_alphanumeric() || b == b'_' {
+                        self.pos += 1;
+                    } else if b >= 0x80 {
+                        // Every non-ASCII character continues a name here
+                        // (`is_id_char`); `verify_identifier` checks them.
+                        nonascii = true;
+                        self.pos += self.peek().map_or(1, char::len_utf8);
+                    } else {
                         break;
                     }
-                    nonascii |= ch as u32 >= 128;
-                    self.pos += ch.len_utf8();
                 }
                 if nonascii {
                     self.verify_identifier(start)?;
@@ -357,16 +363,20 @@ impl<'a> Lexer<'a> {
                         return Err(self.raise(format!("invalid non-printable character U+{:04X}", c as u32), self.pos));
                     }
                     // Two- and three-character operators.
-                    let rest = &self.b[start..];
-                    let three = [b"**=", b"//=", b">>=", b"<<=", b"...", b"!=="];
-                    let two = [
-                        b"**", b"//", b"<<", b">>", b"<=", b">=", b"==", b"!=", b"->", b":=", b"+=", b"-=", b"*=",
-                        b"/=", b"%=", b"&=", b"|=", b"^=", b"@=", b"<>",
-                    ];
-                    if three[..5].iter().any(|t| rest.starts_with(&t[..])) {
-                        self.pos = start + 3;
-                    } else if two.iter().any(|t| rest.starts_with(&t[..])) {
-                        self.pos = start + 2;
+                    let len = match (self.byte(start), self.byte(start + 1), self.byte(start + 2)) {
+                        (b'*', b'*', b'=') | (b'/', b'/', b'=') | (b'>', b'>', b'=') | (b'<', b'<', b'=') | (b'.', b'.', b'.') => 3,
+                        (b'*', b'*', _)
+                        | (b'/', b'/', _)
+                        | (b'<', b'<', _)
+                        | (b'>', b'>', _)
+                        | (b'<' | b'>' | b'=' | b'!' | b':', b'=', _)
+                        | (b'-', b'>', _)
+                        | (b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'@', b'=', _)
+                        | (b'<', b'>', _) => 2,
+                        _ => 0,
+                    };
+                    if len > 0 {
+                        self.pos = start + len;
                     }
                 }
             }
