@@ -59,10 +59,12 @@ pub type ScopeId = usize;
 pub struct SymbolTable {
     pub kind: BlockType,
     pub name: String,
-    /// Symbols in first-seen order with their flags.
+    /// Symbols in first-seen order; `sym_flags` and `sym_scopes` are parallel.
     pub order: Vec<String>,
-    pub flags: HashMap<String, u32>,
-    pub scopes: HashMap<String, Scope>,
+    sym_flags: Vec<u32>,
+    /// `Scope::Unknown` until the block is analyzed.
+    sym_scopes: Vec<Scope>,
+    index: NameIndex,
     /// Parameter names in `co_varnames` order.
     pub varnames: Vec<String>,
     pub children: Vec<ScopeId>,
@@ -85,8 +87,9 @@ impl SymbolTable {
             kind,
             name: name.to_string(),
             order: Vec::new(),
-            flags: HashMap::default(),
-            scopes: HashMap::default(),
+            sym_flags: Vec::new(),
+            sym_scopes: Vec::new(),
+            index: NameIndex::default(),
             varnames: Vec::new(),
             children: Vec::new(),
             nested,
@@ -103,25 +106,71 @@ impl SymbolTable {
         }
     }
 
+    fn find(&self, name: &str) -> Option<usize> {
+        self.index.find(&self.order, name)
+    }
+
+    /// Adds a new symbol (not yet present) with `flags`.
+    fn push_symbol(&mut self, name: &str, flags: u32) -> usize {
+        let i = self.order.len();
+        self.index.push(name, i);
+        self.order.push(name.to_string());
+        self.sym_flags.push(flags);
+        self.sym_scopes.push(Scope::Unknown);
+        i
+    }
+
     /// The resolved scope of `name` (already mangled).
     pub fn scope(&self, name: &str) -> Scope {
-        self.scopes.get(name).copied().unwrap_or(Scope::Unknown)
+        self.find(name).map_or(Scope::Unknown, |i| self.sym_scopes[i])
     }
 
     pub fn flags_of(&self, name: &str) -> u32 {
-        self.flags.get(name).copied().unwrap_or(0)
+        self.find(name).map_or(0, |i| self.sym_flags[i])
     }
 
     /// Names with scope `s` or with `flag` set, sorted (CPython's `dictbytype`).
     pub fn names_by(&self, s: Scope, flag: u32) -> Vec<String> {
-        let mut v: Vec<String> = self
-            .order
-            .iter()
-            .filter(|n| self.scope(n) == s || (flag != 0 && self.flags_of(n) & flag != 0))
-            .cloned()
+        let mut v: Vec<String> = (0..self.order.len())
+            .filter(|&i| self.sym_scopes[i] == s || (flag != 0 && self.sym_flags[i] & flag != 0))
+            .map(|i| self.order[i].clone())
             .collect();
         v.sort();
         v
+    }
+}
+
+/// Name -> position in a table's `order`, without owning the names: a map from
+/// the name's hash to the latest symbol with that hash, chained to earlier ones.
+#[derive(Debug, Default)]
+struct NameIndex {
+    heads: HashMap<u64, u32>,
+    chain: Vec<u32>,
+}
+
+fn name_hash(name: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::fxhash::FxHasher::default();
+    h.write(name.as_bytes());
+    h.finish()
+}
+
+impl NameIndex {
+    fn find(&self, names: &[String], name: &str) -> Option<usize> {
+        let mut i = *self.heads.get(&name_hash(name))?;
+        while i != u32::MAX {
+            if names[i as usize] == name {
+                return Some(i as usize);
+            }
+            i = self.chain[i as usize];
+        }
+        None
+    }
+
+    /// Records that `name` (not present yet) is at position `at`.
+    fn push(&mut self, name: &str, at: usize) {
+        let prev = self.heads.insert(name_hash(name), at as u32).unwrap_or(u32::MAX);
+        self.chain.push(prev);
     }
 }
 
@@ -215,11 +264,10 @@ impl Builder {
         if t.comp_iter_target && flag & DEF_LOCAL != 0 {
             flag |= DEF_COMP_ITER;
         }
-        match t.flags.get_mut(mangled) {
-            Some(f) => *f |= flag,
+        match t.find(mangled) {
+            Some(i) => t.sym_flags[i] |= flag,
             None => {
-                t.order.push(mangled.to_string());
-                t.flags.insert(mangled.to_string(), flag);
+                t.push_symbol(mangled, flag);
             }
         }
         if flag & DEF_PARAM != 0 {
@@ -228,11 +276,10 @@ impl Builder {
         // Module-level globals are recorded in the module table too (st_global).
         if flag & DEF_GLOBAL != 0 && id != 0 {
             let g = &mut self.tables[0];
-            match g.flags.get_mut(mangled) {
-                Some(f) => *f |= flag,
+            match g.find(mangled) {
+                Some(i) => g.sym_flags[i] |= flag,
                 None => {
-                    g.order.push(mangled.to_string());
-                    g.flags.insert(mangled.to_string(), flag);
+                    g.push_symbol(mangled, flag);
                 }
             }
         }
@@ -854,7 +901,6 @@ fn analyze_block(
         return Err(recursion_error());
     }
     let mut local: HashSet<String> = HashSet::default();
-    let mut scopes: HashMap<String, Scope> = HashMap::default();
     let mut newfree: HashSet<String> = HashSet::default();
     let mut newbound: HashSet<String> = HashSet::default();
     let kind = tables[id].kind;
@@ -864,10 +910,13 @@ fn analyze_block(
             newbound.extend(b.iter().cloned());
         }
     }
-    let names = std::mem::take(&mut tables[id].order);
-    scopes.reserve(names.len());
-    for name in &names {
-        let flags = tables[id].flags_of(name);
+    let nsyms = tables[id].order.len();
+    // The scope of each symbol, by position in `order`.
+    let mut scopes: Vec<Scope> = Vec::with_capacity(nsyms);
+    for i in 0..nsyms {
+        let t = &tables[id];
+        let name = &t.order[i];
+        let flags = t.sym_flags[i];
         let sc = if flags & DEF_GLOBAL != 0 {
             Scope::GlobalExplicit
         } else if flags & DEF_NONLOCAL != 0 {
@@ -899,9 +948,8 @@ fn analyze_block(
         } else {
             Scope::GlobalImplicit
         };
-        scopes.insert(name.clone(), sc);
+        scopes.push(sc);
     }
-    tables[id].order = names;
     // `free` above collected this block's own free names; CPython adds them to
     // the set passed in by the parent, which we merge at the end.
     if kind != BlockType::Class {
@@ -930,9 +978,11 @@ fn analyze_block(
     if kind == BlockType::Function {
         // analyze_cells
         for name in newfree.clone() {
-            if scopes.get(&name) == Some(&Scope::Local) {
-                scopes.insert(name.clone(), Scope::Cell);
-                newfree.remove(&name);
+            if let Some(i) = tables[id].find(&name) {
+                if scopes[i] == Scope::Local {
+                    scopes[i] = Scope::Cell;
+                    newfree.remove(&name);
+                }
             }
         }
     } else if kind == BlockType::Class && newfree.remove("__class__") {
@@ -942,17 +992,13 @@ fn analyze_block(
     // update_symbols
     let is_class = kind == BlockType::Class;
     let t = &mut tables[id];
-    if t.scopes.is_empty() {
-        t.scopes = scopes;
-    } else {
-        t.scopes.extend(scopes);
-    }
+    t.sym_scopes[..nsyms].copy_from_slice(&scopes);
     let mut extra: Vec<String> = newfree.iter().cloned().collect();
     extra.sort();
     for name in extra {
-        if let Some(f) = t.flags.get_mut(&name) {
-            if is_class && *f & (DEF_BOUND | DEF_GLOBAL) != 0 {
-                *f |= DEF_FREE_CLASS;
+        if let Some(i) = t.find(&name) {
+            if is_class && t.sym_flags[i] & (DEF_BOUND | DEF_GLOBAL) != 0 {
+                t.sym_flags[i] |= DEF_FREE_CLASS;
             }
             continue;
         }
@@ -961,9 +1007,8 @@ fn analyze_block(
                 continue;
             }
         }
-        t.order.push(name.clone());
-        t.flags.insert(name.clone(), DEF_FREE);
-        t.scopes.insert(name.clone(), Scope::Free);
+        let i = t.push_symbol(&name, DEF_FREE);
+        t.sym_scopes[i] = Scope::Free;
     }
     free.extend(newfree);
     Ok(())

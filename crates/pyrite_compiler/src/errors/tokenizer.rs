@@ -359,7 +359,7 @@ impl<'a> Lexer<'a> {
                     }
                 }
                 _ => {
-                    if !is_printable(c) {
+                    if !c.is_ascii_graphic() && !is_printable(c) {
                         return Err(self.raise(format!("invalid non-printable character U+{:04X}", c as u32), self.pos));
                     }
                     // Two- and three-character operators.
