@@ -79,3 +79,39 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 pub type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 /// A `HashSet` with `FxHasher`.
 pub type FxHashSet<K> = HashSet<K, FxBuild>;
+
+/// Name -> position in a vector of names kept elsewhere, without owning the
+/// names: a map from the name's hash to the latest entry with that hash,
+/// chained to earlier ones.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    heads: FxHashMap<u64, u32>,
+    chain: Vec<u32>,
+}
+
+fn name_hash(name: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(name.as_bytes());
+    h.finish()
+}
+
+impl NameIndex {
+    /// The position of `name`; `is_name(i)` tells whether entry `i` is it.
+    pub fn find(&self, name: &str, is_name: impl Fn(usize) -> bool) -> Option<usize> {
+        let mut i = *self.heads.get(&name_hash(name))?;
+        while i != u32::MAX {
+            if is_name(i as usize) {
+                return Some(i as usize);
+            }
+            i = self.chain[i as usize];
+        }
+        None
+    }
+
+    /// Records that `name` (not present yet) is entry `at`, the next one.
+    pub fn push(&mut self, name: &str, at: usize) {
+        debug_assert_eq!(at, self.chain.len());
+        let prev = self.heads.insert(name_hash(name), at as u32).unwrap_or(u32::MAX);
+        self.chain.push(prev);
+    }
+}

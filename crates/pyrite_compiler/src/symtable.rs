@@ -64,7 +64,7 @@ pub struct SymbolTable {
     sym_flags: Vec<u32>,
     /// `Scope::Unknown` until the block is analyzed.
     sym_scopes: Vec<Scope>,
-    index: NameIndex,
+    index: crate::fxhash::NameIndex,
     /// Parameter names in `co_varnames` order.
     pub varnames: Vec<String>,
     pub children: Vec<ScopeId>,
@@ -89,7 +89,7 @@ impl SymbolTable {
             order: Vec::new(),
             sym_flags: Vec::new(),
             sym_scopes: Vec::new(),
-            index: NameIndex::default(),
+            index: crate::fxhash::NameIndex::default(),
             varnames: Vec::new(),
             children: Vec::new(),
             nested,
@@ -107,7 +107,7 @@ impl SymbolTable {
     }
 
     fn find(&self, name: &str) -> Option<usize> {
-        self.index.find(&self.order, name)
+        self.index.find(name, |i| self.order[i] == name)
     }
 
     /// Adds a new symbol (not yet present) with `flags`.
@@ -137,40 +137,6 @@ impl SymbolTable {
             .collect();
         v.sort();
         v
-    }
-}
-
-/// Name -> position in a table's `order`, without owning the names: a map from
-/// the name's hash to the latest symbol with that hash, chained to earlier ones.
-#[derive(Debug, Default)]
-struct NameIndex {
-    heads: HashMap<u64, u32>,
-    chain: Vec<u32>,
-}
-
-fn name_hash(name: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = crate::fxhash::FxHasher::default();
-    h.write(name.as_bytes());
-    h.finish()
-}
-
-impl NameIndex {
-    fn find(&self, names: &[String], name: &str) -> Option<usize> {
-        let mut i = *self.heads.get(&name_hash(name))?;
-        while i != u32::MAX {
-            if names[i as usize] == name {
-                return Some(i as usize);
-            }
-            i = self.chain[i as usize];
-        }
-        None
-    }
-
-    /// Records that `name` (not present yet) is at position `at`.
-    fn push(&mut self, name: &str, at: usize) {
-        let prev = self.heads.insert(name_hash(name), at as u32).unwrap_or(u32::MAX);
-        self.chain.push(prev);
     }
 }
 

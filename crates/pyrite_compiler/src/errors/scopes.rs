@@ -40,7 +40,7 @@ pub(crate) struct Scope {
     block: Block,
     comp: Option<CompKind>,
     names: Vec<(String, u32)>,
-    index: HashMap<String, usize>,
+    index: crate::fxhash::NameIndex,
     directives: HashMap<String, TextRange>,
     children: Vec<usize>,
     comp_iter_expr: u32,
@@ -55,7 +55,7 @@ impl Scope {
             block,
             comp,
             names: Vec::new(),
-            index: HashMap::default(),
+            index: crate::fxhash::NameIndex::default(),
             directives: HashMap::default(),
             children: Vec::new(),
             comp_iter_expr: 0,
@@ -64,8 +64,11 @@ impl Scope {
             coroutine: false,
         }
     }
+    fn find(&self, n: &str) -> Option<usize> {
+        self.index.find(n, |i| self.names[i].0 == n)
+    }
     fn lookup(&self, n: &str) -> u32 {
-        self.index.get(n).map_or(0, |&i| self.names[i].1)
+        self.find(n).map_or(0, |i| self.names[i].1)
     }
 }
 
@@ -141,10 +144,10 @@ impl<'l> StBuilder<'l> {
             }
             flag |= DEF_COMP_ITER;
         }
-        match s.index.get(name) {
-            Some(&i) => s.names[i].1 |= flag,
+        match s.find(name) {
+            Some(i) => s.names[i].1 |= flag,
             None => {
-                s.index.insert(name.to_owned(), s.names.len());
+                s.index.push(name, s.names.len());
                 s.names.push((name.to_owned(), flag));
             }
         }

@@ -188,7 +188,11 @@ pub fn is_printable(c: char) -> bool {
 
 impl<'a> Lexer<'a> {
     fn peek(&self) -> Option<char> {
-        self.src[self.pos..].chars().next()
+        match self.b.get(self.pos) {
+            None => None,
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => self.src[self.pos..].chars().next(),
+        }
     }
     fn peek_at(&self, p: usize) -> Option<char> {
         self.src.get(p..).and_then(|s| s.chars().next())
@@ -467,8 +471,6 @@ impl<'a> Lexer<'a> {
             altcol = cont_col;
         }
         let line = self.line;
-        // CPython's column for E_DEDENT: one past the line's last character.
-        let line_len = self.lines.text(line).trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
         let tab_error = |lx: &Self| TokError::Deferred {
             err: error_at(
                 lx.lines,
@@ -504,6 +506,8 @@ impl<'a> Lexer<'a> {
             }
             let (top, alttop) = *self.indents.last().unwrap_or(&(0, 0));
             if col != top {
+                // CPython's column for E_DEDENT: one past the line's last character.
+                let line_len = self.lines.text(line).trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
                 return Err(TokError::Deferred {
                     err: error_at(
                         self.lines,
