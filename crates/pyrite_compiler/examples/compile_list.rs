@@ -26,6 +26,9 @@ fn main() {
                 ok += 1;
                 if dump {
                     println!("{} {:?}", path, out.code);
+                    for w in &out.warnings {
+                        println!("{} warning {:?}", path, w);
+                    }
                 }
             }
             Err(e) => {
