@@ -81,13 +81,16 @@ pub type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 pub type FxHashSet<K> = HashSet<K, FxBuild>;
 
 /// Name -> position in a vector of names kept elsewhere, without owning the
-/// names: a map from the name's hash to the latest entry with that hash,
-/// chained to earlier ones.
+/// names. Small lists are searched linearly by hash; past `LINEAR` entries a
+/// map from hash to the latest entry with it, chained to earlier ones, is kept.
 #[derive(Debug, Default)]
 pub struct NameIndex {
+    hashes: Vec<u64>,
     heads: FxHashMap<u64, u32>,
     chain: Vec<u32>,
 }
+
+const LINEAR: usize = 16;
 
 fn name_hash(name: &str) -> u64 {
     let mut h = FxHasher::default();
@@ -98,7 +101,11 @@ fn name_hash(name: &str) -> u64 {
 impl NameIndex {
     /// The position of `name`; `is_name(i)` tells whether entry `i` is it.
     pub fn find(&self, name: &str, is_name: impl Fn(usize) -> bool) -> Option<usize> {
-        let mut i = *self.heads.get(&name_hash(name))?;
+        let h = name_hash(name);
+        if self.hashes.len() <= LINEAR {
+            return (0..self.hashes.len()).find(|&i| self.hashes[i] == h && is_name(i));
+        }
+        let mut i = *self.heads.get(&h)?;
         while i != u32::MAX {
             if is_name(i as usize) {
                 return Some(i as usize);
@@ -108,10 +115,28 @@ impl NameIndex {
         None
     }
 
+    /// How many entries are indexed.
+    pub fn len(&self) -> usize {
+        self.hashes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hashes.is_empty()
+    }
+
     /// Records that `name` (not present yet) is entry `at`, the next one.
     pub fn push(&mut self, name: &str, at: usize) {
-        debug_assert_eq!(at, self.chain.len());
-        let prev = self.heads.insert(name_hash(name), at as u32).unwrap_or(u32::MAX);
-        self.chain.push(prev);
+        debug_assert_eq!(at, self.hashes.len());
+        self.hashes.push(name_hash(name));
+        let n = self.hashes.len();
+        if n == LINEAR + 1 {
+            for (i, &h) in self.hashes.iter().enumerate() {
+                let prev = self.heads.insert(h, i as u32).unwrap_or(u32::MAX);
+                self.chain.push(prev);
+            }
+        } else if n > LINEAR + 1 {
+            let prev = self.heads.insert(self.hashes[n - 1], (n - 1) as u32).unwrap_or(u32::MAX);
+            self.chain.push(prev);
+        }
     }
 }

@@ -40,9 +40,11 @@ use std::rc::Rc;
 /// Maps byte offsets to (line, column) pairs.
 pub struct LineIndex {
     starts: Vec<usize>,
-    /// The line (0-based) of the last lookup: code is generated mostly in
-    /// source order, so the next position is usually on it.
-    last: std::cell::Cell<usize>,
+    /// The lines (0-based) of the last start and end positions looked up: code
+    /// is generated mostly in source order, so the next ones are usually on or
+    /// just after them.
+    last_start: std::cell::Cell<usize>,
+    last_end: std::cell::Cell<usize>,
 }
 
 impl LineIndex {
@@ -52,29 +54,41 @@ impl LineIndex {
 
     /// From the line starts of the source (`0` first, then each offset after a `\n`).
     pub fn from_starts(starts: Vec<usize>) -> Self {
-        LineIndex { starts, last: std::cell::Cell::new(0) }
+        LineIndex { starts, last_start: std::cell::Cell::new(0), last_end: std::cell::Cell::new(0) }
+    }
+
+    /// The 0-based line of `off`, looked for first on and after line `hint`.
+    fn line_near(&self, off: usize, hint: &std::cell::Cell<usize>) -> usize {
+        let starts = &self.starts;
+        let mut k = hint.get();
+        if k < starts.len() && starts[k] <= off {
+            // A few lines forward before falling back to a binary search.
+            for _ in 0..4 {
+                match starts.get(k + 1) {
+                    Some(&next) if next <= off => k += 1,
+                    _ => {
+                        hint.set(k);
+                        return k;
+                    }
+                }
+            }
+        }
+        let i = starts.partition_point(|&s| s <= off).saturating_sub(1);
+        hint.set(i);
+        i
     }
 
     /// 1-based line and 0-based byte column of `off`.
     pub fn pos(&self, off: usize) -> (u32, u32) {
-        let k = self.last.get();
-        let i = if k < self.starts.len()
-            && self.starts[k] <= off
-            && self.starts.get(k + 1).is_none_or(|&next| off < next)
-        {
-            k
-        } else {
-            let i = self.starts.partition_point(|&s| s <= off).saturating_sub(1);
-            self.last.set(i);
-            i
-        };
+        let i = self.line_near(off, &self.last_start);
         ((i + 1) as u32, (off - self.starts[i]) as u32)
     }
 
     pub fn loc(&self, r: TextRange) -> Location {
-        let (l, c) = self.pos(r.start().to_usize());
-        let (el, ec) = self.pos(r.end().to_usize());
-        Location { line: l, end_line: el, col: c, end_col: ec }
+        let (s, e) = (r.start().to_usize(), r.end().to_usize());
+        let l = self.line_near(s, &self.last_start);
+        let el = self.line_near(e, &self.last_end);
+        Location { line: (l + 1) as u32, end_line: (el + 1) as u32, col: (s - self.starts[l]) as u32, end_col: (e - self.starts[el]) as u32 }
     }
 }
 
@@ -119,6 +133,8 @@ pub struct Unit<'a> {
     /// Index of `consts` for `add_const`.
     pub const_table: consts::ConstTable,
     pub names: Vec<String>,
+    /// Index of `names` for `add_name`.
+    pub names_index: crate::fxhash::NameIndex,
     pub varnames: Vec<String>,
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
@@ -276,9 +292,10 @@ impl<'a> Compiler<'a> {
 
     pub fn add_name(&mut self, name: &str) -> u32 {
         let u = self.u();
-        if let Some(i) = u.names.iter().position(|x| x == name) {
+        if let Some(i) = u.names_index.find(name, |i| u.names[i] == name) {
             return i as u32;
         }
+        u.names_index.push(name, u.names.len());
         u.names.push(name.to_string());
         (u.names.len() - 1) as u32
     }
@@ -341,6 +358,7 @@ impl<'a> Compiler<'a> {
             consts: Vec::new(),
             const_table: consts::ConstTable::default(),
             names: Vec::new(),
+            names_index: crate::fxhash::NameIndex::default(),
             varnames,
             cellvars,
             freevars,
@@ -633,6 +651,7 @@ impl<'a> Compiler<'a> {
             consts: Vec::new(),
             const_table: consts::ConstTable::default(),
             names: Vec::new(),
+            names_index: crate::fxhash::NameIndex::default(),
             varnames: ste.varnames.clone(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
