@@ -203,6 +203,12 @@ impl<'a> Lexer<'a> {
     fn push(&mut self, kind: Tok, start: usize, end: usize) {
         self.toks.push(Token { kind, start, end });
     }
+    /// Moves to the next `\n` (or the end of the source).
+    fn skip_to_newline(&mut self) {
+        if self.pos < self.b.len() {
+            self.pos = memchr::memchr(b'\n', &self.b[self.pos..]).map_or(self.b.len(), |k| self.pos + k);
+        }
+    }
     fn new_line(&mut self, after_nl: usize) {
         self.line += 1;
         self.line_start = after_nl;
@@ -235,9 +241,7 @@ impl<'a> Lexer<'a> {
                 return self.finish();
             };
             if c == '#' {
-                while self.pos < self.b.len() && self.b[self.pos] != b'\n' {
-                    self.pos += 1;
-                }
+                self.skip_to_newline();
                 // CPython's NEWLINE token starts where the comment does.
                 comment_start = Some(start);
                 continue;
@@ -456,9 +460,7 @@ impl<'a> Lexer<'a> {
         let c = self.byte(self.pos);
         if c == b'#' || c == b'\n' || c == b'\r' || self.pos >= self.b.len() {
             // Blank or comment-only line: no effect on indentation.
-            while self.pos < self.b.len() && self.b[self.pos] != b'\n' {
-                self.pos += 1;
-            }
+            self.skip_to_newline();
             if self.pos < self.b.len() {
                 self.pos += 1;
                 self.new_line(self.pos);
@@ -536,6 +538,11 @@ impl<'a> Lexer<'a> {
         let triple = self.byte(self.pos + 1) == quote && self.byte(self.pos + 2) == quote;
         self.pos += if triple { 3 } else { 1 };
         loop {
+            // Only a backslash, the quote or a newline needs a look.
+            match memchr::memchr3(b'\\', quote, b'\n', self.b.get(self.pos..).unwrap_or_default()) {
+                Some(k) => self.pos += k,
+                None => self.pos = self.pos.max(self.b.len()),
+            }
             if self.pos >= self.b.len() || (!triple && self.b[self.pos] == b'\n') {
                 let detected = if self.pos >= self.b.len() { self.lines.last_line() } else { self.line };
                 let msg = if triple {
