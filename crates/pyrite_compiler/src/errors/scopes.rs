@@ -698,9 +698,9 @@ impl<'l> StBuilder<'l> {
 
 /// Calls `f` on each direct sub-expression of `e`, in source order
 /// (scoping constructs are handled by the callers before falling back here).
-pub(crate) fn for_each_child_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
+pub(crate) fn for_each_child_expr<'a>(e: &'a Expr, mut f: impl FnMut(&'a Expr)) {
     match e {
-        Expr::BoolOp(b) => b.values.iter().for_each(f),
+        Expr::BoolOp(b) => b.values.iter().for_each(&mut f),
         Expr::Named(n) => {
             f(&n.target);
             f(&n.value);
@@ -724,7 +724,7 @@ pub(crate) fn for_each_child_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) 
                 f(&it.value);
             }
         }
-        Expr::Set(s) => s.elts.iter().for_each(f),
+        Expr::Set(s) => s.elts.iter().for_each(&mut f),
         Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {}
         Expr::Await(a) => f(&a.value),
         Expr::Yield(y) => {
@@ -735,18 +735,18 @@ pub(crate) fn for_each_child_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) 
         Expr::YieldFrom(y) => f(&y.value),
         Expr::Compare(c) => {
             f(&c.left);
-            c.comparators.iter().for_each(f);
+            c.comparators.iter().for_each(&mut f);
         }
         Expr::Call(c) => {
             f(&c.func);
-            c.arguments.args.iter().for_each(&mut *f);
+            c.arguments.args.iter().for_each(&mut f);
             for k in &c.arguments.keywords {
                 f(&k.value);
             }
         }
         Expr::FString(s) => {
             for el in s.value.elements() {
-                fstring_element_exprs(el, f);
+                fstring_element_exprs(el, &mut f);
             }
         }
         Expr::TString(_) => {}
@@ -764,8 +764,8 @@ pub(crate) fn for_each_child_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) 
             f(&s.slice);
         }
         Expr::Starred(s) => f(&s.value),
-        Expr::List(l) => l.elts.iter().for_each(f),
-        Expr::Tuple(t) => t.elts.iter().for_each(f),
+        Expr::List(l) => l.elts.iter().for_each(&mut f),
+        Expr::Tuple(t) => t.elts.iter().for_each(&mut f),
         Expr::Slice(s) => {
             for x in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
                 f(x);
