@@ -9,9 +9,11 @@ use std::rc::Rc;
 
 /// A Python value.
 ///
-/// `repr(C, u8)`: the tag is byte 0 and every payload starts at byte 8, which
-/// `load_words`/`store_words` rely on.
-#[repr(C, u8)]
+/// `repr(C, u64)`: the tag is the first word and every payload the second, so
+/// a value is exactly two words with no padding: copies and constructions are
+/// word-sized stores and loads that the store buffer can forward
+/// (`load_words`/`store_words` rely on the layout).
+#[repr(C, u64)]
 pub enum Value {
     /// Internal sentinel: the NULL pushed by `PUSH_NULL`, an unbound local, an
     /// empty cell. Never visible to Python code.
@@ -133,13 +135,13 @@ const _: () = assert!(std::mem::size_of::<Value>() == 16);
 #[inline(always)]
 pub unsafe fn load_words(p: *const Value) -> Value {
     use std::mem::MaybeUninit;
-    // SAFETY: `repr(C, u8)` puts the tag at byte 0 and the payload at byte 8;
-    // the bytes in between are padding.
+    // SAFETY: `repr(C, u64)` puts the tag in the first word and the payload in
+    // the second.
     unsafe {
-        let tag = std::ptr::read(p as *const u8);
+        let tag = std::ptr::read(p as *const u64);
         let data = std::ptr::read((p as *const MaybeUninit<u64>).add(1));
         let mut out = MaybeUninit::<Value>::uninit();
-        std::ptr::write(out.as_mut_ptr() as *mut u64, tag as u64);
+        std::ptr::write(out.as_mut_ptr() as *mut u64, tag);
         std::ptr::write((out.as_mut_ptr() as *mut MaybeUninit<u64>).add(1), data);
         out.assume_init()
     }
@@ -157,9 +159,47 @@ pub unsafe fn store_words(p: *mut Value, v: Value) {
     let src = &*v as *const Value;
     // SAFETY: as in `load_words`; ownership moves to `*p`.
     unsafe {
-        let tag = std::ptr::read(src as *const u8);
+        let tag = std::ptr::read(src as *const u64);
         let data = std::ptr::read((src as *const MaybeUninit<u64>).add(1));
-        std::ptr::write(p as *mut u64, tag as u64);
+        std::ptr::write(p as *mut u64, tag);
         std::ptr::write((p as *mut MaybeUninit<u64>).add(1), data);
     }
+}
+
+/// Pops the top of a value stack (NULL if empty, which verified code never
+/// reaches), moving it as two words (see `load_words`).
+#[inline(always)]
+pub fn pop_value(s: &mut Vec<Value>) -> Value {
+    let n = s.len();
+    if n == 0 {
+        return Value::Null;
+    }
+    // SAFETY: `n - 1 < len`; the slot is logically removed before it is read.
+    unsafe {
+        s.set_len(n - 1);
+        load_words(s.as_ptr().add(n - 1))
+    }
+}
+
+/// Pushes onto a value stack as two words (see `load_words`). Frames reserve
+/// `co_stacksize` slots when they start, so the slow path is never taken by
+/// verified code.
+#[inline(always)]
+pub fn push_value(s: &mut Vec<Value>, v: Value) {
+    let n = s.len();
+    if n < s.capacity() {
+        // SAFETY: `n < capacity`.
+        unsafe {
+            store_words(s.as_mut_ptr().add(n), v);
+            s.set_len(n + 1);
+        }
+    } else {
+        push_value_slow(s, v);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn push_value_slow(s: &mut Vec<Value>, v: Value) {
+    s.push(v);
 }

@@ -197,7 +197,7 @@ impl Vm {
                         return Ok(Exit::Return(v));
                     }
                     match self.frames.last_mut() {
-                        Some(caller) => caller.stack.push(v),
+                        Some(caller) => crate::value::push_value(&mut caller.stack, v),
                         None => return Ok(Exit::Return(v)),
                     }
                 }

@@ -31,43 +31,7 @@ macro_rules! top {
     };
 }
 
-/// Pops the top of a frame's value stack (NULL if empty, which verified code
-/// never reaches). Written out so it inlines into every arm.
-#[inline(always)]
-fn stack_pop(s: &mut Vec<Value>) -> Value {
-    let n = s.len();
-    if n == 0 {
-        return Value::Null;
-    }
-    // SAFETY: `n - 1 < len`; the slot is logically removed before it is read.
-    unsafe {
-        s.set_len(n - 1);
-        crate::value::load_words(s.as_ptr().add(n - 1))
-    }
-}
-
-/// Pushes onto a frame's value stack. The capacity is reserved to
-/// `co_stacksize` when the frame starts, so the slow path is never taken by
-/// verified code.
-#[inline(always)]
-fn stack_push(s: &mut Vec<Value>, v: Value) {
-    let n = s.len();
-    if n < s.capacity() {
-        // SAFETY: `n < capacity`.
-        unsafe {
-            crate::value::store_words(s.as_mut_ptr().add(n), v);
-            s.set_len(n + 1);
-        }
-    } else {
-        stack_push_slow(s, v);
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn stack_push_slow(s: &mut Vec<Value>, v: Value) {
-    s.push(v);
-}
+use crate::value::{pop_value as stack_pop, push_value as stack_push};
 
 /// `x op y` for two machine ints when the result is a machine int: the
 /// operators that dominate loops, inlined into BINARY_OP.
@@ -127,7 +91,10 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     // yields and exceptions (it always works on the top frame).
     let mut f: &mut Frame = f;
     'frame: loop {
-    let code = f.code.clone();
+    // SAFETY: a frame's code is replaced only when a pooled frame is reused,
+    // never while it runs; every switch of `f` restarts this loop and takes
+    // the new frame's code.
+    let code: &crate::types::code::Code = unsafe { &*Rc::as_ptr(&f.code) };
     let instrs: &[u32] = &code.instrs;
     loop {
         if crate::object::FINALIZERS_PENDING.load(Ordering::Relaxed) {
@@ -208,31 +175,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 }
             }
             Opcode::LoadGlobal => {
-                let ni = (arg >> 1) as usize;
-                let gv = crate::types::dict::dict_version(&f.globals);
-                let bv = crate::types::dict::dict_version(&f.builtins);
-                let cache = &code.global_cache[ni];
-                if cache.globals_version.get() == gv && cache.builtins_version.get() == bv {
-                    if arg & 1 != 0 {
-                        stack_push(&mut f.stack, Value::Null);
-                    }
-                    stack_push(&mut f.stack, cache.value.borrow().clone());
-                    continue;
-                }
-                let name = &code.names[ni];
-                let v = match dict_get_str(&f.globals, name) {
-                    Some(v) => v,
-                    None => match dict_get_str(&f.builtins, name) {
-                        Some(v) => v,
-                        None => {
-                            let n = name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
-                            return Err(vm.name_error(&n));
-                        }
-                    },
-                };
-                cache.globals_version.set(gv);
-                cache.builtins_version.set(bv);
-                *cache.value.borrow_mut() = v.clone();
+                let v = load_global(vm, f, code, (arg >> 1) as usize)?;
                 if arg & 1 != 0 {
                     stack_push(&mut f.stack, Value::Null);
                 }
@@ -325,7 +268,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 let Some(top) = vm.frames.last_mut() else {
                     return Err(vm.system_error("RETURN_VALUE: no caller frame"));
                 };
-                top.stack.push(v);
+                stack_push(&mut top.stack, v);
                 let p: *mut Frame = &mut **top;
                 // SAFETY: as for CALL above; the returning frame is no longer used.
                 f = unsafe { &mut *p };
@@ -347,6 +290,12 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     let r = match (&f.stack[n - 2], &f.stack[n - 1]) {
                         (Value::Int(x), Value::Int(y)) => int_binop_inline(arg, *x, *y).map(Value::Int),
                         (Value::Float(x), Value::Float(y)) => float_binop_inline(arg, *x, *y).map(Value::Float),
+                        (Value::Float(x), Value::Int(y)) if y.unsigned_abs() < (1u64 << 53) => {
+                            float_binop_inline(arg, *x, *y as f64).map(Value::Float)
+                        }
+                        (Value::Int(x), Value::Float(y)) if x.unsigned_abs() < (1u64 << 53) => {
+                            float_binop_inline(arg, *x as f64, *y).map(Value::Float)
+                        }
                         _ => None,
                     };
                     if let Some(r) = r {
@@ -437,6 +386,22 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             Opcode::BinarySubscr => {
                 let k = pop!(f);
                 let c = pop!(f);
+                // An exact list indexed in range by a machine int.
+                if let (Value::Obj(o), Value::Int(i)) = (&c, &k) {
+                    if let Payload::List(l) = &o.payload {
+                        if Rc::ptr_eq(o.class(), &vm.types.list) {
+                            let got = {
+                                let l = l.borrow();
+                                let idx = if *i < 0 { i.wrapping_add(l.len() as i64) } else { *i };
+                                if idx >= 0 { l.get(idx as usize).cloned() } else { None }
+                            };
+                            if let Some(v) = got {
+                                stack_push(&mut f.stack, v);
+                                continue;
+                            }
+                        }
+                    }
+                }
                 let r = vm.get_item(&c, &k)?;
                 stack_push(&mut f.stack, r);
             }
@@ -444,6 +409,26 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 let k = pop!(f);
                 let c = pop!(f);
                 let v = pop!(f);
+                // An exact list assigned in range by a machine int.
+                if let (Value::Obj(o), Value::Int(i)) = (&c, &k) {
+                    if let Payload::List(l) = &o.payload {
+                        if Rc::ptr_eq(o.class(), &vm.types.list) {
+                            let old = {
+                                let mut l = l.borrow_mut();
+                                let idx = if *i < 0 { i.wrapping_add(l.len() as i64) } else { *i };
+                                match l.get_mut(if idx >= 0 { idx as usize } else { usize::MAX }) {
+                                    Some(slot) => Some(std::mem::replace(slot, v.clone())),
+                                    None => None,
+                                }
+                            };
+                            if let Some(old) = old {
+                                // Dropped after the list's borrow ends (it may run __del__).
+                                drop(old);
+                                continue;
+                            }
+                        }
+                    }
+                }
                 vm.set_item(&c, &k, v)?;
             }
             Opcode::GetIter => {
@@ -502,7 +487,11 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     }
                 }
                 let it = top!(f);
-                match vm.next(&it)? {
+                let r = match crate::types::generator::next_direct(vm, &it) {
+                    Some(r) => r,
+                    None => vm.next(&it),
+                };
+                match r? {
                     Some(v) => stack_push(&mut f.stack, v),
                     None => {
                         f.stack.pop();
@@ -573,7 +562,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 let n = f.stack.len();
                 if let Some(Value::Obj(l)) = f.stack.get(n - arg as usize) {
                     if let Payload::List(items) = &l.payload {
-                        items.borrow_mut().push(v);
+                        crate::value::push_value(&mut items.borrow_mut(), v);
                     }
                 }
             }
@@ -611,6 +600,15 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 }
             }
             Opcode::LoadName => {
+                // Module-level code (locals are the globals dict): the same as
+                // LOAD_GLOBAL, cache included.
+                if let Value::Obj(l) = &f.locals {
+                    if Rc::ptr_eq(l, &f.globals) && Rc::ptr_eq(l.class(), &vm.types.dict) {
+                        let v = load_global(vm, f, code, arg as usize)?;
+                        stack_push(&mut f.stack, v);
+                        return Ok(None);
+                    }
+                }
                 let name = code.names[arg as usize].clone();
                 let v = load_name(vm, f, &name)?;
                 stack_push(&mut f.stack, v);
@@ -769,7 +767,34 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
             }
             Opcode::UnpackSequence => {
                 let seq = pop!(f);
-                unpack_sequence(vm, f, seq, arg as usize)?;
+                let n = arg as usize;
+                // Exact tuples and lists of the right length: no iterator.
+                let done = match &seq {
+                    Value::Obj(o) => match &o.payload {
+                        Payload::Tuple(t) if t.len() == n && Rc::ptr_eq(o.class(), &vm.types.tuple) => {
+                            for v in t.iter().rev() {
+                                stack_push(&mut f.stack, v.clone());
+                            }
+                            true
+                        }
+                        Payload::List(l) if Rc::ptr_eq(o.class(), &vm.types.list) => {
+                            let l = l.borrow();
+                            if l.len() == n {
+                                for v in l.iter().rev() {
+                                    stack_push(&mut f.stack, v.clone());
+                                }
+                                true
+                            } else {
+                                false
+                            }
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                if !done {
+                    unpack_sequence(vm, f, seq, n)?;
+                }
             }
             Opcode::UnpackEx => {
                 let seq = pop!(f);
@@ -1052,6 +1077,53 @@ fn unbound_deref(vm: &mut Vm, code: &crate::types::code::Code, idx: usize) -> cr
             &format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", name),
         )
     }
+}
+
+/// LOAD_GLOBAL of name `ni`: globals, then builtins, through the cache.
+#[inline(always)]
+fn load_global(vm: &mut Vm, f: &Frame, code: &crate::types::code::Code, ni: usize) -> PyResult<Value> {
+    let Some(cache) = code.global_cache.get(ni) else {
+        return Err(vm.system_error("LOAD_GLOBAL: bad name index"));
+    };
+    let hit = crate::types::dict::global_cache_get(
+        &f.globals,
+        &f.builtins,
+        cache.globals_version.get(),
+        cache.builtins_version.get(),
+        cache.in_builtins.get(),
+        cache.index.get() as usize,
+    );
+    if let Some(v) = hit {
+        return Ok(v);
+    }
+    load_global_slow(vm, f, code, ni, cache)
+}
+
+#[inline(never)]
+fn load_global_slow(vm: &mut Vm, f: &Frame, code: &crate::types::code::Code, ni: usize, cache: &crate::types::code::GlobalCache) -> PyResult<Value> {
+    use crate::types::dict::{dict_index_str, dict_layout, dict_value_at};
+    let gv = dict_layout(&f.globals);
+    let bv = dict_layout(&f.builtins);
+    let name = &code.names[ni];
+    let (i, in_builtins) = match dict_index_str(&f.globals, name) {
+        Some(i) => (i, false),
+        None => match dict_index_str(&f.builtins, name) {
+            Some(i) => (i, true),
+            None => {
+                let n = name.as_str().map(|s| s.as_str_lossy().into_owned()).unwrap_or_default();
+                return Err(vm.name_error(&n));
+            }
+        },
+    };
+    let d = if in_builtins { &f.builtins } else { &f.globals };
+    let Some(v) = dict_value_at(d, i) else {
+        return Err(vm.system_error("LOAD_GLOBAL: entry vanished"));
+    };
+    cache.globals_version.set(gv);
+    cache.builtins_version.set(bv);
+    cache.index.set(i as u32);
+    cache.in_builtins.set(in_builtins);
+    Ok(v)
 }
 
 fn load_name(vm: &mut Vm, f: &mut Frame, name: &PyRef) -> PyResult<Value> {

@@ -103,7 +103,10 @@ impl Vm {
         if co.cellvars.is_empty() && co.freevars.is_empty() {
             return;
         }
-        let mut cells = Vec::with_capacity(co.ncells());
+        // A recycled frame's cell vector is empty but keeps its allocation.
+        let mut cells = std::mem::take(&mut frame.cells);
+        cells.clear();
+        cells.reserve(co.ncells());
         for _ in 0..co.cellvars.len() {
             cells.push(PyObject::new(self.types.cell.clone(), Payload::Cell(RefCell::new(Value::Null))));
         }

@@ -391,6 +391,9 @@ impl Vm {
         if let Some(r) = crate::types::iter::next_fast(self, it) {
             return r;
         }
+        if let Some(r) = crate::types::generator::next_direct(self, it) {
+            return r;
+        }
         let name = self.names.__next__.clone();
         match self.call_special(it, &name, &[]) {
             Ok(Some(v)) => Ok(Some(v)),

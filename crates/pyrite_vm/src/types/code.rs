@@ -106,12 +106,17 @@ pub mod attr_kind {
     pub const CLASS_VALUE: u8 = 8;
 }
 
-/// One LOAD_GLOBAL cache entry.
+/// One LOAD_GLOBAL (and module-level LOAD_NAME) cache entry: where the name
+/// was found when the globals and builtins dicts had these layout tags
+/// (`DictData::layout`: values may change, positions may not). The
+/// entry's position is cached, not its value, so the cache keeps nothing alive.
 #[derive(Default)]
 pub struct GlobalCache {
     pub globals_version: std::cell::Cell<u64>,
     pub builtins_version: std::cell::Cell<u64>,
-    pub value: std::cell::RefCell<Value>,
+    /// Entry index in the globals dict, or in the builtins dict when `in_builtins`.
+    pub index: std::cell::Cell<u32>,
+    pub in_builtins: std::cell::Cell<bool>,
 }
 
 impl Default for Value {

@@ -43,6 +43,10 @@ pub struct DictData {
     used: usize,
     /// Incremented on every change; guards lookups and iteration.
     pub version: u64,
+    /// Changes when the keys or their positions change (not when only a
+    /// value is replaced): caches that remember an entry's position, like
+    /// LOAD_GLOBAL's, are keyed by it (CPython's dict keys version).
+    pub layout: u64,
 }
 
 /// Where a probe for a key stands.
@@ -66,7 +70,7 @@ pub struct ProbeState {
 impl Clone for DictData {
     /// A copy with a fresh version tag.
     fn clone(&self) -> DictData {
-        DictData { indices: self.indices.clone(), entries: self.entries.clone(), used: self.used, version: next_version() }
+        DictData { indices: self.indices.clone(), entries: self.entries.clone(), used: self.used, version: next_version(), layout: next_version() }
     }
 }
 
@@ -79,7 +83,7 @@ impl Default for DictData {
 impl DictData {
     /// An empty table.
     pub fn new() -> DictData {
-        DictData { indices: Vec::new(), entries: Vec::new(), used: 0, version: next_version() }
+        DictData { indices: Vec::new(), entries: Vec::new(), used: 0, version: next_version(), layout: next_version() }
     }
 
     /// Number of items.
@@ -198,6 +202,7 @@ impl DictData {
         self.entries.push(Some(Entry { hash, key, value }));
         self.used += 1;
         self.version = next_version();
+        self.layout = self.version;
     }
 
     /// Removes entry `i`, returning it.
@@ -220,6 +225,7 @@ impl DictData {
         }
         self.used -= 1;
         self.version = next_version();
+        self.layout = self.version;
         Some(e)
     }
 
@@ -252,6 +258,7 @@ impl DictData {
         self.entries.clear();
         self.used = 0;
         self.version = next_version();
+        self.layout = self.version;
     }
 
     /// Iterates over live entries in insertion order.
@@ -421,6 +428,53 @@ pub fn str_key_eq(stored: &Value, key: &PyRef) -> bool {
     }
 }
 
+/// Where str key `key` sits in the entries of dict `d`, for caches that are
+/// keyed by the dict's version tag (an entry does not move while the version
+/// stays the same).
+pub fn dict_index_str(d: &PyRef, key: &PyRef) -> Option<usize> {
+    let Payload::Dict(dd) = &d.payload else { return None };
+    let ks = key.as_str()?;
+    dd.borrow().find_str(key, ks)
+}
+
+/// The value of entry `i` of dict `d` (see `dict_index_str`).
+#[inline]
+pub fn dict_value_at(d: &PyRef, i: usize) -> Option<Value> {
+    let Payload::Dict(dd) = &d.payload else { return None };
+    let dd = dd.borrow();
+    match dd.entries.get(i) {
+        Some(Some(e)) => Some(e.value.clone()),
+        _ => None,
+    }
+}
+
+/// The LOAD_GLOBAL cache's fast path: the value of entry `ix` of the globals
+/// (or, with `in_builtins`, the builtins) dict when both dicts still have the
+/// layout tags the entry was found under.
+#[inline(always)]
+pub fn global_cache_get(g: &PyRef, b: &PyRef, gv: u64, bv: u64, in_builtins: bool, ix: usize) -> Option<Value> {
+    let (Payload::Dict(gd), Payload::Dict(bd)) = (&g.payload, &b.payload) else { return None };
+    // SAFETY: the references are only read, and dropped before anything can
+    // mutate either dict (cloning the value runs no code).
+    let (gd, bd) = unsafe { (gd.try_borrow_unguarded().ok()?, bd.try_borrow_unguarded().ok()?) };
+    if gd.layout != gv || bd.layout != bv {
+        return None;
+    }
+    let d = if in_builtins { bd } else { gd };
+    match d.entries.get(ix) {
+        Some(Some(e)) => Some(e.value.clone()),
+        _ => None,
+    }
+}
+
+/// The layout tag of dict `d` (see `DictData::layout`).
+pub fn dict_layout(d: &PyRef) -> u64 {
+    match &d.payload {
+        Payload::Dict(dd) => dd.borrow().layout,
+        _ => 0,
+    }
+}
+
 impl DictData {
     /// An empty table that holds `n` items before it first grows.
     pub fn with_capacity(n: usize) -> DictData {
@@ -431,7 +485,7 @@ impl DictData {
         while n * 3 >= size * 2 {
             size <<= 1;
         }
-        DictData { indices: vec![EMPTY; size], entries: Vec::with_capacity(size * 2 / 3), used: 0, version: next_version() }
+        DictData { indices: vec![EMPTY; size], entries: Vec::with_capacity(size * 2 / 3), used: 0, version: next_version(), layout: next_version() }
     }
 }
 
@@ -472,6 +526,7 @@ impl DictData {
         self.indices.fill(EMPTY);
         self.used = 0;
         self.version = next_version();
+        self.layout = self.version;
         true
     }
 }
@@ -542,6 +597,7 @@ impl DictData {
                 self.entries.push(Some(Entry { hash, key: Value::Obj(key.clone()), value: v }));
                 self.used += 1;
                 self.version = next_version();
+                self.layout = self.version;
                 return (i, None);
             }
             if ix == DUMMY {

@@ -350,8 +350,8 @@ fn dict_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     check_method_args(vm, &args, "dict.clear", 0, 0)?;
     if let Some(x) = data(d) {
         let old = std::mem::take(&mut *x.borrow_mut());
-        let v = old.version + 1;
-        x.borrow_mut().version = v;
+        // A fresh table: fresh version and layout tags.
+        x.borrow_mut().version = crate::types::dict::next_version();
         drop(old);
     }
     Ok(Value::None)

@@ -139,7 +139,7 @@ pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyRes
         }
         let mut frame = d.frame.take().ok_or_else(|| PyErr(vm.none_singletons.empty_str.clone()))?;
         if d.started && exc.is_none() {
-            frame.stack.push(value);
+            crate::value::push_value(&mut frame.stack, value);
         }
         d.started = true;
         d.running = true;
@@ -763,4 +763,20 @@ pub fn init(vm: &mut Vm) {
     for t in [vm.types.async_gen_asend.clone(), vm.types.async_gen_athrow.clone()] {
         vm.add_methods(&t, &[("__next__", asend_next), ("__iter__", gen_iter), ("__await__", gen_iter), ("send", asend_send), ("throw", asend_throw), ("close", asend_close)]);
     }
+}
+
+/// `next(g)` for a plain generator object without looking up `__next__`:
+/// `Ok(None)` when it returns. `None` when `it` is not a generator (coroutines
+/// and async generators are other types).
+#[inline]
+pub fn next_direct(vm: &mut Vm, it: &Value) -> Option<PyResult<Option<Value>>> {
+    let Value::Obj(o) = it else { return None };
+    if !matches!(o.payload, Payload::Generator(_)) || !Rc::ptr_eq(o.class(), &vm.types.generator) {
+        return None;
+    }
+    Some(match resume(vm, it, Value::None, None) {
+        Ok(SendResult::Yielded(v)) => Ok(Some(v)),
+        Ok(SendResult::Returned(_)) => Ok(None),
+        Err(e) => Err(e),
+    })
 }
