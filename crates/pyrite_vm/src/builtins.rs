@@ -215,6 +215,21 @@ fn builtin_issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `format(v, spec)` via `type(v).__format__`.
 pub fn format(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult<Value> {
+    // Exact builtin types (whose `__format__` cannot be replaced) with an
+    // empty spec format as `str()`; an exact str formats without dispatch.
+    if let Some(sp) = spec.as_obj().and_then(|o| o.as_str()) {
+        match v {
+            Value::Int(_) | Value::Float(_) if sp.is_empty() => return vm.str(v).map(Value::Obj),
+            Value::Obj(o) if std::rc::Rc::ptr_eq(o.class(), &vm.types.str) => {
+                if sp.is_empty() {
+                    return Ok(v.clone());
+                }
+                let spec_s = sp.as_str_lossy().into_owned();
+                return crate::types::strformat::format_str_spec(vm, v, &spec_s);
+            }
+            _ => {}
+        }
+    }
     let name = vm.names.__format__.clone();
     let r = vm.call_special(v, &name, std::slice::from_ref(spec))?.unwrap_or(Value::None);
     match &r {

@@ -96,6 +96,10 @@ pub fn hash_code_points(cps: impl Iterator<Item = u32> + Clone, max: u32, len: u
 /// `hash(i)` for an int that fits in i64.
 #[inline]
 pub fn hash_i64(i: i64) -> i64 {
+    // Most ints are below the modulus in magnitude and hash to themselves.
+    if (-(MODULUS as i64 - 1)..MODULUS as i64).contains(&i) {
+        return if i == -1 { -2 } else { i };
+    }
     let m = MODULUS as i64;
     let mut r = (i.unsigned_abs() % MODULUS) as i64;
     if i < 0 {

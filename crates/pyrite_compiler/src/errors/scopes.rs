@@ -9,7 +9,7 @@ use crate::validate::err_range;
 use crate::CompileError;
 use ruff_python_ast::{self as ast, Expr, ExprContext, Pattern, Stmt};
 use ruff_text_size::{Ranged, TextRange};
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const DEF_GLOBAL: u32 = 1;
 const DEF_LOCAL: u32 = 2;
@@ -40,7 +40,7 @@ pub(crate) struct Scope {
     block: Block,
     comp: Option<CompKind>,
     names: Vec<(String, u32)>,
-    index: HashMap<String, usize>,
+    index: crate::fxhash::NameIndex,
     directives: HashMap<String, TextRange>,
     children: Vec<usize>,
     comp_iter_expr: u32,
@@ -55,8 +55,8 @@ impl Scope {
             block,
             comp,
             names: Vec::new(),
-            index: HashMap::new(),
-            directives: HashMap::new(),
+            index: crate::fxhash::NameIndex::default(),
+            directives: HashMap::default(),
             children: Vec::new(),
             comp_iter_expr: 0,
             comp_iter_target: false,
@@ -64,8 +64,11 @@ impl Scope {
             coroutine: false,
         }
     }
+    fn find(&self, n: &str) -> Option<usize> {
+        self.index.find(n, |i| self.names[i].0 == n)
+    }
     fn lookup(&self, n: &str) -> u32 {
-        self.index.get(n).map_or(0, |&i| self.names[i].1)
+        self.find(n).map_or(0, |i| self.names[i].1)
     }
 }
 
@@ -108,7 +111,7 @@ impl Symtable {
 
 impl<'l> StBuilder<'l> {
     fn new(lines: &'l Lines<'l>) -> Self {
-        StBuilder { lines, scopes: vec![Scope::new(Block::Module, None)], stack: vec![0], by_node: HashMap::new() }
+        StBuilder { lines, scopes: vec![Scope::new(Block::Module, None)], stack: vec![0], by_node: HashMap::default() }
     }
     fn cur(&mut self) -> &mut Scope {
         let i = *self.stack.last().unwrap_or(&0);
@@ -141,10 +144,10 @@ impl<'l> StBuilder<'l> {
             }
             flag |= DEF_COMP_ITER;
         }
-        match s.index.get(name) {
-            Some(&i) => s.names[i].1 |= flag,
+        match s.find(name) {
+            Some(i) => s.names[i].1 |= flag,
             None => {
-                s.index.insert(name.to_owned(), s.names.len());
+                s.index.push(name, s.names.len());
                 s.names.push((name.to_owned(), flag));
             }
         }
@@ -647,8 +650,14 @@ impl<'l> StBuilder<'l> {
         let mut work: Vec<(usize, Option<HashSet<String>>)> = vec![(0, None)];
         while let Some((si, bound)) = work.pop() {
             let sc = &self.scopes[si];
-            let mut local = HashSet::new();
+            let mut local = HashSet::default();
             for (name, flags) in &sc.names {
+                if flags & (DEF_GLOBAL | DEF_NONLOCAL) == 0 {
+                    if flags & DEF_BOUND != 0 && sc.block == Block::Function {
+                        local.insert(name.clone());
+                    }
+                    continue;
+                }
                 let at = sc.directives.get(name).copied().unwrap_or_default();
                 if flags & DEF_GLOBAL != 0 {
                     if flags & DEF_NONLOCAL != 0 {
@@ -666,11 +675,11 @@ impl<'l> StBuilder<'l> {
                     }
                     continue;
                 }
-                if flags & DEF_BOUND != 0 {
-                    local.insert(name.clone());
-                }
             }
-            let mut newbound = bound.clone().unwrap_or_default();
+            if sc.children.is_empty() {
+                continue;
+            }
+            let mut newbound = bound.unwrap_or_default();
             match sc.block {
                 Block::Function => newbound.extend(local),
                 // Methods see the implicit `__class__` cell.

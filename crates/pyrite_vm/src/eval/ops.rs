@@ -1101,9 +1101,9 @@ fn load_global(vm: &mut Vm, f: &Frame, code: &crate::types::code::Code, ni: usiz
 
 #[inline(never)]
 fn load_global_slow(vm: &mut Vm, f: &Frame, code: &crate::types::code::Code, ni: usize, cache: &crate::types::code::GlobalCache) -> PyResult<Value> {
-    use crate::types::dict::{dict_index_str, dict_layout, dict_value_at};
-    let gv = dict_layout(&f.globals);
-    let bv = dict_layout(&f.builtins);
+    use crate::types::dict::{dict_index_str, dict_value_at, dict_version};
+    let gv = dict_version(&f.globals);
+    let bv = dict_version(&f.builtins);
     let name = &code.names[ni];
     let (i, in_builtins) = match dict_index_str(&f.globals, name) {
         Some(i) => (i, false),

@@ -54,6 +54,9 @@ impl Vm {
         if let Some(r) = crate::protocol::fastops::binary_fast(self, a, b, op) {
             return r;
         }
+        if let Some(r) = self.binary_str_fast(a, b, op) {
+            return r;
+        }
         let (lname, rname, iname) = dunder_names(self, op);
         if op.is_inplace() {
             if let Some(iname) = iname {
@@ -75,6 +78,39 @@ impl Vm {
             self.type_name(a),
             self.type_name(b)
         )))
+    }
+
+    /// `str % x`, `str * int` and `int * str` for an exact str: the result of
+    /// the str's own method, without the reflected-operand dance. Taken only
+    /// when the other operand cannot be an instance of a str subclass (whose
+    /// reflected method would be tried first) and, for `*`, is a machine int.
+    #[inline]
+    fn binary_str_fast(&mut self, a: &Value, b: &Value, op: BinaryOp) -> Option<PyResult<Value>> {
+        let exact_str = |vm: &Vm, v: &Value| matches!(v, Value::Obj(o) if Rc::ptr_eq(o.class(), &vm.types.str));
+        match op.base() {
+            BinaryOp::Remainder if exact_str(self, a) => {
+                let b_may_be_str_subclass = matches!(b, Value::Obj(o) if o.as_str().is_some() && !Rc::ptr_eq(o.class(), &self.types.str));
+                if b_may_be_str_subclass {
+                    return None;
+                }
+                Some(crate::types::strformat::percent_format(self, a, b))
+            }
+            BinaryOp::Multiply => {
+                let (s, n) = match (a, b) {
+                    (Value::Obj(o), Value::Int(n)) | (Value::Int(n), Value::Obj(o)) if Rc::ptr_eq(o.class(), &self.types.str) => (o, *n),
+                    _ => return None,
+                };
+                let ps = s.as_str()?;
+                if n <= 0 || ps.is_empty() {
+                    return Some(Ok(Value::Obj(self.none_singletons.empty_str.clone())));
+                }
+                if n == 1 {
+                    return Some(Ok(Value::Obj(s.clone())));
+                }
+                Some(crate::types::strtype::repeat_str(self, ps, n))
+            }
+            _ => None,
+        }
     }
 
     /// The reflected-operand dance; `Ok(None)` if both sides return NotImplemented.
@@ -188,6 +224,30 @@ impl Vm {
         if let Some(r) = self.quick_eq(a, b) {
             return Ok(r);
         }
+        if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
+            let tt = &self.types.tuple;
+            if Rc::ptr_eq(x.class(), tt) && Rc::ptr_eq(y.class(), tt) {
+                if let (Payload::Tuple(xs), Payload::Tuple(ys)) = (&x.payload, &y.payload) {
+                    // Exact tuples: `tuple.__eq__` without the dispatch.
+                    if xs.len() != ys.len() {
+                        return Ok(false);
+                    }
+                    self.enter(" in comparison")?;
+                    let mut r = Ok(true);
+                    for (p, q) in xs.iter().zip(ys.iter()) {
+                        match self.eq(p, q) {
+                            Ok(true) => {}
+                            other => {
+                                r = other;
+                                break;
+                            }
+                        }
+                    }
+                    self.leave();
+                    return r;
+                }
+            }
+        }
         let r = self.compare(a, b, CompareOp::Eq)?;
         self.is_true(&r)
     }
@@ -281,7 +341,31 @@ impl Vm {
     }
 
     /// `hash(v)`.
+    #[inline]
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(crate::hash::hash_i64(*i)),
+            Value::Obj(o) if Rc::ptr_eq(o.class(), &self.types.str) => match &o.payload {
+                Payload::Str(s) => Ok(s.hash()),
+                _ => self.hash_slow(v),
+            },
+            Value::Obj(o) if Rc::ptr_eq(o.class(), &self.types.tuple) => match &o.payload {
+                // An exact tuple's `__hash__` cannot be replaced.
+                Payload::Tuple(items) => {
+                    // As `tuple.__hash__`: only the native stack limits nesting.
+                    if !crate::stack::has_room() {
+                        return Err(self.recursion_error(" while hashing a tuple"));
+                    }
+                    crate::types::tuple::hash_items(self, items)
+                }
+                _ => self.hash_slow(v),
+            },
+            _ => self.hash_slow(v),
+        }
+    }
+
+    #[inline(never)]
+    fn hash_slow(&mut self, v: &Value) -> PyResult<i64> {
         match v {
             Value::Int(i) => return Ok(crate::hash::hash_i64(*i)),
             Value::Bool(b) => return Ok(*b as i64),
@@ -338,10 +422,16 @@ impl Vm {
 
     /// `str(v)` as a str object.
     pub fn str(&mut self, v: &Value) -> PyResult<PyRef> {
-        if let Value::Obj(o) = v {
-            if Rc::ptr_eq(o.class(), &self.types.str) {
-                return Ok(o.clone());
+        // Exact builtin types: their `__str__` cannot be replaced.
+        match v {
+            Value::Obj(o) if Rc::ptr_eq(o.class(), &self.types.str) => return Ok(o.clone()),
+            Value::Int(i) => return Ok(crate::types::strops::int_str(self, *i)),
+            Value::Float(f) => {
+                if let Value::Obj(o) = self.new_str(&crate::types::floatrepr::repr(*f)) {
+                    return Ok(o);
+                }
             }
+            _ => {}
         }
         self.enter(" while getting the str of an object")?;
         let name = self.names.__str__.clone();
@@ -425,6 +515,13 @@ impl Vm {
         if let Some(r) = crate::protocol::fastops::getitem_fast(self, c, k) {
             return r;
         }
+        if let Value::Obj(o) = c {
+            // Exact str: its `__getitem__` cannot be replaced.
+            if Rc::ptr_eq(o.class(), &self.types.str) {
+                let args = [c.clone(), k.clone()];
+                return crate::types::strtype::str_getitem(self, crate::types::function::Args { args: &args, kwargs: &[] });
+            }
+        }
         let name = self.names.__getitem__.clone();
         if let Some(r) = self.call_special(c, &name, std::slice::from_ref(k))? {
             return Ok(r);
@@ -476,6 +573,14 @@ impl Vm {
 
     /// `del c[k]`.
     pub fn del_item(&mut self, c: &Value, k: &Value) -> PyResult<()> {
+        if let Value::Obj(o) = c {
+            if matches!(o.payload, Payload::Dict(_)) && Rc::ptr_eq(o.class(), &self.types.dict) {
+                return match self.dict_del_item_opt(o, k)? {
+                    true => Ok(()),
+                    false => Err(self.key_error(k.clone())),
+                };
+            }
+        }
         let name = self.names.__delitem__.clone();
         match self.call_special(c, &name, std::slice::from_ref(k))? {
             Some(_) => Ok(()),

@@ -108,7 +108,7 @@ pub mod attr_kind {
 
 /// One LOAD_GLOBAL (and module-level LOAD_NAME) cache entry: where the name
 /// was found when the globals and builtins dicts had these layout tags
-/// (`DictData::layout`: values may change, positions may not). The
+/// (`DictData::keys_version`: values may change, positions may not). The
 /// entry's position is cached, not its value, so the cache keeps nothing alive.
 #[derive(Default)]
 pub struct GlobalCache {

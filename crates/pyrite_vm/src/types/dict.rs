@@ -43,10 +43,11 @@ pub struct DictData {
     used: usize,
     /// Incremented on every change; guards lookups and iteration.
     pub version: u64,
-    /// Changes when the keys or their positions change (not when only a
-    /// value is replaced): caches that remember an entry's position, like
-    /// LOAD_GLOBAL's, are keyed by it (CPython's dict keys version).
-    pub layout: u64,
+    /// Changes only when the key layout changes (an entry added or removed,
+    /// the table rebuilt or cleared), not when a value is replaced: an entry
+    /// keeps its position while this stays the same (CPython's `dk_version`),
+    /// which is all a cache of entry positions needs.
+    pub keys_version: u64,
 }
 
 /// Where a probe for a key stands.
@@ -70,7 +71,13 @@ pub struct ProbeState {
 impl Clone for DictData {
     /// A copy with a fresh version tag.
     fn clone(&self) -> DictData {
-        DictData { indices: self.indices.clone(), entries: self.entries.clone(), used: self.used, version: next_version(), layout: next_version() }
+        DictData {
+            indices: self.indices.clone(),
+            entries: self.entries.clone(),
+            used: self.used,
+            version: next_version(),
+            keys_version: next_version(),
+        }
     }
 }
 
@@ -83,7 +90,7 @@ impl Default for DictData {
 impl DictData {
     /// An empty table.
     pub fn new() -> DictData {
-        DictData { indices: Vec::new(), entries: Vec::new(), used: 0, version: next_version(), layout: next_version() }
+        DictData { indices: Vec::new(), entries: Vec::new(), used: 0, version: next_version(), keys_version: next_version() }
     }
 
     /// Number of items.
@@ -107,11 +114,12 @@ impl DictData {
 
     /// Probes for a key. `quick_eq(stored_key)` returns Some(answer) when the
     /// comparison needs no Python code, None when it does.
+    #[inline]
     pub fn probe(
         &self,
         hash: i64,
         mut st: ProbeState,
-        quick_eq: &mut dyn FnMut(&Value) -> Option<bool>,
+        mut quick_eq: impl FnMut(&Value) -> Option<bool>,
     ) -> Probe {
         if self.indices.is_empty() {
             return Probe::Missing;
@@ -202,7 +210,7 @@ impl DictData {
         self.entries.push(Some(Entry { hash, key, value }));
         self.used += 1;
         self.version = next_version();
-        self.layout = self.version;
+        self.keys_version = self.version;
     }
 
     /// Removes entry `i`, returning it.
@@ -225,11 +233,12 @@ impl DictData {
         }
         self.used -= 1;
         self.version = next_version();
-        self.layout = self.version;
+        self.keys_version = self.version;
         Some(e)
     }
 
     fn resize(&mut self, min_size: usize) {
+        self.keys_version = next_version();
         let mut size = 8;
         while size < min_size {
             size <<= 1;
@@ -258,7 +267,7 @@ impl DictData {
         self.entries.clear();
         self.used = 0;
         self.version = next_version();
-        self.layout = self.version;
+        self.keys_version = self.version;
     }
 
     /// Iterates over live entries in insertion order.
@@ -393,11 +402,13 @@ pub fn dict_set_str_hint(d: &PyRef, key: &PyRef, v: Value, hint: &std::cell::Cel
     }
 }
 
-/// The version tag of a dict object's table (0 for a non-dict).
+/// The key-layout version of a dict object's table (0 for a non-dict): it
+/// stays the same while no key is added or removed, so caches of entry
+/// positions (LOAD_GLOBAL) survive stores of new values. Never reused.
 #[inline]
 pub fn dict_version(d: &PyRef) -> u64 {
     match &d.payload {
-        Payload::Dict(dd) => dd.borrow().version,
+        Payload::Dict(dd) => dd.borrow().keys_version,
         _ => 0,
     }
 }
@@ -409,7 +420,7 @@ pub fn dict_del_str(d: &PyRef, key: &PyRef) -> Option<Value> {
     let h = ks.hash();
     let mut dd = dd.borrow_mut();
     let st = dd.probe_start(h);
-    match dd.probe(h, st, &mut |k| Some(str_key_eq(k, key))) {
+    match dd.probe(h, st, |k: &Value| Some(str_key_eq(k, key))) {
         Probe::Found(i) => dd.remove_at(i).map(|e| e.value),
         _ => None,
     }
@@ -429,8 +440,7 @@ pub fn str_key_eq(stored: &Value, key: &PyRef) -> bool {
 }
 
 /// Where str key `key` sits in the entries of dict `d`, for caches that are
-/// keyed by the dict's version tag (an entry does not move while the version
-/// stays the same).
+/// keyed by `dict_version` (an entry does not move while it stays the same).
 pub fn dict_index_str(d: &PyRef, key: &PyRef) -> Option<usize> {
     let Payload::Dict(dd) = &d.payload else { return None };
     let ks = key.as_str()?;
@@ -450,28 +460,20 @@ pub fn dict_value_at(d: &PyRef, i: usize) -> Option<Value> {
 
 /// The LOAD_GLOBAL cache's fast path: the value of entry `ix` of the globals
 /// (or, with `in_builtins`, the builtins) dict when both dicts still have the
-/// layout tags the entry was found under.
+/// key-layout versions (`dict_version`) the entry was found under.
 #[inline(always)]
 pub fn global_cache_get(g: &PyRef, b: &PyRef, gv: u64, bv: u64, in_builtins: bool, ix: usize) -> Option<Value> {
     let (Payload::Dict(gd), Payload::Dict(bd)) = (&g.payload, &b.payload) else { return None };
     // SAFETY: the references are only read, and dropped before anything can
     // mutate either dict (cloning the value runs no code).
     let (gd, bd) = unsafe { (gd.try_borrow_unguarded().ok()?, bd.try_borrow_unguarded().ok()?) };
-    if gd.layout != gv || bd.layout != bv {
+    if gd.keys_version != gv || bd.keys_version != bv {
         return None;
     }
     let d = if in_builtins { bd } else { gd };
     match d.entries.get(ix) {
         Some(Some(e)) => Some(e.value.clone()),
         _ => None,
-    }
-}
-
-/// The layout tag of dict `d` (see `DictData::layout`).
-pub fn dict_layout(d: &PyRef) -> u64 {
-    match &d.payload {
-        Payload::Dict(dd) => dd.borrow().layout,
-        _ => 0,
     }
 }
 
@@ -485,7 +487,7 @@ impl DictData {
         while n * 3 >= size * 2 {
             size <<= 1;
         }
-        DictData { indices: vec![EMPTY; size], entries: Vec::with_capacity(size * 2 / 3), used: 0, version: next_version(), layout: next_version() }
+        DictData { indices: vec![EMPTY; size], entries: Vec::with_capacity(size * 2 / 3), used: 0, version: next_version(), keys_version: next_version() }
     }
 }
 
@@ -526,7 +528,7 @@ impl DictData {
         self.indices.fill(EMPTY);
         self.used = 0;
         self.version = next_version();
-        self.layout = self.version;
+        self.keys_version = self.version;
         true
     }
 }
@@ -597,7 +599,7 @@ impl DictData {
                 self.entries.push(Some(Entry { hash, key: Value::Obj(key.clone()), value: v }));
                 self.used += 1;
                 self.version = next_version();
-                self.layout = self.version;
+                self.keys_version = self.version;
                 return (i, None);
             }
             if ix == DUMMY {

@@ -273,12 +273,8 @@ fn dict_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn dict_setdefault(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this(vm, &args, "setdefault")?;
     let a = check_method_args(vm, &args, "setdefault", 1, 2)?;
-    if let Some(v) = vm.dict_get_item(d, &a[0])? {
-        return Ok(v);
-    }
     let v = a.get(1).cloned().unwrap_or(Value::None);
-    vm.dict_set_item(d, a[0].clone(), v.clone())?;
-    Ok(v)
+    vm.dict_setdefault_item(d, &a[0], v)
 }
 
 fn dict_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -349,9 +345,8 @@ fn dict_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this(vm, &args, "clear")?;
     check_method_args(vm, &args, "dict.clear", 0, 0)?;
     if let Some(x) = data(d) {
+        // The new empty table has fresh version tags.
         let old = std::mem::take(&mut *x.borrow_mut());
-        // A fresh table: fresh version and layout tags.
-        x.borrow_mut().version = crate::types::dict::next_version();
         drop(old);
     }
     Ok(Value::None)

@@ -13,7 +13,9 @@ pub struct PyStr {
     bytes: Vec<u8>,
     /// Number of code points.
     len: usize,
-    /// Largest code point (0 for empty), used for the hash and by `max()`-like checks.
+    /// Largest code point (0 for empty), used for the hash and `__sizeof__`.
+    /// Exact for non-ASCII text; for ASCII text any value below 0x80 (only
+    /// the PEP 393 storage class is observable).
     max_cp: u32,
     /// Cached hash; `i64::MIN` when not yet computed.
     hash: Cell<i64>,
@@ -32,7 +34,7 @@ impl PyStr {
         let mut len = 0;
         if s.is_ascii() {
             len = s.len();
-            max_cp = s.bytes().max().unwrap_or(0) as u32;
+            max_cp = if s.is_empty() { 0 } else { 0x7F };
         } else {
             for c in s.chars() {
                 len += 1;
@@ -44,12 +46,25 @@ impl PyStr {
 
     /// A str from generalised UTF-8 bytes (as produced by `wtf8::push_code_point`).
     pub fn from_wtf8(bytes: Vec<u8>) -> PyStr {
+        if bytes.is_ascii() {
+            // Only the storage class of the largest code point is observable
+            // (`__sizeof__`; the hash of ASCII text hashes its bytes).
+            let max_cp = if bytes.is_empty() { 0 } else { 0x7F };
+            return PyStr { len: bytes.len(), bytes, max_cp, hash: Cell::new(i64::MIN), index: OnceCell::new() };
+        }
         let mut len = 0;
         let mut max_cp = 0;
         for c in CodePoints::new(&bytes) {
             len += 1;
             max_cp = max_cp.max(c);
         }
+        PyStr { bytes, len, max_cp, hash: Cell::new(i64::MIN), index: OnceCell::new() }
+    }
+
+    /// A str from generalised UTF-8 bytes whose number of code points and
+    /// largest code point the caller already knows (concatenations of strs).
+    pub fn from_parts(bytes: Vec<u8>, len: usize, max_cp: u32) -> PyStr {
+        debug_assert_eq!(CodePoints::new(&bytes).count(), len);
         PyStr { bytes, len, max_cp, hash: Cell::new(i64::MIN), index: OnceCell::new() }
     }
 
@@ -185,12 +200,17 @@ impl PyStr {
     }
 
     /// CPython's `hash(s)` (cached).
-    #[inline]
+    #[inline(always)]
     pub fn hash(&self) -> i64 {
         let h = self.hash.get();
         if h != i64::MIN {
             return h;
         }
+        self.compute_hash()
+    }
+
+    #[inline(never)]
+    fn compute_hash(&self) -> i64 {
         let h = if self.is_ascii() {
             hash::hash_bytes(&self.bytes)
         } else {

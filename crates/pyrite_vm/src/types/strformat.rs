@@ -205,15 +205,37 @@ pub fn format_str_spec(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<Value> {
         return Err(vm.value_error(format!("Cannot specify '{}' with 's'.", g as char)));
     }
     let Some(s) = str_of(v) else { return Err(vm.type_error("expected str")) };
-    let mut c = cps(s);
-    if let Some(p) = f.precision {
-        c.truncate(p);
-    }
     if f.width.unwrap_or(0) > (1usize << 40) {
         return Err(vm.memory_error());
     }
-    let out = pad(&c, &f, b'<');
-    Ok(from_cps(vm, &out))
+    // Work on the UTF-8 bytes: truncate to `precision` code points, then pad
+    // with the encoded fill character.
+    let (body, blen) = match f.precision {
+        Some(p) if p < s.len() => (&s.as_wtf8()[..s.byte_offset(p)], p),
+        _ => (s.as_wtf8(), s.len()),
+    };
+    let width = f.width.unwrap_or(0);
+    if blen >= width && blen == s.len() {
+        // Nothing to change: the object itself, as CPython (even for a subclass).
+        return Ok(v.clone());
+    }
+    let total = width.saturating_sub(blen);
+    let (left, right) = match f.align.unwrap_or(b'<') {
+        b'<' => (0, total),
+        b'^' => (total / 2, total - total / 2),
+        _ => (total, 0),
+    };
+    let mut fill = Vec::with_capacity(4);
+    pyrite_bytecode::wtf8::push_code_point(&mut fill, f.fill);
+    let mut out = Vec::with_capacity(body.len() + total * fill.len());
+    for _ in 0..left {
+        out.extend_from_slice(&fill);
+    }
+    out.extend_from_slice(body);
+    for _ in 0..right {
+        out.extend_from_slice(&fill);
+    }
+    Ok(crate::types::strtype::from_wtf8(vm, out))
 }
 
 // ----- float to text (printf style) ---------------------------------------------------
@@ -804,6 +826,9 @@ fn bytes_for_b(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 /// `fmt % args` for str.
 pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value> {
     let Some(f) = str_of(fmt) else { return Ok(vm.not_implemented()) };
+    if let Some(r) = percent_simple(vm, f, args) {
+        return r;
+    }
     let fc = cps(f);
     let pieces = percent_engine(vm, &fc, args, false)?;
     let mut out = Vec::new();
@@ -813,6 +838,159 @@ pub fn percent_format(vm: &mut Vm, fmt: &Value, args: &Value) -> PyResult<Value>
         }
     }
     Ok(from_cps(vm, &out))
+}
+
+/// One conversion of a simple `%` format: `%s`, `%r`, `%d` or `%i`, with an
+/// optional `-` flag and a width of at most four digits.
+#[derive(Copy, Clone)]
+struct SimpleSpec {
+    conv: u8,
+    left: bool,
+    width: usize,
+}
+
+/// Parses the conversion whose `%` is at `fmt[i - 1]`: `Ok(None)` for `%%`,
+/// `Ok(Some((spec, next)))` for a simple conversion, `Err(())` for anything
+/// else (the general engine handles the whole format then).
+#[inline]
+fn simple_spec_at(fmt: &[u8], mut i: usize) -> Result<Option<(SimpleSpec, usize)>, ()> {
+    if fmt.get(i) == Some(&b'%') {
+        return Ok(None);
+    }
+    let mut left = false;
+    if fmt.get(i) == Some(&b'-') {
+        left = true;
+        i += 1;
+    }
+    let mut width = 0usize;
+    let mut digits = 0;
+    while let Some(&c) = fmt.get(i) {
+        if !c.is_ascii_digit() {
+            break;
+        }
+        digits += 1;
+        if digits > 4 {
+            return Err(());
+        }
+        width = width * 10 + (c - b'0') as usize;
+        i += 1;
+    }
+    match fmt.get(i) {
+        Some(&conv @ (b's' | b'r' | b'd' | b'i')) => Ok(Some((SimpleSpec { conv, left, width }, i + 1))),
+        _ => Err(()),
+    }
+}
+
+/// True if every conversion of `fmt` is simple, there is one per item of
+/// `items`, and each `%d`/`%i` item is a machine int or bool.
+fn simple_format_applies(fmt: &[u8], items: &[Value]) -> bool {
+    let mut i = 0;
+    let mut n = 0;
+    while let Some(p) = fmt[i..].iter().position(|&b| b == b'%') {
+        i += p + 1;
+        match simple_spec_at(fmt, i) {
+            Err(()) => return false,
+            Ok(None) => i += 1,
+            Ok(Some((sp, next))) => {
+                let Some(v) = items.get(n) else { return false };
+                if matches!(sp.conv, b'd' | b'i') && !matches!(v, Value::Int(_) | Value::Bool(_)) {
+                    return false;
+                }
+                n += 1;
+                i = next;
+            }
+        }
+    }
+    n > 0 && n == items.len()
+}
+
+/// `fmt % args` when every conversion is simple (see `SimpleSpec`), the
+/// argument count matches and every `%d` argument is a machine int or bool:
+/// formatted straight into UTF-8 without the code-point engine. Returns None,
+/// having run no Python code, when any of that does not hold.
+fn percent_simple(vm: &mut Vm, f: &crate::types::str::PyStr, args: &Value) -> Option<PyResult<Value>> {
+    let fmt = f.as_wtf8();
+    let items: &[Value] = match args.as_obj().map(|o| &o.payload) {
+        Some(Payload::Tuple(t)) => t,
+        _ => std::slice::from_ref(args),
+    };
+    if !simple_format_applies(fmt, items) {
+        return None;
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(fmt.len() + 8 * items.len());
+    let mut len = f.len();
+    let mut max_cp = f.max_code_point();
+    let mut i = 0;
+    let mut n = 0;
+    while let Some(p) = fmt[i..].iter().position(|&b| b == b'%') {
+        out.extend_from_slice(&fmt[i..i + p]);
+        i += p + 1;
+        let spec_start = i - 1;
+        let sp = match simple_spec_at(fmt, i) {
+            Ok(Some((sp, next))) => {
+                i = next;
+                sp
+            }
+            _ => {
+                out.push(b'%');
+                // "%%" is two code points of the format and one of the result.
+                len -= 1;
+                i += 1;
+                continue;
+            }
+        };
+        len -= i - spec_start;
+        let Some(v) = items.get(n) else { break };
+        n += 1;
+        let mut buf = [0u8; 20];
+        let piece_obj;
+        let (bytes, plen, pmax): (&[u8], usize, u32) = match (sp.conv, v) {
+            (b'd' | b'i' | b's', Value::Int(x)) => {
+                let d = strops::i64_decimal(*x, &mut buf);
+                (d, d.len(), 0x39)
+            }
+            (b'd' | b'i', Value::Bool(b)) => (if *b { b"1" } else { b"0" }, 1, 0x31),
+            (b's', Value::Obj(o)) if std::rc::Rc::ptr_eq(o.class(), &vm.types.str) => match o.as_str() {
+                Some(s) => (s.as_wtf8(), s.len(), s.max_code_point()),
+                None => (&[][..], 0, 0),
+            },
+            _ => {
+                let r = if sp.conv == b'r' { vm.repr(v) } else { vm.str(v) };
+                match r {
+                    Ok(o) => {
+                        piece_obj = o;
+                        match piece_obj.as_str() {
+                            Some(s) => (s.as_wtf8(), s.len(), s.max_code_point()),
+                            None => (&[][..], 0, 0),
+                        }
+                    }
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+        };
+        let padn = sp.width.saturating_sub(plen);
+        if !sp.left {
+            out.resize(out.len() + padn, b' ');
+        }
+        out.extend_from_slice(bytes);
+        if sp.left {
+            out.resize(out.len() + padn, b' ');
+        }
+        len += plen + padn;
+        max_cp = max_cp.max(pmax);
+        if padn > 0 {
+            max_cp = max_cp.max(b' ' as u32);
+        }
+    }
+    out.extend_from_slice(&fmt[i..]);
+    if len == out.len() {
+        // ASCII: the removed spec characters may have held the largest one.
+        max_cp = out.iter().copied().max().unwrap_or(0) as u32;
+    }
+    if out.is_empty() {
+        return Some(Ok(Value::Obj(vm.none_singletons.empty_str.clone())));
+    }
+    Some(Ok(vm.new_str_data(crate::types::str::PyStr::from_parts(out, len, max_cp))))
 }
 
 /// `fmt % args` for bytes/bytearray: the formatted bytes.
@@ -973,14 +1151,24 @@ fn get_field(vm: &mut Vm, ctx: &mut FmtCtx, field: &[u32]) -> PyResult<Value> {
     Ok(obj)
 }
 
-fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u32], depth: i32, out: &mut Vec<u32>) -> PyResult<()> {
+/// Expands the replacement fields of a format string held as generalised
+/// UTF-8 (`{`, `}`, `:`, `!`, `[`, `]` are ASCII, so they are found by byte);
+/// the result is appended to `out` in the same encoding.
+fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u8], depth: i32, out: &mut Vec<u8>) -> PyResult<()> {
     if depth <= 0 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
     let n = s.len();
     let mut i = 0;
-    let (lb, rb) = (b'{' as u32, b'}' as u32);
+    let (lb, rb) = (b'{', b'}');
     while i < n {
+        // Copy literal text up to the next brace.
+        let lit_end = s[i..].iter().position(|&c| c == lb || c == rb).map(|p| i + p).unwrap_or(n);
+        out.extend_from_slice(&s[i..lit_end]);
+        i = lit_end;
+        if i >= n {
+            break;
+        }
         let c = s[i];
         if c == rb {
             if i + 1 < n && s[i + 1] == rb {
@@ -989,11 +1177,6 @@ fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u32], depth: i32, out: &mut 
                 continue;
             }
             return Err(vm.value_error("Single '}' encountered in format string"));
-        }
-        if c != lb {
-            out.push(c);
-            i += 1;
-            continue;
         }
         if i + 1 >= n {
             return Err(vm.value_error("Single '{' encountered in format string"));
@@ -1006,20 +1189,20 @@ fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u32], depth: i32, out: &mut 
         i += 1;
         // Field name: up to '}', ':' or '!' ('[...]' may contain them).
         let fstart = i;
-        let mut term = 0u32;
+        let mut term = 0u8;
         while i < n {
             let ch = s[i];
             i += 1;
             if ch == lb {
                 return Err(vm.value_error("unexpected '{' in field name"));
             }
-            if ch == b'[' as u32 {
-                while i < n && s[i] != b']' as u32 {
+            if ch == b'[' {
+                while i < n && s[i] != b']' {
                     i += 1;
                 }
                 continue;
             }
-            if ch == rb || ch == b':' as u32 || ch == b'!' as u32 {
+            if ch == rb || ch == b':' || ch == b'!' {
                 term = ch;
                 break;
             }
@@ -1029,22 +1212,23 @@ fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u32], depth: i32, out: &mut 
         }
         let field = &s[fstart..i - 1];
         let mut conversion: Option<u32> = None;
-        let mut spec: &[u32] = &[];
+        let mut spec: &[u8] = &[];
         let mut needs_expanding = false;
-        if term == b'!' as u32 || term == b':' as u32 {
+        if term == b'!' || term == b':' {
             let mut go_spec = true;
-            if term == b'!' as u32 {
+            if term == b'!' {
                 if i >= n {
                     return Err(vm.value_error("end of string while looking for conversion specifier"));
                 }
-                conversion = Some(s[i]);
-                i += 1;
+                let (cp, w) = pyrite_bytecode::wtf8::decode_code_point(&s[i..]);
+                conversion = Some(cp);
+                i += w.max(1);
                 if i < n {
                     let ch = s[i];
                     i += 1;
                     if ch == rb {
                         go_spec = false;
-                    } else if ch != b':' as u32 {
+                    } else if ch != b':' {
                         return Err(vm.value_error("expected ':' after conversion specifier"));
                     }
                 }
@@ -1073,7 +1257,12 @@ fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u32], depth: i32, out: &mut 
                 }
             }
         }
-        let mut obj = get_field(vm, ctx, field)?;
+        let mut obj = if field.is_empty() {
+            get_field(vm, ctx, &[])?
+        } else {
+            let fc: Vec<u32> = pyrite_bytecode::wtf8::CodePoints::new(field).collect();
+            get_field(vm, ctx, &fc)?
+        };
         if let Some(cv) = conversion {
             obj = match char::from_u32(cv).unwrap_or('\0') {
                 'r' => Value::Obj(vm.repr(&obj)?),
@@ -1092,13 +1281,15 @@ fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u32], depth: i32, out: &mut 
         let spec_v = if needs_expanding {
             let mut sub = Vec::new();
             build_string(vm, ctx, spec, depth - 1, &mut sub)?;
-            from_cps(vm, &sub)
+            crate::types::strtype::from_wtf8(vm, sub)
+        } else if spec.is_empty() {
+            Value::Obj(vm.none_singletons.empty_str.clone())
         } else {
-            from_cps(vm, spec)
+            crate::types::strtype::from_wtf8(vm, spec.to_vec())
         };
         let r = crate::builtins::format(vm, &obj, &spec_v)?;
         if let Some(rs) = str_of(&r) {
-            out.extend(rs.code_points());
+            out.extend_from_slice(rs.as_wtf8());
         }
     }
     Ok(())
@@ -1107,12 +1298,11 @@ fn build_string(vm: &mut Vm, ctx: &mut FmtCtx, s: &[u32], depth: i32, out: &mut 
 /// `fmt.format(*args, **kwargs)`, or `fmt.format_map(mapping)` when `mapping` is given.
 pub fn str_format(vm: &mut Vm, fmt: &Value, args: &[Value], kwargs: &[(PyRef, Value)], mapping: Option<Value>) -> PyResult<Value> {
     let Some(f) = str_of(fmt) else { return Err(vm.type_error("format requires a str")) };
-    let fc = cps(f);
     let positional_allowed = mapping.is_none();
     let mut ctx = FmtCtx { args, kwargs, mapping, positional_allowed, auto: AutoNum::Init };
-    let mut out = Vec::with_capacity(fc.len());
-    build_string(vm, &mut ctx, &fc, 2, &mut out)?;
-    Ok(from_cps(vm, &out))
+    let mut out = Vec::with_capacity(f.as_wtf8().len() + 16);
+    build_string(vm, &mut ctx, f.as_wtf8(), 2, &mut out)?;
+    Ok(crate::types::strtype::from_wtf8(vm, out))
 }
 
 /// Checks a value is zero (used by callers formatting `-0`).

@@ -15,6 +15,33 @@ pub fn char_value(vm: &mut Vm, cp: u32) -> Value {
     vm.new_str_data(PyStr::from_code_points([cp]))
 }
 
+/// The decimal digits of `i` (with a leading `-`), written at the end of `buf`.
+pub fn i64_decimal(i: i64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut n = i.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    &buf[at..]
+}
+
+/// `str(i)` for a machine int: always a new str, as in CPython.
+pub fn int_str(vm: &mut Vm, i: i64) -> PyRef {
+    let mut buf = [0u8; 20];
+    let d = i64_decimal(i, &mut buf);
+    let max = d.iter().copied().max().unwrap_or(0) as u32;
+    crate::object::PyObject::new(vm.types.str.clone(), crate::object::Payload::Str(PyStr::from_parts(d.to_vec(), d.len(), max)))
+}
+
 /// The text of a str value, if it is one.
 pub fn as_rust_str(v: &Value) -> Option<String> {
     v.as_obj().and_then(|o| o.as_str()).map(|s| s.as_str_lossy().into_owned())

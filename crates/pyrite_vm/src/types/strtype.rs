@@ -168,9 +168,44 @@ fn exact(vm: &Vm, v: &Value) -> Value {
     v.clone()
 }
 
+/// The parsed arguments of a str method: `max` (at most 3) optional values,
+/// held inline (no allocation per call).
+struct Params {
+    items: [Option<Value>; 3],
+    n: usize,
+}
+
+impl std::ops::Deref for Params {
+    type Target = [Option<Value>];
+    fn deref(&self) -> &[Option<Value>] {
+        &self.items[..self.n]
+    }
+}
+
 /// Argument parsing for methods. `kw`: keyword names (None: positional only).
-/// Returns `max` optional values for the arguments after `self`.
-fn params(
+/// Returns `max` (at most 3) optional values for the arguments after `self`.
+#[inline(always)]
+fn params(vm: &mut Vm, args: &Args, fname: &str, min: usize, max: usize, kw: Option<&[&str]>) -> PyResult<Params> {
+    let pos = &args.args[1.min(args.args.len())..];
+    let n = pos.len();
+    if args.kwargs.is_empty() && n >= min && n <= max && max <= 3 {
+        let mut items: [Option<Value>; 3] = [None, None, None];
+        for (slot, v) in items.iter_mut().zip(pos) {
+            *slot = Some(v.clone());
+        }
+        return Ok(Params { items, n: max });
+    }
+    let v = params_slow(vm, args, fname, min, max, kw)?;
+    let mut items: [Option<Value>; 3] = [None, None, None];
+    let n = v.len().min(3);
+    for (slot, x) in items.iter_mut().zip(v) {
+        *slot = x;
+    }
+    Ok(Params { items, n })
+}
+
+#[inline(never)]
+fn params_slow(
     vm: &mut Vm,
     args: &Args,
     fname: &str,
@@ -677,12 +712,17 @@ fn str_mul_impl(vm: &mut Vm, args: Args, reflected: bool) -> PyResult<Value> {
     if n == 1 && Rc::ptr_eq(args.args[0].as_obj().map(|x| x.class()).unwrap_or(&vm.types.str), &vm.types.str) {
         return Ok(args.args[0].clone());
     }
+    repeat_str(vm, s, n)
+}
+
+/// `s * n` for `n >= 1` (MemoryError when too large); a new str.
+pub fn repeat_str(vm: &mut Vm, s: &PyStr, n: i64) -> PyResult<Value> {
     let total = check_repeat_size(vm, s.as_wtf8().len(), n)?;
     let mut b = Vec::with_capacity(total);
     for _ in 0..n {
         b.extend_from_slice(s.as_wtf8());
     }
-    Ok(from_wtf8(vm, b))
+    Ok(vm.new_str_data(PyStr::from_parts(b, s.len() * n as usize, s.max_code_point())))
 }
 
 fn str_mod(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -997,11 +1037,20 @@ fn case_map(vm: &mut Vm, args: Args, name: &str, which: u8) -> PyResult<Value> {
             0 | 4 => b.to_ascii_lowercase(),
             1 => b.to_ascii_uppercase(),
             2 => b.iter().map(|c| if c.is_ascii_lowercase() { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect(),
-            _ => Vec::new(),
+            3 => {
+                // In ASCII the cased characters are the letters.
+                let mut prev_cased = false;
+                b.iter()
+                    .map(|&c| {
+                        let r = if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+                        prev_cased = c.is_ascii_alphabetic();
+                        r
+                    })
+                    .collect()
+            }
+            _ => b.iter().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() }).collect(),
         };
-        if which <= 2 || which == 4 {
-            return Ok(from_wtf8(vm, out));
-        }
+        return Ok(from_wtf8(vm, out));
     }
     let c = cps(s);
     let mut out = Vec::with_capacity(c.len());
@@ -1247,6 +1296,11 @@ fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (s, sep, max) = split_args(vm, &args, "split")?;
     let b = s.as_wtf8();
     let mut out = Vec::new();
+    // CPython puts an exact str that is not split into the list as itself.
+    let whole = |vm: &Vm| match &args.args[0] {
+        Value::Obj(o) if Rc::ptr_eq(o.class(), &vm.types.str) => Some(args.args[0].clone()),
+        _ => None,
+    };
     match sep {
         Some(sep) => {
             let mut i = 0;
@@ -1261,7 +1315,37 @@ fn str_split(vm: &mut Vm, args: Args) -> PyResult<Value> {
                     None => break,
                 }
             }
-            out.push(from_wtf8(vm, b[i..].to_vec()));
+            match whole(vm) {
+                Some(w) if i == 0 => out.push(w),
+                _ => out.push(from_wtf8(vm, b[i..].to_vec())),
+            }
+        }
+        None if s.is_ascii() => {
+            let sp = |c: u8| strops::is_space(c as u32);
+            let mut i = 0;
+            let mut n = 0;
+            loop {
+                while i < b.len() && sp(b[i]) {
+                    i += 1;
+                }
+                if i == b.len() {
+                    break;
+                }
+                if n >= max {
+                    // maxsplit reached: the rest, trailing whitespace included.
+                    out.push(vm.new_str_data(PyStr::from_wtf8(b[i..].to_vec())));
+                    break;
+                }
+                let st = i;
+                while i < b.len() && !sp(b[i]) {
+                    i += 1;
+                }
+                match whole(vm) {
+                    Some(w) if st == 0 && i == b.len() => out.push(w),
+                    _ => out.push(vm.new_str_data(PyStr::from_wtf8(b[st..i].to_vec()))),
+                }
+                n += 1;
+            }
         }
         None => {
             let c = cps(s);
@@ -1401,8 +1485,15 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
         }
     }
-    let sep = s.as_wtf8().to_vec();
-    let mut out = Vec::new();
+    join_strs(vm, s, &items)
+}
+
+/// `sep.join(items)`: the size is computed first, then one allocation is
+/// filled; the result's length and largest code point come from the parts.
+fn join_strs(vm: &mut Vm, sep: &PyStr, items: &[Value]) -> PyResult<Value> {
+    let mut total = 0usize;
+    let mut len = 0usize;
+    let mut max_cp = 0u32;
     for (i, item) in items.iter().enumerate() {
         let Some(t) = str_of(item) else {
             return Err(vm.type_error(format!(
@@ -1411,12 +1502,30 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 vm.type_name(item)
             )));
         };
-        if i > 0 {
-            out.extend_from_slice(&sep);
-        }
-        out.extend_from_slice(t.as_wtf8());
+        total += t.as_wtf8().len();
+        len += t.len();
+        max_cp = max_cp.max(t.max_code_point());
     }
-    Ok(from_wtf8(vm, out))
+    if items.len() > 1 {
+        let k = items.len() - 1;
+        total = sep.as_wtf8().len().checked_mul(k).and_then(|x| x.checked_add(total)).ok_or_else(|| vm.memory_error())?;
+        len += sep.len() * k;
+        max_cp = max_cp.max(sep.max_code_point());
+    }
+    if total == 0 {
+        return Ok(Value::Obj(vm.none_singletons.empty_str.clone()));
+    }
+    let sepb = sep.as_wtf8();
+    let mut out = Vec::with_capacity(total);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(sepb);
+        }
+        if let Some(t) = str_of(item) {
+            out.extend_from_slice(t.as_wtf8());
+        }
+    }
+    Ok(vm.new_str_data(PyStr::from_parts(out, len, max_cp)))
 }
 
 fn partition_impl(vm: &mut Vm, args: Args, name: &str, rev: bool) -> PyResult<Value> {
@@ -1689,4 +1798,56 @@ fn builtin_ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.len())));
     }
     Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v))))
+}
+
+// ----- calls of the builtin value types ---------------------------------------
+
+/// `str(x)`, `int(x)` and `float(x)` for exactly those classes, one positional
+/// argument and no keywords, when the result needs no parsing beyond plain
+/// decimal digits: the value without the generic type call (`__new__` lookup,
+/// argument tuple, `__init__` check). These classes are immutable and their
+/// `__init__` is `object.__init__`, which accepts the call, so the result is
+/// the same. None when not applicable (the caller takes the general path);
+/// nothing has run then.
+pub fn builtin_type_call_fast(vm: &mut Vm, cls: &crate::object::PyRef, args: &[Value], kwargs_empty: bool) -> Option<PyResult<Value>> {
+    if !kwargs_empty || args.len() != 1 {
+        return None;
+    }
+    let x = &args[0];
+    if Rc::ptr_eq(cls, &vm.types.str) {
+        return Some(vm.str(x).map(Value::Obj));
+    }
+    if Rc::ptr_eq(cls, &vm.types.int) {
+        return match x {
+            Value::Int(_) => Some(Ok(x.clone())),
+            Value::Bool(b) => Some(Ok(Value::Int(*b as i64))),
+            Value::Float(f) if f.is_finite() && f.abs() < 9.0e18 => Some(Ok(Value::Int(f.trunc() as i64))),
+            Value::Obj(o) if Rc::ptr_eq(o.class(), &vm.types.str) => {
+                let b = o.as_str()?.as_wtf8();
+                let (neg, digits) = match b.first() {
+                    Some(b'-') => (true, &b[1..]),
+                    Some(b'+') => (false, &b[1..]),
+                    _ => (false, b),
+                };
+                if digits.is_empty() || digits.len() > 18 || !digits.iter().all(|c| c.is_ascii_digit()) {
+                    return None;
+                }
+                let mut n: i64 = 0;
+                for &c in digits {
+                    n = n * 10 + (c - b'0') as i64;
+                }
+                Some(Ok(Value::Int(if neg { -n } else { n })))
+            }
+            _ => None,
+        };
+    }
+    if Rc::ptr_eq(cls, &vm.types.float) {
+        return match x {
+            Value::Float(_) => Some(Ok(x.clone())),
+            Value::Int(i) => Some(Ok(Value::Float(*i as f64))),
+            Value::Bool(b) => Some(Ok(Value::Float(*b as i64 as f64))),
+            _ => None,
+        };
+    }
+    None
 }
