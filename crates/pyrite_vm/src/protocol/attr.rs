@@ -438,12 +438,12 @@ impl Vm {
         if bound_call {
             // Dunders take at most a few arguments: build `(obj, *args)` on
             // the stack.
-            const N: usize = 4;
-            if args.len() < N {
-                let mut buf: [Value; N] = Default::default();
-                buf[0] = obj.clone();
-                buf[1..=args.len()].clone_from_slice(args);
-                return self.call(&f, &buf[..=args.len()], &[]).map(Some);
+            let x = obj.clone();
+            match args {
+                [] => return self.call(&f, &[x], &[]).map(Some),
+                [a] => return self.call(&f, &[x, a.clone()], &[]).map(Some),
+                [a, b] => return self.call(&f, &[x, a.clone(), b.clone()], &[]).map(Some),
+                _ => {}
             }
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(obj.clone());
