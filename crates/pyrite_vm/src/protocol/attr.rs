@@ -438,12 +438,12 @@ impl Vm {
         if bound_call {
             // Dunders take at most a few arguments: build `(obj, *args)` on
             // the stack.
-            const N: usize = 4;
-            if args.len() < N {
-                let mut buf: [Value; N] = Default::default();
-                buf[0] = obj.clone();
-                buf[1..=args.len()].clone_from_slice(args);
-                return self.call(&f, &buf[..=args.len()], &[]).map(Some);
+            let x = obj.clone();
+            match args {
+                [] => return self.call(&f, &[x], &[]).map(Some),
+                [a] => return self.call(&f, &[x, a.clone()], &[]).map(Some),
+                [a, b] => return self.call(&f, &[x, a.clone(), b.clone()], &[]).map(Some),
+                _ => {}
             }
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(obj.clone());
@@ -527,11 +527,12 @@ fn instance_dict_get(o: &PyRef, name: &PyRef) -> Option<Value> {
 /// `instance_dict_get` trying the cache's entry hint first.
 #[inline(always)]
 fn instance_dict_get_hint(o: &PyRef, name: &PyRef, cache: &AttrCache) -> Option<Value> {
-    {
-        let d = o.dict.borrow();
-        if let Some(d) = d.as_ref() {
-            if let Payload::Dict(dd) = &d.payload {
-                if let Some(v) = crate::types::dict::value_at_hint(&dd.borrow(), name, cache.hint.get()) {
+    // SAFETY: both references are only read, and dropped before anything can
+    // mutate the object or its dict (cloning the value runs no code).
+    if let Ok(Some(d)) = unsafe { o.dict.try_borrow_unguarded() } {
+        if let Payload::Dict(dd) = &d.payload {
+            if let Ok(dd) = unsafe { dd.try_borrow_unguarded() } {
+                if let Some(v) = crate::types::dict::value_at_hint(dd, name, cache.hint.get()) {
                     return Some(v.clone());
                 }
             }
@@ -579,9 +580,13 @@ fn instance_dict_set_probe(td: &crate::types::typeobj::TypeData, d: &PyRef, name
 /// the cache's `name_hash`).
 #[inline(always)]
 fn instance_dict_has(o: &PyRef, name: &PyRef, cache: &AttrCache) -> bool {
-    let d = o.dict.borrow();
+    // SAFETY: as in `instance_dict_get_hint`; the probe runs no code.
+    let Ok(d) = (unsafe { o.dict.try_borrow_unguarded() }) else { return true };
     match (d.as_ref().map(|d| &d.payload), name.as_str()) {
-        (Some(Payload::Dict(dd)), Some(ks)) => dd.borrow().has_str_hashed(name, ks, cache.name_hash.get()),
+        (Some(Payload::Dict(dd)), Some(ks)) => match unsafe { dd.try_borrow_unguarded() } {
+            Ok(dd) => dd.has_str_hashed(name, ks, cache.name_hash.get()),
+            Err(_) => true,
+        },
         _ => false,
     }
 }
@@ -777,7 +782,10 @@ impl Vm {
                 if td.version.get() == cache.version.get() {
                     match cache.kind.get() {
                         attr_kind::STORE_DICT => {
-                            if let Some(d) = &*o.dict.borrow() {
+                            // SAFETY: `o.dict` is only read; the store below
+                            // runs no code that could replace it (dropping the
+                            // old value only queues finalizers).
+                            if let Ok(Some(d)) = unsafe { o.dict.try_borrow_unguarded() } {
                                 instance_dict_set_hint(td, d, name, value, cache);
                                 return Ok(());
                             }

@@ -499,17 +499,20 @@ fn call_init(vm: &mut Vm, init: &Value, obj: Value, args: &[Value], kwargs: &[(P
 /// `f(first, *args, **kwargs)`, building the argument list on the stack when
 /// it is short.
 fn call_with_first(vm: &mut Vm, f: &Value, first: &Value, args: &[Value], kwargs: &[(PyRef, Value)]) -> PyResult<Value> {
-    const N: usize = 8;
-    if args.len() < N {
-        let mut buf: [Value; N] = Default::default();
-        buf[0] = first.clone();
-        buf[1..=args.len()].clone_from_slice(args);
-        return vm.call(f, &buf[..=args.len()], kwargs);
+    let x = first.clone();
+    match args {
+        [] => vm.call(f, &[x], kwargs),
+        [a] => vm.call(f, &[x, a.clone()], kwargs),
+        [a, b] => vm.call(f, &[x, a.clone(), b.clone()], kwargs),
+        [a, b, c] => vm.call(f, &[x, a.clone(), b.clone(), c.clone()], kwargs),
+        [a, b, c, d] => vm.call(f, &[x, a.clone(), b.clone(), c.clone(), d.clone()], kwargs),
+        _ => {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(x);
+            all.extend_from_slice(args);
+            vm.call(f, &all, kwargs)
+        }
     }
-    let mut all = Vec::with_capacity(args.len() + 1);
-    all.push(first.clone());
-    all.extend_from_slice(args);
-    vm.call(f, &all, kwargs)
 }
 
 /// `f` of the type's constructor cache when it is current and was filled with
