@@ -66,3 +66,19 @@ fn huge_literals_and_deep_nesting_give_python_errors() {
     assert_eq!(status, 1);
     assert!(err.contains("RecursionError") || err.contains("SyntaxError"), "stderr: {err}");
 }
+
+#[test]
+fn freeing_long_chains_of_objects_needs_no_deep_native_stack() {
+    // Each link's destruction frees the next: without deferral this recurses
+    // once per link on the native stack.
+    let code = "class Node:\n    pass\n\
+head = None\nfor i in range(3000000):\n    n = Node()\n    n.next = head\n    head = n\n\
+del head, n\nprint('instances freed')\n\
+l = None\nfor i in range(2000000):\n    l = (l, i)\n\
+del l\nprint('tuples freed')\n\
+d = {}\nfor i in range(1000000):\n    d = {'d': d, 'x': [i]}\n\
+del d\nprint('dicts freed')\n";
+    let (status, out, err) = run(code);
+    assert_eq!(status, 0, "stderr: {err}");
+    assert_eq!(out, "instances freed\ntuples freed\ndicts freed\n");
+}

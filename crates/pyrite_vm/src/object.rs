@@ -61,9 +61,7 @@ impl Drop for PyObject {
             _ => false,
         };
         if !has_del && !suspended_gen {
-            if let Some(d) = self.dict.get_mut().take() {
-                recycle_dict(d);
-            }
+            self.release_contents();
             return;
         }
         // Move the object's state into a new object that `__del__` can see
@@ -81,6 +79,64 @@ impl Drop for PyObject {
                 FINALIZERS_PENDING.store(true, std::sync::atomic::Ordering::Relaxed);
             }
         });
+    }
+}
+
+/// How deeply object destructions may nest before further ones are deferred.
+const DROP_DEPTH_LIMIT: u32 = 4096;
+
+/// What a deferred destruction still has to drop.
+type Trash = (Payload, Option<PyRef>, Vec<Value>);
+
+thread_local! {
+    /// Nesting depth of `release_contents` (an object's last reference going
+    /// drops what it holds, which can be another object's last reference...).
+    static DROP_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Contents of objects destroyed beyond `DROP_DEPTH_LIMIT`, dropped by the
+    /// outermost destruction in a loop (CPython's trashcan): freeing a linked
+    /// chain of millions of objects needs no deep native stack.
+    static TRASH: RefCell<Vec<Trash>> = const { RefCell::new(Vec::new()) };
+}
+
+impl PyObject {
+    /// Drops what a dying object holds (payload, instance dict, slots), with
+    /// bounded native recursion.
+    fn release_contents(&mut self) {
+        let dict = self.dict.get_mut().take();
+        if !self.payload.may_hold_references() && dict.is_none() && self.slots.get_mut().is_empty() {
+            return;
+        }
+        let payload = std::mem::replace(&mut self.payload, Payload::None);
+        let slots = std::mem::take(self.slots.get_mut());
+        let depth = DROP_DEPTH.try_with(|d| d.get()).unwrap_or(0);
+        if depth >= DROP_DEPTH_LIMIT {
+            // Fails only while the thread is being torn down, when the
+            // contents are simply dropped here.
+            let _ = TRASH.try_with(move |t| {
+                if let Ok(mut t) = t.try_borrow_mut() {
+                    t.push((payload, dict, slots));
+                }
+            });
+            return;
+        }
+        let _ = DROP_DEPTH.try_with(|d| d.set(depth + 1));
+        if let Some(d) = dict {
+            recycle_dict(d);
+        }
+        drop(slots);
+        drop(payload);
+        if depth == 0 {
+            // The outermost destruction empties the trash, one item at a time
+            // (each may park more).
+            loop {
+                let next = TRASH.try_with(|t| t.try_borrow_mut().ok().and_then(|mut t| t.pop())).ok().flatten();
+                match next {
+                    Some(item) => drop(item),
+                    None => break,
+                }
+            }
+        }
+        let _ = DROP_DEPTH.try_with(|d| d.set(depth));
     }
 }
 
@@ -285,5 +341,26 @@ impl Payload {
             Payload::StaticMethod(v) | Payload::ClassMethod(v) => f(&v.borrow()),
             _ => {}
         }
+    }
+}
+
+impl Payload {
+    /// False for payloads that hold no references to other objects (their
+    /// destruction cannot free anything else).
+    #[inline]
+    pub fn may_hold_references(&self) -> bool {
+        !matches!(
+            self,
+            Payload::None
+                | Payload::Int(_)
+                | Payload::Float(_)
+                | Payload::Complex { .. }
+                | Payload::Str(_)
+                | Payload::Bytes(_)
+                | Payload::ByteArray(_)
+                | Payload::NotImplemented
+                | Payload::Ellipsis
+                | Payload::Counter(_)
+        )
     }
 }
