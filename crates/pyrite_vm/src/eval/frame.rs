@@ -36,6 +36,9 @@ pub struct Frame {
     /// The handled exception (`sys.exc_info()`) of the caller, saved while a
     /// generator frame runs.
     pub saved_exc: Value,
+    /// For an `__init__` frame pushed by `CALL` of a class: the new instance,
+    /// which becomes the call's result when `__init__` returns None.
+    pub init_self: Value,
 }
 
 impl Frame {
@@ -59,6 +62,7 @@ impl Frame {
             generator: None,
             frame_obj: None,
             saved_exc: Value::None,
+            init_self: Value::Null,
         }
     }
 
@@ -126,6 +130,7 @@ impl Frame {
         self.is_entry = false;
         self.generator = None;
         self.saved_exc = Value::None;
+        self.init_self = Value::Null;
     }
 
     /// Current line number.

@@ -116,11 +116,19 @@ impl Vm {
     /// which does not grow the native stack: only the recursion limit applies.
     #[inline]
     pub(crate) fn push_frame_from_loop(&mut self, frame: Box<Frame>) -> PyResult<()> {
+        self.push_frame_from_loop_as(frame, "")
+    }
+
+    /// `push_frame_from_loop` with the RecursionError's message suffix (a
+    /// class's `__init__` is, in CPython, entered through a C-level call:
+    /// " while calling a Python object").
+    #[inline]
+    pub(crate) fn push_frame_from_loop_as(&mut self, frame: Box<Frame>, suffix: &str) -> PyResult<()> {
         self.depth += 1;
         if self.depth > self.recursion_limit {
             self.depth -= 1;
             self.recycle_frame(frame);
-            return Err(self.recursion_error(""));
+            return Err(self.recursion_error(suffix));
         }
         self.frames.push(frame);
         Ok(())

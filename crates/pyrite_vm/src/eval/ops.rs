@@ -262,16 +262,27 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     return Ok(Flow::Return(v));
                 }
                 // Back to the Python caller without leaving this loop.
+                let init_self = std::mem::replace(&mut f.init_self, Value::Null);
                 if let Some(fr) = vm.pop_frame() {
                     vm.recycle_frame(fr);
                 }
                 let Some(top) = vm.frames.last_mut() else {
                     return Err(vm.system_error("RETURN_VALUE: no caller frame"));
                 };
-                stack_push(&mut top.stack, v);
                 let p: *mut Frame = &mut **top;
                 // SAFETY: as for CALL above; the returning frame is no longer used.
                 f = unsafe { &mut *p };
+                if init_self.is_null() {
+                    stack_push(&mut f.stack, v);
+                } else {
+                    // `cls(...)` whose `__init__` ran in its own frame: the
+                    // result is the instance (CPython's type_call checks).
+                    if !v.is_none() {
+                        let msg = format!("__init__() should return None, not '{}'", vm.type_name(&v));
+                        return Err(vm.type_error(msg));
+                    }
+                    stack_push(&mut f.stack, init_self);
+                }
                 continue 'frame;
             }
             Opcode::UnaryPositive | Opcode::UnaryNegative | Opcode::UnaryInvert => {
@@ -1252,6 +1263,32 @@ fn call(vm: &mut Vm, f: &mut Frame, argc: usize) -> PyResult<Option<Flow>> {
                 let frame = frame?;
                 vm.push_frame(frame)?;
                 return Ok(Some(Flow::Call));
+            }
+        }
+    }
+    // A class whose instances are made by object.__new__ and initialised by a
+    // Python __init__: run __init__ in a frame of this loop (its return
+    // is handled by RETURN_VALUE through `init_self`).
+    if let Value::Obj(co) = &callable {
+        if matches!(co.payload, Payload::Type(_)) {
+            if let Some((inst, init)) = crate::protocol::objecttype::new_for_py_init(vm, co) {
+                if let Some(io) = init.as_obj() {
+                    if let Payload::Function(ifunc) = &io.payload {
+                        if ifunc.code.co.flags.0 & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) == 0 {
+                            let mut argv = Vec::with_capacity(npos + 1);
+                            argv.push(inst.clone());
+                            argv.extend_from_slice(&f.stack[args_start..args_start + npos]);
+                            let kwargs = kw_pairs(&kwnames, &f.stack[args_start + npos..]);
+                            let frame = vm.make_frame(io, ifunc, &argv, &kwargs);
+                            drop(argv);
+                            f.stack.truncate(n - argc - 2);
+                            let mut frame = frame?;
+                            frame.init_self = inst;
+                            vm.push_frame_from_loop_as(frame, " while calling a Python object")?;
+                            return Ok(Some(Flow::Call));
+                        }
+                    }
+                }
             }
         }
     }

@@ -432,7 +432,6 @@ pub fn type_call_impl(vm: &mut Vm, cls: &PyRef, args: &[Value], kwargs: &[(PyRef
 /// returns anything but None, and gives the instance as the call's result
 /// (exactly what `type_call_impl` does). None: use `vm.call`.
 /// For the loop to run `__init__` in its own frame instead of recursing.
-#[allow(dead_code)]
 pub(crate) fn new_for_py_init(vm: &mut Vm, cls: &PyRef) -> Option<(Value, Value)> {
     if !Rc::ptr_eq(cls.class(), &vm.types.type_) {
         return None;

@@ -67,7 +67,25 @@ pub fn function_repr_name(vm: &mut Vm, f: &Value) -> String {
             let func = func.clone();
             function_repr_name(vm, &func)
         }
-        Some(Payload::Type(t)) => format!("{}()", t.name()),
+        Some(Payload::Type(t)) => {
+            // Also `module.qualname()` for classes outside builtins.
+            let plain = format!("{}()", t.name());
+            let qn = vm.intern("__qualname__");
+            let mn = vm.intern("__module__");
+            let q = match vm.get_attr_opt(f, &qn) {
+                Ok(Some(q)) => strops::as_rust_str(&q),
+                _ => None,
+            };
+            let m = match vm.get_attr_opt(f, &mn) {
+                Ok(Some(m)) => strops::as_rust_str(&m),
+                _ => None,
+            };
+            match (q, m) {
+                (Some(q), Some(m)) if m != "builtins" => format!("{}.{}()", m, q),
+                (Some(q), _) => format!("{}()", q),
+                _ => plain,
+            }
+        }
         _ => vm.repr_string(f).unwrap_or_default(),
     }
 }
