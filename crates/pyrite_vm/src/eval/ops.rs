@@ -1205,7 +1205,23 @@ fn call(vm: &mut Vm, f: &mut Frame, argc: usize) -> PyResult<Option<Flow>> {
         return Err(vm.system_error("CALL: stack underflow"));
     }
     let a = f.stack[n - argc - 2].clone();
-    let (callable, args_start) = if a.is_null() { (f.stack[n - argc - 1].clone(), n - argc) } else { (a, n - argc - 1) };
+    let (mut callable, mut args_start) = if a.is_null() { (f.stack[n - argc - 1].clone(), n - argc) } else { (a, n - argc - 1) };
+    // A bound method of a Python function: call the function with `self`
+    // first, in place (no method object call, no argument copy).
+    if args_start == n - argc {
+        let unpacked = match callable.as_obj().map(|o| &o.payload) {
+            Some(Payload::Method { func, self_ }) if matches!(func.as_obj().map(|o| &o.payload), Some(Payload::Function(_))) => {
+                Some((func.clone(), self_.clone()))
+            }
+            _ => None,
+        };
+        if let Some((func, self_)) = unpacked {
+            f.stack[n - argc - 2] = func.clone();
+            f.stack[n - argc - 1] = self_;
+            callable = func;
+            args_start = n - argc - 1;
+        }
+    }
     let nkw = match &kwnames {
         Some(Value::Obj(t)) => match &t.payload {
             Payload::Tuple(items) => items.len(),
