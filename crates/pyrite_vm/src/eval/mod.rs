@@ -158,6 +158,9 @@ impl Vm {
             // grows; this frame is only popped below, after its last use.
             let f = unsafe { &mut *fptr };
             if let Some(e) = pending.take() {
+                if crate::object::FINALIZERS_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
+                    crate::finalize::run_pending(self);
+                }
                 if !std::mem::take(&mut self.reraising) {
                     if crate::types::exceptions::get_traceback(&Value::Obj(e.0.clone())).is_none() {
                         // Freshly raised here: chain it to the exception being handled.

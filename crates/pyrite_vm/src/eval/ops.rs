@@ -22,6 +22,14 @@ macro_rules! pop {
     };
 }
 
+macro_rules! run_finalizers {
+    ($vm:expr) => {
+        if crate::object::FINALIZERS_PENDING.load(Ordering::Relaxed) {
+            crate::finalize::run_pending($vm);
+        }
+    };
+}
+
 macro_rules! top {
     ($f:expr) => {
         match $f.stack.last() {
@@ -96,10 +104,12 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
     // the new frame's code.
     let code: &crate::types::code::Code = unsafe { &*Rc::as_ptr(&f.code) };
     let instrs: &[u32] = &code.instrs;
+    // `__del__` methods and generator closes scheduled by reference drops run
+    // before anything that can make them observable: at frame switches,
+    // calls, returns, backward jumps, yields, imports and raises
+    // (`run_finalizers!`), and when an exception starts unwinding (`run_with`).
+    run_finalizers!(vm);
     loop {
-        if crate::object::FINALIZERS_PENDING.load(Ordering::Relaxed) {
-            crate::finalize::run_pending(vm);
-        }
         let Some(&word) = instrs.get(f.pc) else {
             return Err(vm.system_error("bytecode ran off the end of the code"));
         };
@@ -237,6 +247,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 f.kwnames = Some(code.consts.get(arg as usize).cloned().unwrap_or(Value::None));
             }
             Opcode::Call => {
+                run_finalizers!(vm);
                 if let Some(flow) = call(vm, f, arg as usize)? {
                     if let Flow::Call = flow {
                         let Some(top) = vm.frames.last_mut() else {
@@ -257,6 +268,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 stack_push(&mut f.stack, v);
             }
             Opcode::ReturnValue => {
+                run_finalizers!(vm);
                 let v = pop!(f);
                 if f.is_entry || f.generator.is_some() || vm.frames.len() < 2 {
                     return Ok(Flow::Return(v));
@@ -512,6 +524,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             }
             Opcode::JumpForward => f.pc = arg as usize,
             Opcode::JumpBackward => {
+                run_finalizers!(vm);
                 f.pc = arg as usize;
                 if vm.interrupted.load(Ordering::Relaxed) {
                     return Err(keyboard_interrupt(vm));
@@ -674,6 +687,7 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 vm.del_attr(&o, &code.names[arg as usize])?;
             }
             Opcode::CallFunctionEx => {
+                run_finalizers!(vm);
                 let kwargs = if arg & 1 != 0 { Some(pop!(f)) } else { None };
                 let args = pop!(f);
                 let func = pop!(f);
@@ -826,6 +840,7 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
             }
             Opcode::LoadAssertionError => stack_push(&mut f.stack, Value::Obj(vm.exc.assertion_error.clone())),
             Opcode::RaiseVarargs => {
+                run_finalizers!(vm);
                 let (exc, cause) = match arg {
                     0 => (None, None),
                     1 => (Some(pop!(f)), None),
@@ -837,6 +852,7 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 return Err(crate::types::exceptions::do_raise(vm, exc, cause));
             }
             Opcode::Reraise => {
+                run_finalizers!(vm);
                 // CPython sets the frame's reported instruction from the saved
                 // lasti (for f_lineno) but finds the handler from RERAISE's own
                 // position; the traceback already has this frame's entry, so
@@ -906,6 +922,7 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 vm.call(&hook, &[v], &[])?;
             }
             Opcode::ImportName => {
+                run_finalizers!(vm);
                 let fromlist = pop!(f);
                 let level = pop!(f);
                 let name = code.names[arg as usize].clone();
@@ -923,6 +940,7 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 crate::import::import_star(vm, f, &m)?;
             }
             Opcode::YieldValue => {
+                run_finalizers!(vm);
                 let v = pop!(f);
                 return Ok(Some(Flow::Yield(v)));
             }
