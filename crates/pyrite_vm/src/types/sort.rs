@@ -1,12 +1,14 @@
 //! `list.sort` and `sorted`; CPython: Objects/listobject.c (`list_sort_impl`).
 //!
-//! Stable. Short lists use CPython's exact algorithm (count the initial run,
-//! reverse it if strictly descending, then binary insertion), so the order of
-//! comparisons and the list's state after a failing comparison match CPython.
-//! Longer lists sort runs of 32 by binary insertion and merge them. Every
-//! comparison may raise; errors propagate and the list always keeps all its
-//! items. While sorting the list is empty; if Python code added items
-//! meanwhile, "list modified during sort" is raised.
+//! Stable. Keys are computed first, in list order. When every key is of one
+//! kind that compares without Python code and totally (machine ints, non-NaN
+//! floats, exact strs, exact tuples of those), any stable sort gives CPython's
+//! result and Rust's is used. Otherwise CPython 3.11's listsort runs as is
+//! (natural runs, minrun, binary insertion, powersort merging, galloping), so
+//! the comparisons made and the list's state after a failing one match
+//! CPython. Every comparison may raise; errors propagate and the list always
+//! keeps all its items. While sorting the list is empty; if Python code added
+//! items meanwhile, "list modified during sort" is raised.
 
 use crate::error::PyResult;
 use crate::types::function::Args;
