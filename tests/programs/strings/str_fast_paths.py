@@ -151,3 +151,33 @@ try:
 except TypeError as e:
     print(e)
 print("a,b,,c".split(","), "a,b,,c".split(",", 2), ",".split(","), "a  b".split(" "))
+# === 'in' on strs, list method argument errors ===
+class S3(str): pass
+print("a" in "abc", "" in "", "é" in "café", S3("b") in "abc", "bc" in S3("abc"), "z" in "abc")
+for bad in [1, None, b"a"]:
+    try:
+        bad in "abc"
+    except TypeError as e:
+        print(e)
+l = []
+try:
+    l.append()
+except TypeError as e:
+    print(e)
+try:
+    l.append(1, 2)
+except TypeError as e:
+    print(e)
+try:
+    l.append(x=1)
+except TypeError as e:
+    print(e)
+try:
+    l.insert(1)
+except TypeError as e:
+    print(e)
+try:
+    l.pop(1, 2)
+except TypeError as e:
+    print(e)
+l.append(3); l.insert(0, 1); print(l, l.pop(), l.index(1), l.count(1))

@@ -595,6 +595,12 @@ impl Vm {
                 Payload::Dict(_) if Rc::ptr_eq(o.class(), &self.types.dict) => {
                     return Ok(self.dict_get_item(o, item)?.is_some());
                 }
+                Payload::Str(hay) if Rc::ptr_eq(o.class(), &self.types.str) => {
+                    // Exact str: its `__contains__` cannot be replaced.
+                    if let Some(needle) = item.as_obj().and_then(|x| x.as_str()) {
+                        return Ok(crate::types::strtype::str_contains_str(hay, needle));
+                    }
+                }
                 Payload::Set(s) if Rc::ptr_eq(o.class(), &self.types.set) || Rc::ptr_eq(o.class(), &self.types.frozenset) => {
                     if let Ok(h) = self.hash(item) {
                         return crate::types::set::contains_entry(self, s, item, h);

@@ -614,6 +614,11 @@ fn str_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(find_bytes(s.as_wtf8(), sub.as_wtf8()).is_some()))
 }
 
+/// `needle in hay` for two strs.
+pub fn str_contains_str(hay: &PyStr, needle: &PyStr) -> bool {
+    find_bytes(hay.as_wtf8(), needle.as_wtf8()).is_some()
+}
+
 /// True if `v`'s type is a class statement's with the method `name` (so the
 /// reflected operation must get its chance).
 fn defers_to(vm: &mut Vm, v: &Value, name: &str) -> bool {
