@@ -181,3 +181,17 @@ try:
 except TypeError as e:
     print(e)
 l.append(3); l.insert(0, 1); print(l, l.pop(), l.index(1), l.count(1))
+# === str subscripts and reversed slices ===
+s = "abcdefghij"
+for sl in [slice(None, None, -1), slice(5, None, -1), slice(None, 3, -1), slice(8, 2, -1), slice(-1, -4, -1), slice(100, None, -1), slice(0, None, -1), slice(None, None, -2), slice(2, 8, 3), slice(None, None, -1000)]:
+    print(repr(s[sl]), repr("é" + s[sl]), repr(s[sl.start:sl.stop]))
+print(repr(""[::-1]), repr("a"[::-1]), s[3], s[-1], s[-10])
+for bad in [10, -11]:
+    try:
+        s[bad]
+    except (IndexError, TypeError) as e:
+        print(type(e).__name__, e)
+class Idx:
+    def __index__(self):
+        return 2
+print(s[Idx()], s[True], s[Idx():])

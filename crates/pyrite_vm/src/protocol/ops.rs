@@ -518,8 +518,9 @@ impl Vm {
         if let Value::Obj(o) = c {
             // Exact str: its `__getitem__` cannot be replaced.
             if Rc::ptr_eq(o.class(), &self.types.str) {
-                let args = [c.clone(), k.clone()];
-                return crate::types::strtype::str_getitem(self, crate::types::function::Args { args: &args, kwargs: &[] });
+                if let Payload::Str(s) = &o.payload {
+                    return crate::types::strtype::str_subscript(self, c, s, k);
+                }
             }
         }
         let name = self.names.__getitem__.clone();

@@ -488,7 +488,17 @@ fn str_getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     params(vm, &args, "__getitem__", 1, 1, None)?;
     let s = this(vm, &args, "__getitem__")?;
-    let k = &args.args[1];
+    str_subscript(vm, &args.args[0], s, &args.args[1])
+}
+
+/// `obj[k]` where `s` is the str data of `obj`.
+pub fn str_subscript(vm: &mut Vm, obj: &Value, s: &PyStr, k: &Value) -> PyResult<Value> {
+    if let Value::Int(i) = k {
+        return match strops::seq_index(*i, s.len()).and_then(|j| s.code_point_at(j)) {
+            Some(c) => Ok(strops::char_value(vm, c)),
+            None => Err(vm.index_error("string index out of range")),
+        };
+    }
     if let Some(Payload::Slice { .. }) = k.as_obj().map(|o| &o.payload) {
         let so = k.as_obj().cloned().ok_or_else(|| vm.type_error("bad slice"))?;
         let (start, _stop, step, n) = strops::slice_indices(vm, &so, s.len())?;
@@ -496,8 +506,8 @@ pub fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Ok(Value::Obj(vm.none_singletons.empty_str.clone()));
         }
         if step == 1 {
-            if n == s.len() && Rc::ptr_eq(args.args[0].as_obj().map(|o| o.class()).unwrap_or(&vm.types.str), &vm.types.str) {
-                return Ok(args.args[0].clone());
+            if n == s.len() && Rc::ptr_eq(obj.as_obj().map(|o| o.class()).unwrap_or(&vm.types.str), &vm.types.str) {
+                return Ok(obj.clone());
             }
             let a = s.byte_offset(start as usize);
             let b = if s.is_ascii() { a + n } else { a + s.byte_offset(start as usize + n) - a };
@@ -505,13 +515,20 @@ pub fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         if s.is_ascii() {
             let b = s.as_wtf8();
-            let mut out = Vec::with_capacity(n);
-            let mut i = start;
-            for _ in 0..n {
-                out.push(b[i as usize]);
-                i += step;
-            }
-            return Ok(from_wtf8(vm, out));
+            let out: Vec<u8> = if step == -1 {
+                // n items ending at `start`, reversed.
+                let st = start as usize;
+                b[st + 1 - n..=st].iter().rev().copied().collect()
+            } else {
+                let mut out = Vec::with_capacity(n);
+                let mut i = start;
+                for _ in 0..n {
+                    out.push(b[i as usize]);
+                    i += step;
+                }
+                out
+            };
+            return Ok(vm.new_str_data(PyStr::from_parts(out, n, 0x7F)));
         }
         let c = cps(s);
         let mut out = Vec::with_capacity(n);
