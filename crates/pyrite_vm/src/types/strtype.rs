@@ -1486,6 +1486,24 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let p = params(vm, &args, "join", 1, 1, None)?;
     let s = this(vm, &args, "join")?;
     let it = p[0].clone().unwrap_or(Value::None);
+    // An exact list or tuple is joined in place (nothing here runs Python
+    // code, so the list cannot change meanwhile).
+    if let Value::Obj(o) = &it {
+        if Rc::ptr_eq(o.class(), &vm.types.list) {
+            if let Payload::List(l) = &o.payload {
+                let items = l.borrow();
+                if items.len() != 1 {
+                    return join_strs(vm, s, &items);
+                }
+            }
+        } else if Rc::ptr_eq(o.class(), &vm.types.tuple) {
+            if let Payload::Tuple(t) = &o.payload {
+                if t.len() != 1 {
+                    return join_strs(vm, s, t);
+                }
+            }
+        }
+    }
     let items = match vm.collect(&it) {
         Ok(v) => v,
         Err(e) => {
