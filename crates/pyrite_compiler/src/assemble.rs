@@ -25,39 +25,61 @@ fn ext_count(arg: u32) -> u32 {
 pub fn assemble(laid: Laid) -> Result<Assembled, CompileError> {
     let blocks = laid.blocks;
     let nblocks = blocks.len();
-    // Iterate until the EXTENDED_ARG counts (and so every offset) are stable.
-    let mut exts: Vec<Vec<u32>> = blocks.iter().map(|b| vec![0; b.instrs.len()]).collect();
+    let total: usize = blocks.iter().map(|b| b.instrs.len()).sum();
+    // EXTENDED_ARG prefixes per instruction, in layout order.
+    let mut exts: Vec<u32> = vec![0; total];
     let mut starts = vec![0u32; nblocks + 1];
-    for _round in 0..8 {
-        let mut off = 0u32;
-        for (bi, b) in blocks.iter().enumerate() {
-            starts[bi] = off;
-            for k in 0..b.instrs.len() {
-                off += 1 + exts[bi][k];
+    let mut off = 0u32;
+    for (bi, b) in blocks.iter().enumerate() {
+        starts[bi] = off;
+        off += b.instrs.len() as u32;
+    }
+    starts[nblocks] = off;
+    // Jump arguments are offsets, at most the code length: when that and every
+    // other argument fit, no prefix is needed and the offsets above are final.
+    let needs_ext = total as u64 > Instr::MAX_ARG as u64
+        || blocks.iter().any(|b| b.instrs.iter().any(|i| i.target == NO_TARGET && i.arg > Instr::MAX_ARG));
+    if needs_ext {
+        // Iterate until the EXTENDED_ARG counts (and so every offset) are stable.
+        for round in 0..8 {
+            if round > 0 {
+                let mut off = 0u32;
+                let mut x = 0;
+                for (bi, b) in blocks.iter().enumerate() {
+                    starts[bi] = off;
+                    for _ in 0..b.instrs.len() {
+                        off += 1 + exts[x];
+                        x += 1;
+                    }
+                }
+                starts[nblocks] = off;
             }
-        }
-        starts[nblocks] = off;
-        let mut changed = false;
-        for (bi, b) in blocks.iter().enumerate() {
-            for (k, i) in b.instrs.iter().enumerate() {
-                let arg = if i.target != NO_TARGET { starts[i.target.min(nblocks)] } else { i.arg };
-                let e = ext_count(arg);
-                if e != exts[bi][k] {
-                    exts[bi][k] = e;
-                    changed = true;
+            let mut changed = false;
+            let mut x = 0;
+            for b in blocks.iter() {
+                for i in b.instrs.iter() {
+                    let arg = if i.target != NO_TARGET { starts[i.target.min(nblocks)] } else { i.arg };
+                    let e = ext_count(arg);
+                    if e != exts[x] {
+                        exts[x] = e;
+                        changed = true;
+                    }
+                    x += 1;
                 }
             }
-        }
-        if !changed {
-            break;
+            if !changed {
+                break;
+            }
         }
     }
-    let mut code = Vec::new();
-    let mut locations = Vec::new();
-    let mut handlers: Vec<Option<(u32, u32, bool)>> = Vec::new();
-    for (bi, b) in blocks.iter().enumerate() {
-        for (k, i) in b.instrs.iter().enumerate() {
-            let here = code.len() as u32 + exts[bi][k];
+    let mut code = Vec::with_capacity(total);
+    let mut locations = Vec::with_capacity(total);
+    let mut handlers: Vec<Option<(u32, u32, bool)>> = Vec::with_capacity(total);
+    let mut x = 0;
+    for b in blocks.iter() {
+        for i in b.instrs.iter() {
+            let here = code.len() as u32 + exts[x];
+            x += 1;
             let (op, arg) = match i.op {
                 Op::Real(o) => {
                     let arg = if i.target != NO_TARGET { starts[i.target.min(nblocks)] } else { i.arg };

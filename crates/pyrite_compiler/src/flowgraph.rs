@@ -74,7 +74,7 @@ impl Op {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Copy, Clone, Debug)]
 pub struct Instr {
     pub op: Op,
     pub arg: u32,
@@ -373,8 +373,8 @@ fn optimize_basic_block(blocks: &mut [Block], b: BlockId, consts: &mut Vec<Const
         if guard > 10_000 {
             break;
         }
-        let inst = blocks[b].instrs[i].clone();
-        let next = blocks[b].instrs.get(i + 1).cloned();
+        let inst = blocks[b].instrs[i];
+        let next = blocks[b].instrs.get(i + 1).copied();
         let nextop = next.as_ref().map(|n| n.op);
         match inst.op {
             Op::Real(Opcode::LoadConst) => {
@@ -685,15 +685,15 @@ fn apply_static_swaps(instrs: &mut [Instr], mut i: usize) {
 }
 
 /// CPython's `clean_basic_block`: removes NOPs that carry no needed line number.
+/// Compacts the block in place (kept instructions move down, never up).
 fn clean_basic_block(blocks: &mut [Block], b: BlockId, mut prev_lineno: i64) {
-    let n = blocks[b].instrs.len();
-    let mut out: Vec<Instr> = Vec::with_capacity(n);
-    let instrs = std::mem::take(&mut blocks[b].instrs);
     let next_first_line: Option<i64> = {
         let nb = first_real(blocks, b + 1);
-        blocks.get(nb).and_then(|x| x.instrs.first()).map(|x| line_of(x))
+        blocks.get(nb).and_then(|x| x.instrs.first()).map(line_of)
     };
-    let mut instrs = instrs;
+    let instrs = &mut blocks[b].instrs;
+    let n = instrs.len();
+    let mut dst = 0;
     for src in 0..n {
         let lineno = line_of(&instrs[src]);
         if instrs[src].op == Op::Real(Opcode::Nop) {
@@ -716,9 +716,10 @@ fn clean_basic_block(blocks: &mut [Block], b: BlockId, mut prev_lineno: i64) {
             }
         }
         prev_lineno = lineno;
-        out.push(instrs[src].clone());
+        instrs[dst] = instrs[src];
+        dst += 1;
     }
-    blocks[b].instrs = out;
+    instrs.truncate(dst);
 }
 
 fn line_of(i: &Instr) -> i64 {
@@ -751,30 +752,16 @@ fn eliminate_empty_blocks(blocks: &mut [Block]) {
     }
 }
 
-fn successors(blocks: &[Block], b: BlockId) -> Vec<BlockId> {
-    let mut v = Vec::new();
-    for i in &blocks[b].instrs {
-        if i.target != NO_TARGET {
-            v.push(i.target);
-        }
-        if let Some(h) = i.except {
-            v.push(h.block);
-        }
-    }
-    if blocks[b].falls_through() && b + 1 < blocks.len() {
-        v.push(b + 1);
-    }
-    v
-}
-
+/// How many edges reach each block from the entry and the handlers (a
+/// reachable block counts at least 1).
 fn predecessors_count(blocks: &[Block]) -> Vec<u32> {
     let n = blocks.len();
     let mut preds = vec![0u32; n];
-    let mut seen = vec![false; n];
-    let mut stack = vec![0usize];
     if n == 0 {
         return preds;
     }
+    let mut seen = vec![false; n];
+    let mut stack = vec![0usize];
     seen[0] = true;
     preds[0] = 1;
     for (b, blk) in blocks.iter().enumerate() {
@@ -785,7 +772,7 @@ fn predecessors_count(blocks: &[Block]) -> Vec<u32> {
         }
     }
     while let Some(b) = stack.pop() {
-        for s in successors(blocks, b) {
+        let mut visit = |s: BlockId| {
             if s < n {
                 preds[s] += 1;
                 if !seen[s] {
@@ -793,6 +780,17 @@ fn predecessors_count(blocks: &[Block]) -> Vec<u32> {
                     stack.push(s);
                 }
             }
+        };
+        for i in &blocks[b].instrs {
+            if i.target != NO_TARGET {
+                visit(i.target);
+            }
+            if let Some(h) = i.except {
+                visit(h.block);
+            }
+        }
+        if blocks[b].falls_through() && b + 1 < n {
+            visit(b + 1);
         }
     }
     preds

@@ -9,6 +9,7 @@
 //! and errors are `CompileError` values that the VM turns into SyntaxError.
 
 mod errors;
+mod fxhash;
 pub mod assemble;
 pub mod codegen;
 pub mod flowgraph;
@@ -107,7 +108,8 @@ pub fn compile_with_offsets(
     options: CompileOptions,
     offsets: parse::Offsets,
 ) -> Result<CompileOutput, CompileError> {
-    let module = parse::parse_with(source, mode, offsets)?;
-    let (code, warnings) = codegen::compile_module(source, &module, filename, mode, options)?;
+    let (module, starts) = parse::parse_with_lines(source, mode, offsets)?;
+    let lines = codegen::LineIndex::from_starts(starts);
+    let (code, warnings) = codegen::compile_module_with_lines(source, lines, &module, filename, mode, options)?;
     Ok(CompileOutput { code, warnings })
 }

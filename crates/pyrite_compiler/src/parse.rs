@@ -37,6 +37,11 @@ pub fn parse(source: &str, mode: Mode) -> Result<Mod, CompileError> {
 
 /// `parse` with a choice of offset units for parser errors.
 pub fn parse_with(source: &str, mode: Mode, offsets: Offsets) -> Result<Mod, CompileError> {
+    parse_with_lines(source, mode, offsets).map(|(module, _)| module)
+}
+
+/// `parse_with`, also returning the line starts of `source` (see `Lines`).
+pub(crate) fn parse_with_lines(source: &str, mode: Mode, offsets: Offsets) -> Result<(Mod, Vec<usize>), CompileError> {
     let (module, lines) = match parse_syntax(source, mode) {
         Ok(v) => v,
         Err((mut e, from_tokenizer)) => {
@@ -50,7 +55,7 @@ pub fn parse_with(source: &str, mode: Mode, offsets: Offsets) -> Result<Mod, Com
         to_byte_offsets(&mut e, &lines);
         e
     })?;
-    Ok(module)
+    Ok((module, lines.into_starts()))
 }
 
 /// Re-expresses `e`'s character offsets as UTF-8 byte offsets (+1).

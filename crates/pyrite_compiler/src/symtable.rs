@@ -10,7 +10,7 @@
 
 use crate::{CompileError, ErrorKind};
 use ruff_python_ast::*;
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub const DEF_GLOBAL: u32 = 1;
 pub const DEF_LOCAL: u32 = 2;
@@ -59,10 +59,12 @@ pub type ScopeId = usize;
 pub struct SymbolTable {
     pub kind: BlockType,
     pub name: String,
-    /// Symbols in first-seen order with their flags.
+    /// Symbols in first-seen order; `sym_flags` and `sym_scopes` are parallel.
     pub order: Vec<String>,
-    pub flags: HashMap<String, u32>,
-    pub scopes: HashMap<String, Scope>,
+    sym_flags: Vec<u32>,
+    /// `Scope::Unknown` until the block is analyzed.
+    sym_scopes: Vec<Scope>,
+    index: crate::fxhash::NameIndex,
     /// Parameter names in `co_varnames` order.
     pub varnames: Vec<String>,
     pub children: Vec<ScopeId>,
@@ -85,8 +87,9 @@ impl SymbolTable {
             kind,
             name: name.to_string(),
             order: Vec::new(),
-            flags: HashMap::new(),
-            scopes: HashMap::new(),
+            sym_flags: Vec::new(),
+            sym_scopes: Vec::new(),
+            index: crate::fxhash::NameIndex::default(),
             varnames: Vec::new(),
             children: Vec::new(),
             nested,
@@ -103,22 +106,34 @@ impl SymbolTable {
         }
     }
 
+    fn find(&self, name: &str) -> Option<usize> {
+        self.index.find(name, |i| self.order[i] == name)
+    }
+
+    /// Adds a new symbol (not yet present) with `flags`.
+    fn push_symbol(&mut self, name: &str, flags: u32) -> usize {
+        let i = self.order.len();
+        self.index.push(name, i);
+        self.order.push(name.to_string());
+        self.sym_flags.push(flags);
+        self.sym_scopes.push(Scope::Unknown);
+        i
+    }
+
     /// The resolved scope of `name` (already mangled).
     pub fn scope(&self, name: &str) -> Scope {
-        self.scopes.get(name).copied().unwrap_or(Scope::Unknown)
+        self.find(name).map_or(Scope::Unknown, |i| self.sym_scopes[i])
     }
 
     pub fn flags_of(&self, name: &str) -> u32 {
-        self.flags.get(name).copied().unwrap_or(0)
+        self.find(name).map_or(0, |i| self.sym_flags[i])
     }
 
     /// Names with scope `s` or with `flag` set, sorted (CPython's `dictbytype`).
     pub fn names_by(&self, s: Scope, flag: u32) -> Vec<String> {
-        let mut v: Vec<String> = self
-            .order
-            .iter()
-            .filter(|n| self.scope(n) == s || (flag != 0 && self.flags_of(n) & flag != 0))
-            .cloned()
+        let mut v: Vec<String> = (0..self.order.len())
+            .filter(|&i| self.sym_scopes[i] == s || (flag != 0 && self.sym_flags[i] & flag != 0))
+            .map(|i| self.order[i].clone())
             .collect();
         v.sort();
         v
@@ -138,16 +153,17 @@ impl SymTables {
 }
 
 /// CPython's `_Py_Mangle`: `__x` inside class `C` becomes `_C__x`.
-pub fn mangle(private: Option<&str>, name: &str) -> String {
-    let Some(p) = private else { return name.to_string() };
+pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> std::borrow::Cow<'n, str> {
+    use std::borrow::Cow;
+    let Some(p) = private else { return Cow::Borrowed(name) };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
-        return name.to_string();
+        return Cow::Borrowed(name);
     }
     let stripped = p.trim_start_matches('_');
     if stripped.is_empty() {
-        return name.to_string();
+        return Cow::Borrowed(name);
     }
-    format!("_{stripped}{name}")
+    Cow::Owned(format!("_{stripped}{name}"))
 }
 
 pub const MAX_DEPTH: u32 = 3000;
@@ -178,7 +194,7 @@ struct Builder {
 pub fn build(module: &Mod, future_annotations: bool) -> Result<SymTables, CompileError> {
     let mut b = Builder {
         tables: vec![SymbolTable::new(BlockType::Module, "top", false)],
-        by_node: HashMap::new(),
+        by_node: HashMap::default(),
         stack: vec![0],
         private: None,
         future_annotations,
@@ -214,11 +230,10 @@ impl Builder {
         if t.comp_iter_target && flag & DEF_LOCAL != 0 {
             flag |= DEF_COMP_ITER;
         }
-        match t.flags.get_mut(mangled) {
-            Some(f) => *f |= flag,
+        match t.find(mangled) {
+            Some(i) => t.sym_flags[i] |= flag,
             None => {
-                t.order.push(mangled.to_string());
-                t.flags.insert(mangled.to_string(), flag);
+                t.push_symbol(mangled, flag);
             }
         }
         if flag & DEF_PARAM != 0 {
@@ -227,11 +242,10 @@ impl Builder {
         // Module-level globals are recorded in the module table too (st_global).
         if flag & DEF_GLOBAL != 0 && id != 0 {
             let g = &mut self.tables[0];
-            match g.flags.get_mut(mangled) {
-                Some(f) => *f |= flag,
+            match g.find(mangled) {
+                Some(i) => g.sym_flags[i] |= flag,
                 None => {
-                    g.order.push(mangled.to_string());
-                    g.flags.insert(mangled.to_string(), flag);
+                    g.push_symbol(mangled, flag);
                 }
             }
         }
@@ -834,10 +848,12 @@ impl Builder {
 
 // ---- analysis (CPython's analyze_block / analyze_name / analyze_cells) ----
 
+// CPython also tracks the set of global names through the blocks, but a name
+// that is neither bound nor free resolves to GLOBAL_IMPLICIT whether or not it
+// is in that set, so the set is not kept here.
 fn analyze(tables: &mut [SymbolTable]) -> Result<(), CompileError> {
-    let mut free = HashSet::new();
-    let global = HashSet::new();
-    analyze_block(tables, 0, None, &mut free, &global, 0)
+    let mut free = HashSet::default();
+    analyze_block(tables, 0, None, &mut free, 0)
 }
 
 fn analyze_block(
@@ -845,31 +861,29 @@ fn analyze_block(
     id: ScopeId,
     bound: Option<&HashSet<String>>,
     free: &mut HashSet<String>,
-    global: &HashSet<String>,
     depth: u32,
 ) -> Result<(), CompileError> {
     if depth > MAX_DEPTH {
         return Err(recursion_error());
     }
-    let mut local: HashSet<String> = HashSet::new();
-    let mut scopes: HashMap<String, Scope> = HashMap::new();
-    let mut newglobal: HashSet<String> = HashSet::new();
-    let mut newfree: HashSet<String> = HashSet::new();
-    let mut newbound: HashSet<String> = HashSet::new();
-    let mut global_mut = global.clone();
+    let mut local: HashSet<String> = HashSet::default();
+    let mut newfree: HashSet<String> = HashSet::default();
+    let mut newbound: HashSet<String> = HashSet::default();
     let kind = tables[id].kind;
 
     if kind == BlockType::Class {
-        newglobal.extend(global.iter().cloned());
         if let Some(b) = bound {
             newbound.extend(b.iter().cloned());
         }
     }
-    let names = tables[id].order.clone();
-    for name in &names {
-        let flags = tables[id].flags_of(name);
+    let nsyms = tables[id].order.len();
+    // The scope of each symbol, by position in `order`.
+    let mut scopes: Vec<Scope> = Vec::with_capacity(nsyms);
+    for i in 0..nsyms {
+        let t = &tables[id];
+        let name = &t.order[i];
+        let flags = t.sym_flags[i];
         let sc = if flags & DEF_GLOBAL != 0 {
-            global_mut.insert(name.clone());
             Scope::GlobalExplicit
         } else if flags & DEF_NONLOCAL != 0 {
             if !bound.is_some_and(|b| b.contains(name)) {
@@ -890,8 +904,9 @@ fn analyze_block(
             free.insert(name.clone());
             Scope::Free
         } else if flags & DEF_BOUND != 0 {
-            local.insert(name.clone());
-            global_mut.remove(name);
+            if kind == BlockType::Function {
+                local.insert(name.clone());
+            }
             Scope::Local
         } else if bound.is_some_and(|b| b.contains(name)) {
             free.insert(name.clone());
@@ -899,35 +914,41 @@ fn analyze_block(
         } else {
             Scope::GlobalImplicit
         };
-        scopes.insert(name.clone(), sc);
+        scopes.push(sc);
     }
     // `free` above collected this block's own free names; CPython adds them to
     // the set passed in by the parent, which we merge at the end.
     if kind != BlockType::Class {
         if kind == BlockType::Function {
-            newbound.extend(local.iter().cloned());
+            newbound = local;
         }
         if let Some(b) = bound {
             newbound.extend(b.iter().cloned());
         }
-        newglobal.extend(global_mut.iter().cloned());
     } else {
         newbound.insert("__class__".to_string());
     }
 
-    let children = tables[id].children.clone();
-    for c in children {
-        let mut child_free = HashSet::new();
-        analyze_block(tables, c, Some(&newbound), &mut child_free, &newglobal, depth + 1)?;
+    let children = std::mem::take(&mut tables[id].children);
+    for &c in &children {
+        let mut child_free = HashSet::default();
+        let r = analyze_block(tables, c, Some(&newbound), &mut child_free, depth + 1);
+        if let Err(e) = r {
+            tables[id].children = children;
+            return Err(e);
+        }
         newfree.extend(child_free);
     }
+    tables[id].children = children;
 
     if kind == BlockType::Function {
         // analyze_cells
         for name in newfree.clone() {
-            if scopes.get(&name) == Some(&Scope::Local) {
-                scopes.insert(name.clone(), Scope::Cell);
-                newfree.remove(&name);
+            if let Some(i) = tables[id].find(&name) {
+                if scopes[i] == Scope::Local {
+                    scopes[i] = Scope::Cell;
+                    newfree.remove(&name);
+                }
             }
         }
     } else if kind == BlockType::Class && newfree.remove("__class__") {
@@ -937,15 +958,13 @@ fn analyze_block(
     // update_symbols
     let is_class = kind == BlockType::Class;
     let t = &mut tables[id];
-    for (name, sc) in &scopes {
-        t.scopes.insert(name.clone(), *sc);
-    }
+    t.sym_scopes[..nsyms].copy_from_slice(&scopes);
     let mut extra: Vec<String> = newfree.iter().cloned().collect();
     extra.sort();
     for name in extra {
-        if let Some(f) = t.flags.get_mut(&name) {
-            if is_class && *f & (DEF_BOUND | DEF_GLOBAL) != 0 {
-                *f |= DEF_FREE_CLASS;
+        if let Some(i) = t.find(&name) {
+            if is_class && t.sym_flags[i] & (DEF_BOUND | DEF_GLOBAL) != 0 {
+                t.sym_flags[i] |= DEF_FREE_CLASS;
             }
             continue;
         }
@@ -954,9 +973,8 @@ fn analyze_block(
                 continue;
             }
         }
-        t.order.push(name.clone());
-        t.flags.insert(name.clone(), DEF_FREE);
-        t.scopes.insert(name.clone(), Scope::Free);
+        let i = t.push_symbol(&name, DEF_FREE);
+        t.sym_scopes[i] = Scope::Free;
     }
     free.extend(newfree);
     Ok(())

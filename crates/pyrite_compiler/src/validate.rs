@@ -96,15 +96,14 @@ fn walk_depth(stack: &mut Vec<(ast::AnyNodeRef, usize)>) -> Result<(), CompileEr
             }
         }
     }
+    let mut ch = Children { out: Vec::new(), root: None };
     while let Some((node, depth)) = stack.pop() {
         if depth > MAX_DEPTH {
             return Err(recursion_error());
         }
-        let mut ch = Children { out: Vec::new(), root: None };
+        ch.root = None;
         node.visit_source_order(&mut ch);
-        for c in ch.out {
-            stack.push((c, depth + 1));
-        }
+        stack.extend(ch.out.drain(..).map(|c| (c, depth + 1)));
     }
     Ok(())
 }

@@ -61,6 +61,9 @@ impl Drop for PyObject {
             _ => false,
         };
         if !has_del && !suspended_gen {
+            if let Some(d) = self.dict.get_mut().take() {
+                recycle_dict(d);
+            }
             return;
         }
         // Move the object's state into a new object that `__del__` can see
@@ -79,6 +82,46 @@ impl Drop for PyObject {
             }
         });
     }
+}
+
+thread_local! {
+    /// Emptied dicts of dead objects, reused as the `__dict__` of new instances
+    /// (saves the dict object's and its table's allocations).
+    static DICT_POOL: RefCell<Vec<PyRef>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many emptied dicts `DICT_POOL` keeps.
+const DICT_POOL_MAX: usize = 128;
+
+/// Keeps `d`, the `__dict__` of an object being destroyed, for reuse when
+/// nothing else references it and its table is small; otherwise drops it.
+fn recycle_dict(d: PyRef) {
+    if Rc::strong_count(&d) != 1 || Rc::weak_count(&d) != 0 || d.dict.borrow().is_some() {
+        return;
+    }
+    let Payload::Dict(dd) = &d.payload else { return };
+    match dd.try_borrow_mut() {
+        Ok(mut dd) => {
+            if !dd.reset_for_reuse() {
+                return;
+            }
+        }
+        Err(_) => return,
+    }
+    let _ = DICT_POOL.try_with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            if p.len() < DICT_POOL_MAX {
+                p.push(d);
+            }
+        }
+    });
+}
+
+/// An empty dict from the pool of recycled instance dicts, if any; its class
+/// is whatever class the dict had (the caller checks it).
+#[inline]
+pub fn take_pooled_dict() -> Option<PyRef> {
+    DICT_POOL.try_with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop())).ok().flatten()
 }
 
 impl PyObject {

@@ -57,6 +57,94 @@ fn code_equal(a: &pyrite_bytecode::CodeObject, b: &pyrite_bytecode::CodeObject) 
         && a.consts.iter().zip(&b.consts).all(|(x, y)| const_identical(x, y))
 }
 
+/// A hash consistent with `const_identical`: identical constants hash alike.
+fn const_hash(c: &Constant, h: &mut crate::fxhash::FxHasher) {
+    use std::hash::{Hash, Hasher};
+    match c {
+        Constant::None => h.write_u8(0),
+        Constant::Ellipsis => h.write_u8(1),
+        Constant::Bool(b) => {
+            h.write_u8(2);
+            h.write_u8(*b as u8);
+        }
+        Constant::Int(i) => {
+            h.write_u8(3);
+            h.write_u64(*i as u64);
+        }
+        Constant::BigInt(i) => {
+            h.write_u8(4);
+            i.hash(h);
+        }
+        Constant::Float(f) => {
+            h.write_u8(5);
+            h.write_u64(f.to_bits());
+        }
+        Constant::Complex { re, im } => {
+            h.write_u8(6);
+            h.write_u64(re.to_bits());
+            h.write_u64(im.to_bits());
+        }
+        Constant::Str(s) => {
+            h.write_u8(7);
+            h.write_usize(s.as_bytes().len());
+            h.write(s.as_bytes());
+        }
+        Constant::Bytes(b) => {
+            h.write_u8(8);
+            h.write_usize(b.len());
+            h.write(b);
+        }
+        Constant::Tuple(t) | Constant::FrozenSet(t) => {
+            h.write_u8(if matches!(c, Constant::Tuple(_)) { 9 } else { 10 });
+            h.write_usize(t.len());
+            for x in t {
+                const_hash(x, h);
+            }
+        }
+        Constant::Code(code) => {
+            h.write_u8(11);
+            h.write(code.name.as_bytes());
+            h.write_u32(code.firstlineno);
+            h.write_usize(code.code.len());
+        }
+    }
+}
+
+/// The constants of one code object under construction, deduplicated with
+/// `const_identical` through a hash index (the position of each constant in
+/// the table is the order of first use, as in CPython's `co_consts`).
+#[derive(Default)]
+pub struct ConstTable {
+    /// Hash -> index of the most recently added constant with that hash.
+    heads: crate::fxhash::FxHashMap<u64, u32>,
+    /// Index -> index of the previous constant with the same hash (`u32::MAX`: none).
+    chain: Vec<u32>,
+}
+
+impl ConstTable {
+    /// The index of `c` in `consts`, appending it if no identical constant is there.
+    /// `consts` must only ever grow through this table.
+    pub fn index(&mut self, consts: &mut Vec<Constant>, c: Constant) -> u32 {
+        use std::hash::Hasher;
+        let mut h = crate::fxhash::FxHasher::default();
+        const_hash(&c, &mut h);
+        let key = h.finish();
+        let head = self.heads.get(&key).copied().unwrap_or(u32::MAX);
+        let mut i = head;
+        while i != u32::MAX {
+            if const_identical(&consts[i as usize], &c) {
+                return i;
+            }
+            i = self.chain[i as usize];
+        }
+        let n = consts.len() as u32;
+        consts.push(c);
+        self.chain.push(head);
+        self.heads.insert(key, n);
+        n
+    }
+}
+
 pub fn int_const(v: BigInt) -> Constant {
     match v.to_i64() {
         Some(i) => Constant::Int(i),
@@ -98,7 +186,8 @@ fn nbits(i: &BigInt) -> u64 {
 
 fn seq_len(c: &Constant) -> Option<i64> {
     match c {
-        Constant::Str(s) => Some(s.code_points().count() as i64),
+        // One code point per byte that is not a continuation byte.
+        Constant::Str(s) => Some(s.as_bytes().iter().filter(|&&b| b & 0xC0 != 0x80).count() as i64),
         Constant::Bytes(b) => Some(b.len() as i64),
         Constant::Tuple(t) | Constant::FrozenSet(t) => Some(t.len() as i64),
         _ => None,
@@ -177,45 +266,20 @@ fn mod_i(a: &BigInt, b: &BigInt) -> Option<BigInt> {
     Some(a.mod_floor(b))
 }
 
+/// `a + b` for str constants. Python strings keep a lead surrogate followed by a
+/// trail surrogate as two code points, and generalised UTF-8 stores them that way,
+/// so joining the encodings is exact.
 fn concat_str(a: &Wtf8Buf, b: &Wtf8Buf) -> Constant {
-    let mut v = a.as_bytes().to_vec();
+    let mut v = Vec::with_capacity(a.as_bytes().len() + b.as_bytes().len());
+    v.extend_from_slice(a.as_bytes());
     v.extend_from_slice(b.as_bytes());
-    // Joining two WTF-8 strings may pair a trailing lead surrogate with a leading
-    // trail surrogate; re-encode code point by code point to stay well-formed.
-    let mut out = Wtf8Buf::new();
-    let mut pending: Option<u32> = None;
-    for cp in pyrite_bytecode::wtf8::CodePoints::new(&v) {
-        if let Some(hi) = pending.take() {
-            if (0xDC00..0xE000).contains(&cp) {
-                out.push(0x10000 + ((hi - 0xD800) << 10) + (cp - 0xDC00));
-                continue;
-            }
-            out.push(hi);
-        }
-        if (0xD800..0xDC00).contains(&cp) {
-            pending = Some(cp);
-        } else {
-            out.push(cp);
-        }
-    }
-    if let Some(hi) = pending {
-        out.push(hi);
-    }
-    Constant::Str(out)
+    Constant::Str(Wtf8Buf::from_bytes_unchecked(v))
 }
 
 fn repeat(c: &Constant, n: i64) -> Option<Constant> {
     let n = n.max(0) as usize;
     Some(match c {
-        Constant::Str(s) => {
-            let mut out = Constant::Str(Wtf8Buf::new());
-            for _ in 0..n {
-                if let Constant::Str(cur) = &out {
-                    out = concat_str(cur, s);
-                }
-            }
-            out
-        }
+        Constant::Str(s) => Constant::Str(Wtf8Buf::from_bytes_unchecked(s.as_bytes().repeat(n))),
         Constant::Bytes(b) => Constant::Bytes(b.repeat(n)),
         Constant::Tuple(t) => {
             let mut v = Vec::new();
@@ -559,20 +623,20 @@ impl<'a> Compiler<'a> {
     /// The value of a (possibly implicitly concatenated) string literal,
     /// re-read from the source where ruff could not represent a surrogate.
     pub fn string_value(&self, s: &ExprStringLiteral) -> Wtf8Buf {
-        let mut out = Wtf8Buf::new();
-        let mut parts: Vec<Wtf8Buf> = Vec::new();
-        for part in s.value.iter() {
-            parts.push(self.string_part_value(part));
+        let mut parts = s.value.iter();
+        let Some(first) = parts.next() else {
+            return Wtf8Buf::new();
+        };
+        let first = self.string_part_value(first);
+        if s.value.iter().len() == 1 {
+            return first;
         }
-        if parts.len() == 1 {
-            return parts.pop().unwrap_or_default();
+        // Generalised UTF-8 joins by concatenating the encodings.
+        let mut out = first.into_bytes();
+        for part in parts {
+            out.extend_from_slice(self.string_part_value(part).as_bytes());
         }
-        for p in parts {
-            if let Constant::Str(joined) = concat_str(&out, &p) {
-                out = joined;
-            }
-        }
-        out
+        Wtf8Buf::from_bytes_unchecked(out)
     }
 
     pub fn string_part_value(&self, part: &StringLiteral) -> Wtf8Buf {

@@ -105,7 +105,19 @@ impl<'a> Visitor<'a> for Scan<'_> {
 
 /// Warnings for invalid escape sequences in every literal of `module`.
 pub fn invalid_escape_warnings(src: &str, lines: &LineIndex, module: &Mod) -> Vec<CompileWarning> {
-    if !src.contains('\\') {
+    // A literal can only warn where its text has a backslash followed by a
+    // character that is not valid after it in some literal: when no backslash
+    // of the whole source is, there is nothing to look for.
+    let b = src.as_bytes();
+    let suspect = memchr::memchr_iter(b'\\', b).any(|i| {
+        b.get(i + 1).is_some_and(|&c| {
+            !matches!(
+                c,
+                b'\n' | b'\r' | b'\\' | b'\'' | b'"' | b'a' | b'b' | b'f' | b'n' | b'r' | b't' | b'v' | b'x' | b'0'..=b'7'
+            )
+        })
+    });
+    if !suspect {
         return Vec::new();
     }
     let mut s = Scan { src, lines, out: Vec::new(), depth: 0 };

@@ -40,29 +40,55 @@ use std::rc::Rc;
 /// Maps byte offsets to (line, column) pairs.
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The lines (0-based) of the last start and end positions looked up: code
+    /// is generated mostly in source order, so the next ones are usually on or
+    /// just after them.
+    last_start: std::cell::Cell<usize>,
+    last_end: std::cell::Cell<usize>,
 }
 
 impl LineIndex {
     pub fn new(src: &str) -> Self {
-        let mut starts = vec![0];
-        for (i, b) in src.bytes().enumerate() {
-            if b == b'\n' {
-                starts.push(i + 1);
+        Self::from_starts(crate::errors::tokenizer::line_starts(src))
+    }
+
+    /// From the line starts of the source (`0` first, then each offset after a `\n`).
+    pub fn from_starts(starts: Vec<usize>) -> Self {
+        LineIndex { starts, last_start: std::cell::Cell::new(0), last_end: std::cell::Cell::new(0) }
+    }
+
+    /// The 0-based line of `off`, looked for first on and after line `hint`.
+    fn line_near(&self, off: usize, hint: &std::cell::Cell<usize>) -> usize {
+        let starts = &self.starts;
+        let mut k = hint.get();
+        if k < starts.len() && starts[k] <= off {
+            // A few lines forward before falling back to a binary search.
+            for _ in 0..4 {
+                match starts.get(k + 1) {
+                    Some(&next) if next <= off => k += 1,
+                    _ => {
+                        hint.set(k);
+                        return k;
+                    }
+                }
             }
         }
-        LineIndex { starts }
+        let i = starts.partition_point(|&s| s <= off).saturating_sub(1);
+        hint.set(i);
+        i
     }
 
     /// 1-based line and 0-based byte column of `off`.
     pub fn pos(&self, off: usize) -> (u32, u32) {
-        let i = self.starts.partition_point(|&s| s <= off).saturating_sub(1);
+        let i = self.line_near(off, &self.last_start);
         ((i + 1) as u32, (off - self.starts[i]) as u32)
     }
 
     pub fn loc(&self, r: TextRange) -> Location {
-        let (l, c) = self.pos(r.start().to_usize());
-        let (el, ec) = self.pos(r.end().to_usize());
-        Location { line: l, end_line: el, col: c, end_col: ec }
+        let (s, e) = (r.start().to_usize(), r.end().to_usize());
+        let l = self.line_near(s, &self.last_start);
+        let el = self.line_near(e, &self.last_end);
+        Location { line: (l + 1) as u32, end_line: (el + 1) as u32, col: (s - self.starts[l]) as u32, end_col: (e - self.starts[el]) as u32 }
     }
 }
 
@@ -104,7 +130,11 @@ pub struct Unit<'a> {
     pub order: Vec<BlockId>,
     pub cur: BlockId,
     pub consts: Vec<Constant>,
+    /// Index of `consts` for `add_const`.
+    pub const_table: consts::ConstTable,
     pub names: Vec<String>,
+    /// Index of `names` for `add_name`.
+    pub names_index: crate::fxhash::NameIndex,
     pub varnames: Vec<String>,
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
@@ -252,11 +282,7 @@ impl<'a> Compiler<'a> {
 
     pub fn add_const(&mut self, c: Constant) -> u32 {
         let u = self.u();
-        if let Some(i) = u.consts.iter().position(|x| consts::const_identical(x, &c)) {
-            return i as u32;
-        }
-        u.consts.push(c);
-        (u.consts.len() - 1) as u32
+        u.const_table.index(&mut u.consts, c)
     }
 
     pub fn load_const(&mut self, c: Constant) {
@@ -266,14 +292,15 @@ impl<'a> Compiler<'a> {
 
     pub fn add_name(&mut self, name: &str) -> u32 {
         let u = self.u();
-        if let Some(i) = u.names.iter().position(|x| x == name) {
+        if let Some(i) = u.names_index.find(name, |i| u.names[i] == name) {
             return i as u32;
         }
+        u.names_index.push(name, u.names.len());
         u.names.push(name.to_string());
         (u.names.len() - 1) as u32
     }
 
-    pub fn mangle(&self, name: &str) -> String {
+    pub fn mangle<'n>(&self, name: &'n str) -> std::borrow::Cow<'n, str> {
         symtable::mangle(self.ur().private.as_deref(), name)
     }
 
@@ -329,7 +356,9 @@ impl<'a> Compiler<'a> {
             order: vec![0],
             cur: 0,
             consts: Vec::new(),
+            const_table: consts::ConstTable::default(),
             names: Vec::new(),
+            names_index: crate::fxhash::NameIndex::default(),
             varnames,
             cellvars,
             freevars,
@@ -553,6 +582,18 @@ pub fn compile_module(
     mode: Mode,
     opts: CompileOptions,
 ) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
+    compile_module_with_lines(src, LineIndex::new(src), module, filename, mode, opts)
+}
+
+/// `compile_module` with the source's line index already built.
+pub(crate) fn compile_module_with_lines(
+    src: &str,
+    lines: LineIndex,
+    module: &Mod,
+    filename: &str,
+    mode: Mode,
+    opts: CompileOptions,
+) -> Result<(CodeObject, Vec<CompileWarning>), CompileError> {
     let mut future_flags = opts.future_flags;
     if let Mod::Module(m) = module {
         future_flags |= stmt::future_features(&m.body);
@@ -561,7 +602,7 @@ pub fn compile_module(
     let st = symtable::build(module, future_annotations)?;
     let mut c = Compiler {
         src,
-        lines: LineIndex::new(src),
+        lines,
         filename: filename.to_string(),
         optimize: opts.optimize,
         future_flags: future_flags & (CodeFlags::FUTURE_ANNOTATIONS | CodeFlags::FUTURE_BARRY_AS_BDFL),
@@ -608,7 +649,9 @@ impl<'a> Compiler<'a> {
             order: vec![0],
             cur: 0,
             consts: Vec::new(),
+            const_table: consts::ConstTable::default(),
             names: Vec::new(),
+            names_index: crate::fxhash::NameIndex::default(),
             varnames: ste.varnames.clone(),
             cellvars: Vec::new(),
             freevars: Vec::new(),

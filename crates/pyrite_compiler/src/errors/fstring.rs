@@ -66,13 +66,13 @@ fn split(tok: &str) -> Option<(&str, &str)> {
 /// Checks one STRING token; `Err` carries CPython's message.
 pub(crate) fn check_token(tok: &str) -> Result<(), FErr> {
     let Some((prefix, body)) = split(tok) else { return Ok(()) };
-    let lower = prefix.to_ascii_lowercase();
-    let raw = lower.contains('r');
-    if !lower.contains('f') {
+    let has = |c: u8| prefix.bytes().any(|p| p.eq_ignore_ascii_case(&c));
+    let raw = has(b'r');
+    if !has(b'f') {
         if raw {
             return Ok(());
         }
-        return super::strings::check_escapes(body.as_bytes(), lower.contains('b')).map_err(msg);
+        return super::strings::check_escapes(body.as_bytes(), has(b'b')).map_err(msg);
     }
     let b = body.as_bytes();
     let mut pos = 0;

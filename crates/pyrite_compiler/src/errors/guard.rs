@@ -49,6 +49,22 @@ struct Run {
 
 /// Scans the tokens for operator chains longer than [`MAX_DEPTH`].
 pub fn check(toks: &Tokens, lines: &Lines) -> Result<(), CompileError> {
+    // Every counter below grows by at most one per token and all of them are
+    // reset at the end of each logical line, so only a logical line of more
+    // than MAX_DEPTH tokens can fail.
+    let mut longest = 0usize;
+    let mut count = 0usize;
+    for t in &toks.toks {
+        if matches!(t.kind, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker) {
+            count = 0;
+        } else {
+            count += 1;
+            longest = longest.max(count);
+        }
+    }
+    if longest <= MAX_DEPTH {
+        return Ok(());
+    }
     let src = lines.src;
     let mut stack: Vec<Run> = vec![Run::default()];
     let mut prev_operand = false;

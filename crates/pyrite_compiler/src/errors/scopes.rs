@@ -9,7 +9,7 @@ use crate::validate::err_range;
 use crate::CompileError;
 use ruff_python_ast::{self as ast, Expr, ExprContext, Pattern, Stmt};
 use ruff_text_size::{Ranged, TextRange};
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 const DEF_GLOBAL: u32 = 1;
 const DEF_LOCAL: u32 = 2;
@@ -40,7 +40,7 @@ pub(crate) struct Scope {
     block: Block,
     comp: Option<CompKind>,
     names: Vec<(String, u32)>,
-    index: HashMap<String, usize>,
+    index: crate::fxhash::NameIndex,
     directives: HashMap<String, TextRange>,
     children: Vec<usize>,
     comp_iter_expr: u32,
@@ -55,8 +55,8 @@ impl Scope {
             block,
             comp,
             names: Vec::new(),
-            index: HashMap::new(),
-            directives: HashMap::new(),
+            index: crate::fxhash::NameIndex::default(),
+            directives: HashMap::default(),
             children: Vec::new(),
             comp_iter_expr: 0,
             comp_iter_target: false,
@@ -64,8 +64,11 @@ impl Scope {
             coroutine: false,
         }
     }
+    fn find(&self, n: &str) -> Option<usize> {
+        self.index.find(n, |i| self.names[i].0 == n)
+    }
     fn lookup(&self, n: &str) -> u32 {
-        self.index.get(n).map_or(0, |&i| self.names[i].1)
+        self.find(n).map_or(0, |i| self.names[i].1)
     }
 }
 
@@ -108,7 +111,7 @@ impl Symtable {
 
 impl<'l> StBuilder<'l> {
     fn new(lines: &'l Lines<'l>) -> Self {
-        StBuilder { lines, scopes: vec![Scope::new(Block::Module, None)], stack: vec![0], by_node: HashMap::new() }
+        StBuilder { lines, scopes: vec![Scope::new(Block::Module, None)], stack: vec![0], by_node: HashMap::default() }
     }
     fn cur(&mut self) -> &mut Scope {
         let i = *self.stack.last().unwrap_or(&0);
@@ -141,10 +144,10 @@ impl<'l> StBuilder<'l> {
             }
             flag |= DEF_COMP_ITER;
         }
-        match s.index.get(name) {
-            Some(&i) => s.names[i].1 |= flag,
+        match s.find(name) {
+            Some(i) => s.names[i].1 |= flag,
             None => {
-                s.index.insert(name.to_owned(), s.names.len());
+                s.index.push(name, s.names.len());
                 s.names.push((name.to_owned(), flag));
             }
         }
@@ -647,8 +650,14 @@ impl<'l> StBuilder<'l> {
         let mut work: Vec<(usize, Option<HashSet<String>>)> = vec![(0, None)];
         while let Some((si, bound)) = work.pop() {
             let sc = &self.scopes[si];
-            let mut local = HashSet::new();
+            let mut local = HashSet::default();
             for (name, flags) in &sc.names {
+                if flags & (DEF_GLOBAL | DEF_NONLOCAL) == 0 {
+                    if flags & DEF_BOUND != 0 && sc.block == Block::Function {
+                        local.insert(name.clone());
+                    }
+                    continue;
+                }
                 let at = sc.directives.get(name).copied().unwrap_or_default();
                 if flags & DEF_GLOBAL != 0 {
                     if flags & DEF_NONLOCAL != 0 {
@@ -666,11 +675,11 @@ impl<'l> StBuilder<'l> {
                     }
                     continue;
                 }
-                if flags & DEF_BOUND != 0 {
-                    local.insert(name.clone());
-                }
             }
-            let mut newbound = bound.clone().unwrap_or_default();
+            if sc.children.is_empty() {
+                continue;
+            }
+            let mut newbound = bound.unwrap_or_default();
             match sc.block {
                 Block::Function => newbound.extend(local),
                 // Methods see the implicit `__class__` cell.
@@ -689,9 +698,9 @@ impl<'l> StBuilder<'l> {
 
 /// Calls `f` on each direct sub-expression of `e`, in source order
 /// (scoping constructs are handled by the callers before falling back here).
-pub(crate) fn for_each_child_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
+pub(crate) fn for_each_child_expr<'a>(e: &'a Expr, mut f: impl FnMut(&'a Expr)) {
     match e {
-        Expr::BoolOp(b) => b.values.iter().for_each(f),
+        Expr::BoolOp(b) => b.values.iter().for_each(&mut f),
         Expr::Named(n) => {
             f(&n.target);
             f(&n.value);
@@ -715,7 +724,7 @@ pub(crate) fn for_each_child_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) 
                 f(&it.value);
             }
         }
-        Expr::Set(s) => s.elts.iter().for_each(f),
+        Expr::Set(s) => s.elts.iter().for_each(&mut f),
         Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {}
         Expr::Await(a) => f(&a.value),
         Expr::Yield(y) => {
@@ -726,18 +735,18 @@ pub(crate) fn for_each_child_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) 
         Expr::YieldFrom(y) => f(&y.value),
         Expr::Compare(c) => {
             f(&c.left);
-            c.comparators.iter().for_each(f);
+            c.comparators.iter().for_each(&mut f);
         }
         Expr::Call(c) => {
             f(&c.func);
-            c.arguments.args.iter().for_each(&mut *f);
+            c.arguments.args.iter().for_each(&mut f);
             for k in &c.arguments.keywords {
                 f(&k.value);
             }
         }
         Expr::FString(s) => {
             for el in s.value.elements() {
-                fstring_element_exprs(el, f);
+                fstring_element_exprs(el, &mut f);
             }
         }
         Expr::TString(_) => {}
@@ -755,8 +764,8 @@ pub(crate) fn for_each_child_expr<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) 
             f(&s.slice);
         }
         Expr::Starred(s) => f(&s.value),
-        Expr::List(l) => l.elts.iter().for_each(f),
-        Expr::Tuple(t) => t.elts.iter().for_each(f),
+        Expr::List(l) => l.elts.iter().for_each(&mut f),
+        Expr::Tuple(t) => t.elts.iter().for_each(&mut f),
         Expr::Slice(s) => {
             for x in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
                 f(x);

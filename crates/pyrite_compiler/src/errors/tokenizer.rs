@@ -61,13 +61,11 @@ pub struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     pub fn new(src: &'a str) -> Self {
-        let mut starts = vec![0];
-        for (i, b) in src.bytes().enumerate() {
-            if b == b'\n' {
-                starts.push(i + 1);
-            }
-        }
-        Lines { src, starts }
+        Lines { src, starts: line_starts(src) }
+    }
+    /// The byte offsets where lines start (the first is 0).
+    pub fn into_starts(self) -> Vec<usize> {
+        self.starts
     }
     /// 1-based line of byte `pos`.
     pub fn line_of(&self, pos: usize) -> u32 {
@@ -103,6 +101,14 @@ impl<'a> Lines<'a> {
         }
         .max(1)
     }
+}
+
+/// The byte offsets where the lines of `src` start: 0 and every offset after a `\n`.
+pub fn line_starts(src: &str) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(src.len() / 32 + 1);
+    starts.push(0);
+    starts.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
+    starts
 }
 
 fn floor_char(s: &str, mut p: usize) -> usize {
@@ -146,7 +152,8 @@ pub fn tokenize<'a>(src: &'a str, lines: &'a Lines<'a>) -> Tokens {
         line: 1,
         line_start: 0,
         lines,
-        toks: Vec::new(),
+        // About one token per five bytes of typical source.
+        toks: Vec::with_capacity(src.len() / 5 + 16),
         parens: Vec::new(),
         indents: vec![(0, 0)],
     };
@@ -181,7 +188,11 @@ pub fn is_printable(c: char) -> bool {
 
 impl<'a> Lexer<'a> {
     fn peek(&self) -> Option<char> {
-        self.src[self.pos..].chars().next()
+        match self.b.get(self.pos) {
+            None => None,
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => self.src[self.pos..].chars().next(),
+        }
     }
     fn peek_at(&self, p: usize) -> Option<char> {
         self.src.get(p..).and_then(|s| s.chars().next())
@@ -191,6 +202,12 @@ impl<'a> Lexer<'a> {
     }
     fn push(&mut self, kind: Tok, start: usize, end: usize) {
         self.toks.push(Token { kind, start, end });
+    }
+    /// Moves to the next `\n` (or the end of the source).
+    fn skip_to_newline(&mut self) {
+        if self.pos < self.b.len() {
+            self.pos = memchr::memchr(b'\n', &self.b[self.pos..]).map_or(self.b.len(), |k| self.pos + k);
+        }
     }
     fn new_line(&mut self, after_nl: usize) {
         self.line += 1;
@@ -224,9 +241,7 @@ impl<'a> Lexer<'a> {
                 return self.finish();
             };
             if c == '#' {
-                while self.pos < self.b.len() && self.b[self.pos] != b'\n' {
-                    self.pos += 1;
-                }
+                self.skip_to_newline();
                 // CPython's NEWLINE token starts where the comment does.
                 comment_start = Some(start);
                 continue;
@@ -305,12 +320,18 @@ impl<'a> Lexer<'a> {
                     continue;
                 }
                 let mut nonascii = false;
-                while let Some(ch) = self.peek() {
-                    if !is_id_char(ch) {
+                loop {
+                    let b = self.byte(self.pos);
+                    if b.is_ascii_alphanumeric() || b == b'_' {
+                        self.pos += 1;
+                    } else if b >= 0x80 {
+                        // Every non-ASCII character continues a name here
+                        // (`is_id_char`); `verify_identifier` checks them.
+                        nonascii = true;
+                        self.pos += self.peek().map_or(1, char::len_utf8);
+                    } else {
                         break;
                     }
-                    nonascii |= ch as u32 >= 128;
-                    self.pos += ch.len_utf8();
                 }
                 if nonascii {
                     self.verify_identifier(start)?;
@@ -346,20 +367,24 @@ impl<'a> Lexer<'a> {
                     }
                 }
                 _ => {
-                    if !is_printable(c) {
+                    if !c.is_ascii_graphic() && !is_printable(c) {
                         return Err(self.raise(format!("invalid non-printable character U+{:04X}", c as u32), self.pos));
                     }
                     // Two- and three-character operators.
-                    let rest = &self.b[start..];
-                    let three = [b"**=", b"//=", b">>=", b"<<=", b"...", b"!=="];
-                    let two = [
-                        b"**", b"//", b"<<", b">>", b"<=", b">=", b"==", b"!=", b"->", b":=", b"+=", b"-=", b"*=",
-                        b"/=", b"%=", b"&=", b"|=", b"^=", b"@=", b"<>",
-                    ];
-                    if three[..5].iter().any(|t| rest.starts_with(&t[..])) {
-                        self.pos = start + 3;
-                    } else if two.iter().any(|t| rest.starts_with(&t[..])) {
-                        self.pos = start + 2;
+                    let len = match (self.byte(start), self.byte(start + 1), self.byte(start + 2)) {
+                        (b'*', b'*', b'=') | (b'/', b'/', b'=') | (b'>', b'>', b'=') | (b'<', b'<', b'=') | (b'.', b'.', b'.') => 3,
+                        (b'*', b'*', _)
+                        | (b'/', b'/', _)
+                        | (b'<', b'<', _)
+                        | (b'>', b'>', _)
+                        | (b'<' | b'>' | b'=' | b'!' | b':', b'=', _)
+                        | (b'-', b'>', _)
+                        | (b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'@', b'=', _)
+                        | (b'<', b'>', _) => 2,
+                        _ => 0,
+                    };
+                    if len > 0 {
+                        self.pos = start + len;
                     }
                 }
             }
@@ -435,9 +460,7 @@ impl<'a> Lexer<'a> {
         let c = self.byte(self.pos);
         if c == b'#' || c == b'\n' || c == b'\r' || self.pos >= self.b.len() {
             // Blank or comment-only line: no effect on indentation.
-            while self.pos < self.b.len() && self.b[self.pos] != b'\n' {
-                self.pos += 1;
-            }
+            self.skip_to_newline();
             if self.pos < self.b.len() {
                 self.pos += 1;
                 self.new_line(self.pos);
@@ -450,8 +473,6 @@ impl<'a> Lexer<'a> {
             altcol = cont_col;
         }
         let line = self.line;
-        // CPython's column for E_DEDENT: one past the line's last character.
-        let line_len = self.lines.text(line).trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
         let tab_error = |lx: &Self| TokError::Deferred {
             err: error_at(
                 lx.lines,
@@ -487,6 +508,8 @@ impl<'a> Lexer<'a> {
             }
             let (top, alttop) = *self.indents.last().unwrap_or(&(0, 0));
             if col != top {
+                // CPython's column for E_DEDENT: one past the line's last character.
+                let line_len = self.lines.text(line).trim_end_matches(['\n', '\r']).chars().count() as u32 + 1;
                 return Err(TokError::Deferred {
                     err: error_at(
                         self.lines,
@@ -515,6 +538,11 @@ impl<'a> Lexer<'a> {
         let triple = self.byte(self.pos + 1) == quote && self.byte(self.pos + 2) == quote;
         self.pos += if triple { 3 } else { 1 };
         loop {
+            // Only a backslash, the quote or a newline needs a look.
+            match memchr::memchr3(b'\\', quote, b'\n', self.b.get(self.pos..).unwrap_or_default()) {
+                Some(k) => self.pos += k,
+                None => self.pos = self.pos.max(self.b.len()),
+            }
             if self.pos >= self.b.len() || (!triple && self.b[self.pos] == b'\n') {
                 let detected = if self.pos >= self.b.len() { self.lines.last_line() } else { self.line };
                 let msg = if triple {

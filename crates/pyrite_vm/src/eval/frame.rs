@@ -116,8 +116,8 @@ impl Frame {
     /// vectors' allocations.
     #[inline]
     pub fn clear(&mut self) {
-        self.stack.clear();
-        self.fast.clear();
+        clear_values(&mut self.stack);
+        clear_values(&mut self.fast);
         self.cells.clear();
         self.locals = Value::Null;
         self.func = Value::Null;
@@ -131,5 +131,28 @@ impl Frame {
     /// Current line number.
     pub fn line(&self) -> u32 {
         self.code.line_of(self.lasti)
+    }
+}
+
+/// Empties a vector of values, dropping only the ones that hold a reference
+/// (the others have nothing to drop).
+#[inline]
+fn clear_values(v: &mut Vec<Value>) {
+    let n = v.len();
+    if n == 0 {
+        return;
+    }
+    let p = v.as_mut_ptr();
+    // SAFETY: the length is set to zero first, so a panicking drop cannot
+    // observe dropped elements; each of the `n` initialised slots is dropped
+    // at most once.
+    unsafe {
+        v.set_len(0);
+        for i in 0..n {
+            let e = p.add(i);
+            if let Value::Obj(_) = &*e {
+                std::ptr::drop_in_place(e);
+            }
+        }
     }
 }

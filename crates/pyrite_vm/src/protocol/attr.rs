@@ -366,9 +366,10 @@ impl Vm {
                         what
                     )));
                 }
-                let mut args = vec![obj.clone()];
-                args.extend(value);
-                self.call(&f, &args, &[])?;
+                match value {
+                    Some(v) => self.call(&f, &[obj.clone(), v], &[])?,
+                    None => self.call(&f, std::slice::from_ref(obj), &[])?,
+                };
                 Ok(())
             }
             Payload::GetSet(gs) => match gs.set {
@@ -435,6 +436,15 @@ impl Vm {
             _ => false,
         };
         if bound_call {
+            // Dunders take at most a few arguments: build `(obj, *args)` on
+            // the stack.
+            const N: usize = 4;
+            if args.len() < N {
+                let mut buf: [Value; N] = Default::default();
+                buf[0] = obj.clone();
+                buf[1..=args.len()].clone_from_slice(args);
+                return self.call(&f, &buf[..=args.len()], &[]).map(Some);
+            }
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(obj.clone());
             all.extend_from_slice(args);
@@ -458,7 +468,7 @@ impl Vm {
     }
 }
 
-use crate::types::code::{attr_kind, AttrCache};
+use crate::types::code::{attr_kind, AttrCache, CachedDescr};
 
 /// How an attribute found in a type behaves for instance access, mirroring
 /// `is_data_descriptor` and `descr_get`; None when it depends on Python-level
@@ -487,6 +497,23 @@ fn classify_descr(d: &Option<Value>) -> Option<u8> {
     })
 }
 
+/// True if `descr_get` returns the attribute `d` of a type unchanged (no
+/// binding, no `__get__` call).
+fn descr_get_is_identity(d: &Value) -> bool {
+    let Value::Obj(o) = d else { return true };
+    match &o.payload {
+        Payload::Str(_) | Payload::Int(_) | Payload::Tuple(_) | Payload::Dict(_) | Payload::List(_) => true,
+        Payload::Function(_)
+        | Payload::Builtin(_)
+        | Payload::StaticMethod(_)
+        | Payload::ClassMethod(_)
+        | Payload::Property(_)
+        | Payload::GetSet(_)
+        | Payload::Member(_) => false,
+        _ => o.class().as_type().map(|t| !t.has_flag(flags::HEAPTYPE)) == Some(true),
+    }
+}
+
 /// The value of `name` in the instance dict of `o`, if it has one.
 #[inline]
 fn instance_dict_get(o: &PyRef, name: &PyRef) -> Option<Value> {
@@ -498,12 +525,64 @@ fn instance_dict_get(o: &PyRef, name: &PyRef) -> Option<Value> {
 }
 
 /// `instance_dict_get` trying the cache's entry hint first.
-#[inline]
+#[inline(always)]
 fn instance_dict_get_hint(o: &PyRef, name: &PyRef, cache: &AttrCache) -> Option<Value> {
+    {
+        let d = o.dict.borrow();
+        if let Some(d) = d.as_ref() {
+            if let Payload::Dict(dd) = &d.payload {
+                if let Some(v) = crate::types::dict::value_at_hint(&dd.borrow(), name, cache.hint.get()) {
+                    return Some(v.clone());
+                }
+            }
+        }
+    }
+    instance_dict_get_probe(o, name, cache)
+}
+
+/// `instance_dict_get_hint` when the hint missed: probes and moves the hint.
+#[inline(never)]
+fn instance_dict_get_probe(o: &PyRef, name: &PyRef, cache: &AttrCache) -> Option<Value> {
     let d = o.dict.borrow();
     match d.as_ref() {
         Some(d) => crate::types::dict::dict_get_str_hint(d, name, &cache.hint),
         None => None,
+    }
+}
+
+/// Stores `value` under `name` in the instance dict `d`, trying the cache's
+/// entry hint first; records the dict's size for pre-sizing new instances.
+#[inline(always)]
+fn instance_dict_set_hint(td: &crate::types::typeobj::TypeData, d: &PyRef, name: &PyRef, value: Value, cache: &AttrCache) {
+    let Payload::Dict(dd) = &d.payload else { return };
+    let r = crate::types::dict::replace_at_hint(&mut dd.borrow_mut(), name, cache.hint.get(), value);
+    match r {
+        Ok(old) => drop(old),
+        Err(value) => instance_dict_set_probe(td, d, name, value, cache),
+    }
+}
+
+/// `instance_dict_set_hint` when the hint missed.
+#[inline(never)]
+fn instance_dict_set_probe(td: &crate::types::typeobj::TypeData, d: &PyRef, name: &PyRef, value: Value, cache: &AttrCache) {
+    let (Payload::Dict(dd), Some(ks)) = (&d.payload, name.as_str()) else { return };
+    let (i, old) = dd.borrow_mut().set_str_one_probe(name, ks, cache.name_hash.get(), value);
+    drop(old);
+    let n = i as u32;
+    cache.hint.set(n);
+    if n >= td.dict_size_hint.get() && n < 64 {
+        td.dict_size_hint.set(n + 1);
+    }
+}
+
+/// True if the instance dict of `o` has the str key `name` (whose hash is
+/// the cache's `name_hash`).
+#[inline(always)]
+fn instance_dict_has(o: &PyRef, name: &PyRef, cache: &AttrCache) -> bool {
+    let d = o.dict.borrow();
+    match (d.as_ref().map(|d| &d.payload), name.as_str()) {
+        (Some(Payload::Dict(dd)), Some(ks)) => dd.borrow().has_str_hashed(name, ks, cache.name_hash.get()),
+        _ => false,
     }
 }
 
@@ -524,56 +603,133 @@ impl Vm {
         }
         let cls = o.class();
         let Some(td) = cls.as_type() else { return };
-        if td.has_flag(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR) {
+        // With `__getattr__`, the cache still serves attributes that are found
+        // (the inlined hits); everything else takes the generic path, which
+        // falls back to `__getattr__` on AttributeError.
+        if td.has_flag(flags::CUSTOM_GETATTRIBUTE) {
             return;
         }
         let version = td.version.get();
+        let Some(ks) = name.as_str() else { return };
+        cache.name_hash.set(ks.hash());
         let descr = lookup(cls, name);
         let Some(kind) = classify_descr(&descr) else {
             cache.version.set(0);
             return;
         };
-        *cache.descr.borrow_mut() = descr.unwrap_or(Value::Null);
+        if let Some(Value::Obj(d)) = &descr {
+            if let Payload::Member(m) = &d.payload {
+                if let Ok(i) = u32::try_from(m.index) {
+                    *cache.descr.borrow_mut() = CachedDescr::Absent;
+                    cache.hint.set(i);
+                    cache.kind.set(attr_kind::SLOT);
+                    cache.version.set(version);
+                    return;
+                }
+            }
+        }
+        let kind = match &descr {
+            Some(d) if kind == attr_kind::NON_DATA && descr_get_is_identity(d) => attr_kind::CLASS_VALUE,
+            _ => kind,
+        };
+        *cache.descr.borrow_mut() = CachedDescr::new(descr.unwrap_or(Value::Null));
         cache.kind.set(kind);
         cache.version.set(version);
     }
 
     /// `obj.name` through the inline cache (LOAD_ATTR), or, when `method`,
     /// the LOAD_METHOD lookup that may return an unbound method.
-    #[inline]
+    ///
+    /// The inlined part handles the two hot cases with one version compare:
+    /// an attribute the class does not define, read from the instance dict at
+    /// the cached entry index; and a method of the class (function in the
+    /// type's MRO) that the instance dict does not shadow.
+    #[inline(always)]
     pub(crate) fn load_attr_cached(&mut self, obj: &Value, name: &PyRef, cache: &AttrCache, method: bool) -> PyResult<CachedAttr> {
+        if let Value::Obj(o) = obj {
+            if let Some(td) = o.class().as_type() {
+                if td.version.get() == cache.version.get() {
+                    let kind = cache.kind.get();
+                    if kind == attr_kind::ABSENT {
+                        if let Some(v) = instance_dict_get_hint(o, name, cache) {
+                            return Ok(CachedAttr::Value(v));
+                        }
+                    } else if kind == attr_kind::METHOD && method {
+                        if !instance_dict_has(o, name, cache) {
+                            if let Some(d) = cache.descr.borrow().get() {
+                                return Ok(CachedAttr::Method(d));
+                            }
+                        }
+                    } else {
+                        match kind {
+                            attr_kind::CLASS_VALUE => {
+                                if !instance_dict_has(o, name, cache) {
+                                    if let Some(d) = cache.descr.borrow().get() {
+                                        return Ok(CachedAttr::Value(d));
+                                    }
+                                }
+                            }
+                            attr_kind::SLOT => {
+                                if let Some(v) = o.slots.borrow().get(cache.hint.get() as usize) {
+                                    if !v.is_null() {
+                                        return Ok(CachedAttr::Value(v.clone()));
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+        self.load_attr_cached_slow(obj, name, cache, method)
+    }
+
+    /// `load_attr_cached` past its inlined fast paths (refills the cache).
+    #[inline(never)]
+    fn load_attr_cached_slow(&mut self, obj: &Value, name: &PyRef, cache: &AttrCache, method: bool) -> PyResult<CachedAttr> {
         if let Value::Obj(o) = obj {
             let cls = o.class();
             if let (Some(td), false) = (cls.as_type(), matches!(o.payload, Payload::Type(_))) {
                 if td.version.get() != cache.version.get() {
                     self.fill_attr_cache(o, name, cache);
                 }
-                if td.version.get() == cache.version.get() {
+                if td.version.get() == cache.version.get() && !td.has_flag(flags::HAS_GETATTR) {
                     match cache.kind.get() {
                         attr_kind::ABSENT => {
                             if let Some(v) = instance_dict_get_hint(o, name, cache) {
                                 return Ok(CachedAttr::Value(v));
                             }
                         }
-                        attr_kind::METHOD | attr_kind::NON_DATA => {
+                        attr_kind::METHOD | attr_kind::NON_DATA | attr_kind::CLASS_VALUE => {
                             if let Some(v) = instance_dict_get(o, name) {
                                 return Ok(CachedAttr::Value(v));
                             }
-                            let d = cache.descr.borrow().clone();
-                            if method && cache.kind.get() == attr_kind::METHOD {
-                                return Ok(CachedAttr::Method(d));
+                            let d = cache.descr.borrow().get();
+                            if let Some(d) = d {
+                                if method && cache.kind.get() == attr_kind::METHOD {
+                                    return Ok(CachedAttr::Method(d));
+                                }
+                                let cls = cls.clone();
+                                return self.descr_get(&d, obj, &cls).map(CachedAttr::Value);
                             }
-                            let cls = cls.clone();
-                            return self.descr_get(&d, obj, &cls).map(CachedAttr::Value);
                         }
                         attr_kind::DATA => {
-                            let d = cache.descr.borrow().clone();
-                            let cls = cls.clone();
-                            return self.descr_get(&d, obj, &cls).map(CachedAttr::Value);
+                            let d = cache.descr.borrow().get();
+                            if let Some(d) = d {
+                                let cls = cls.clone();
+                                return self.descr_get(&d, obj, &cls).map(CachedAttr::Value);
+                            }
                         }
                         _ => {}
                     }
                 }
+            }
+        }
+        if let Value::Obj(o) = obj {
+            // `super` is immutable: its `__getattribute__` is fixed.
+            if matches!(o.payload, Payload::Super { .. }) && Rc::ptr_eq(o.class(), &self.types.super_) {
+                return crate::types::superobj::super_get_attr(self, obj, name).map(CachedAttr::Value);
             }
         }
         if method {
@@ -611,9 +767,41 @@ impl Vm {
         self.get_attr(o, name).map(CachedAttr::Value)
     }
 
-    /// `obj.name = value` through the inline cache (STORE_ATTR).
-    #[inline]
+    /// `obj.name = value` through the inline cache (STORE_ATTR): when the
+    /// class keeps object's `__setattr__` and does not define `name` as a
+    /// data descriptor, the value goes straight into the instance dict.
+    #[inline(always)]
     pub(crate) fn store_attr_cached(&mut self, obj: &Value, name: &PyRef, value: Value, cache: &AttrCache) -> PyResult<()> {
+        if let Value::Obj(o) = obj {
+            if let Some(td) = o.class().as_type() {
+                if td.version.get() == cache.version.get() {
+                    match cache.kind.get() {
+                        attr_kind::STORE_DICT => {
+                            if let Some(d) = &*o.dict.borrow() {
+                                instance_dict_set_hint(td, d, name, value, cache);
+                                return Ok(());
+                            }
+                        }
+                        attr_kind::STORE_SLOT => {
+                            let mut slots = o.slots.borrow_mut();
+                            if let Some(slot) = slots.get_mut(cache.hint.get() as usize) {
+                                let old = std::mem::replace(slot, value);
+                                drop(slots);
+                                drop(old);
+                                return Ok(());
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        self.store_attr_cached_slow(obj, name, value, cache)
+    }
+
+    /// `store_attr_cached` past its inlined fast path (refills the cache).
+    #[inline(never)]
+    fn store_attr_cached_slow(&mut self, obj: &Value, name: &PyRef, value: Value, cache: &AttrCache) -> PyResult<()> {
         if let Value::Obj(o) = obj {
             if let (Some(td), false) = (o.class().as_type(), matches!(o.payload, Payload::Type(_))) {
                 if td.version.get() != cache.version.get() {
@@ -643,12 +831,26 @@ impl Vm {
             Some(f) if self.is_builtin_fn(&f, crate::protocol::objecttype::object_setattr) => {}
             _ => return,
         }
+        if let Some(ks) = name.as_str() {
+            cache.name_hash.set(ks.hash());
+        }
         let descr = lookup(cls, name);
+        if let Some(Value::Obj(d)) = &descr {
+            if let Payload::Member(m) = &d.payload {
+                if let Ok(i) = u32::try_from(m.index) {
+                    *cache.descr.borrow_mut() = CachedDescr::Absent;
+                    cache.hint.set(i);
+                    cache.kind.set(attr_kind::STORE_SLOT);
+                    cache.version.set(version);
+                }
+                return;
+            }
+        }
         match classify_descr(&descr) {
             Some(attr_kind::ABSENT) | Some(attr_kind::NON_DATA) | Some(attr_kind::METHOD) => {}
             _ => return,
         }
-        *cache.descr.borrow_mut() = Value::Null;
+        *cache.descr.borrow_mut() = CachedDescr::Absent;
         cache.kind.set(attr_kind::STORE_DICT);
         cache.version.set(version);
     }

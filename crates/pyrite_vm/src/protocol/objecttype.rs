@@ -7,7 +7,7 @@ use crate::object::{Payload, PyObject, PyRef};
 use crate::types::descr::{GetSetDef, MemberData};
 use crate::types::dict::{dict_get_str, dict_set_str};
 use crate::types::function::Args;
-use crate::types::typeobj::{c3_mro, flags, lookup, Layout, TypeData};
+use crate::types::typeobj::{c3_mro, ctor_kind, flags, lookup, Layout, TypeData};
 use crate::value::Value;
 use crate::vm::Vm;
 use std::rc::Rc;
@@ -152,7 +152,13 @@ pub fn new_instance(vm: &mut Vm, cls: &PyRef, payload: Payload) -> PyRef {
     let has_dict = t.map(|t| t.has_flag(flags::HAS_DICT)).unwrap_or(false);
     let nslots = t.map(|t| t.slot_names.borrow().len()).unwrap_or(0);
     let o = if has_dict {
-        let d = vm.new_dict();
+        let d = match crate::object::take_pooled_dict() {
+            Some(d) if Rc::ptr_eq(d.class(), &vm.types.dict) => d,
+            _ => {
+                let n = t.map(|t| t.dict_size_hint.get()).unwrap_or(0) as usize;
+                PyObject::new(vm.types.dict.clone(), Payload::Dict(std::cell::RefCell::new(crate::types::dict::DictData::with_capacity(n))))
+            }
+        };
         PyObject::with_dict(cls.clone(), payload, d)
     } else {
         PyObject::new(cls.clone(), payload)
@@ -392,10 +398,140 @@ pub fn type_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// Creates and initialises an instance: `__new__` then `__init__`.
 pub fn type_call_impl(vm: &mut Vm, cls: &PyRef, args: &[Value], kwargs: &[(PyRef, Value)]) -> PyResult<Value> {
-    if Rc::ptr_eq(cls, &vm.types.type_) && args.len() == 1 && kwargs.is_empty() {
+    // `super` is immutable: its `__new__` and (no-op) `__init__` are fixed.
+    if Rc::ptr_eq(cls, &vm.types.super_) && kwargs.is_empty() {
+        return crate::types::superobj::super_from_args(vm, args);
+    }
+    if let Some(td) = cls.as_type() {
+        let (kind, init) = {
+            let c = td.ctor_cache.borrow();
+            if c.version == td.version.get() {
+                (c.kind, c.init.clone())
+            } else {
+                drop(c);
+                fill_ctor_cache(vm, cls, td)
+            }
+        };
+        if kind != ctor_kind::GENERIC && !td.has_flag(flags::ABSTRACT) {
+            if kind == ctor_kind::PY_INIT {
+                let obj = Value::Obj(new_instance(vm, cls, Payload::None));
+                return call_init(vm, &init, obj, args, kwargs);
+            }
+            if args.is_empty() && kwargs.is_empty() {
+                return Ok(Value::Obj(new_instance(vm, cls, Payload::None)));
+            }
+        }
+    }
+    type_call_generic(vm, cls, args, kwargs)
+}
+
+/// `cls(...)` when the class's metaclass is `type`, its `__new__` is
+/// `object.__new__` and its `__init__` a Python function: the new instance
+/// and that `__init__`. The caller calls `__init__(instance, *args, **kwargs)`,
+/// raises TypeError "__init__() should return None, not '<type>'" if it
+/// returns anything but None, and gives the instance as the call's result
+/// (exactly what `type_call_impl` does). None: use `vm.call`.
+/// For the loop to run `__init__` in its own frame instead of recursing.
+#[allow(dead_code)]
+pub(crate) fn new_for_py_init(vm: &mut Vm, cls: &PyRef) -> Option<(Value, Value)> {
+    if !Rc::ptr_eq(cls.class(), &vm.types.type_) {
+        return None;
+    }
+    let td = cls.as_type()?;
+    let (kind, init) = {
+        let c = td.ctor_cache.borrow();
+        if c.version == td.version.get() {
+            (c.kind, c.init.clone())
+        } else {
+            drop(c);
+            fill_ctor_cache(vm, cls, td)
+        }
+    };
+    if kind != ctor_kind::PY_INIT || td.has_flag(flags::ABSTRACT) {
+        return None;
+    }
+    Some((Value::Obj(new_instance(vm, cls, Payload::None)), init))
+}
+
+/// Resolves what calling `cls` does for `type_call_impl`'s fast paths and
+/// records it in the type's cache.
+fn fill_ctor_cache(vm: &mut Vm, cls: &PyRef, td: &TypeData) -> (u8, Value) {
+    let version = td.version.get();
+    let mut kind = ctor_kind::GENERIC;
+    let mut init_v = Value::Null;
+    let new = lookup(cls, &vm.names.__new__.clone());
+    let init_found = lookup(cls, &vm.names.__init__.clone());
+    let new_is_object = matches!(&new, Some(f) if vm.is_builtin_fn(f, object_new));
+    // object.__new__ refuses classes whose nearest builtin base is not object.
+    let static_base = td.mro.borrow().iter().find(|c| c.as_type().map(|ct| !ct.has_flag(flags::HEAPTYPE)).unwrap_or(false)).cloned();
+    let object_layout = matches!(&static_base, Some(sb) if Rc::ptr_eq(sb, &vm.types.object));
+    if new_is_object && object_layout && !Rc::ptr_eq(cls, &vm.types.type_) {
+        match &init_found {
+            Some(f @ Value::Obj(_)) if matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Function(_))) => {
+                kind = ctor_kind::PY_INIT;
+                init_v = f.clone();
+            }
+            Some(f) if vm.is_builtin_fn(f, object_init) => kind = ctor_kind::OBJECT_INIT,
+            _ => {}
+        }
+    }
+    let mut c = td.ctor_cache.borrow_mut();
+    c.version = version;
+    c.kind = kind;
+    c.init = init_v.clone();
+    // For `type_call_generic`: the raw lookups (Null new = not found: the
+    // generic path raises without the cache).
+    c.new = new.unwrap_or(Value::Null);
+    c.generic_init = init_found.unwrap_or(Value::Null);
+    (kind, init_v)
+}
+
+/// Calls the Python `__init__` `init` with `obj` and the call's arguments;
+/// returns `obj`.
+fn call_init(vm: &mut Vm, init: &Value, obj: Value, args: &[Value], kwargs: &[(PyRef, Value)]) -> PyResult<Value> {
+    let r = call_with_first(vm, init, &obj, args, kwargs)?;
+    if !r.is_none() {
+        return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(&r))));
+    }
+    Ok(obj)
+}
+
+/// `f(first, *args, **kwargs)`, building the argument list on the stack when
+/// it is short.
+fn call_with_first(vm: &mut Vm, f: &Value, first: &Value, args: &[Value], kwargs: &[(PyRef, Value)]) -> PyResult<Value> {
+    const N: usize = 8;
+    if args.len() < N {
+        let mut buf: [Value; N] = Default::default();
+        buf[0] = first.clone();
+        buf[1..=args.len()].clone_from_slice(args);
+        return vm.call(f, &buf[..=args.len()], kwargs);
+    }
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.push(first.clone());
+    all.extend_from_slice(args);
+    vm.call(f, &all, kwargs)
+}
+
+/// `f` of the type's constructor cache when it is current and was filled with
+/// the MRO lookups.
+fn cached_ctor(cls: &PyRef, f: impl FnOnce(&crate::types::typeobj::CtorCache) -> Value) -> Option<Value> {
+    let td = cls.as_type()?;
+    let c = td.ctor_cache.borrow();
+    (c.version == td.version.get() && !c.new.is_null()).then(|| f(&c))
+}
+
+/// `type_call_impl` without the per-type fast paths: `__new__`, then
+/// `__init__` if `__new__` returned an instance of `cls`. Both lookups come
+/// from the type's constructor cache when it is current.
+fn type_call_generic(vm: &mut Vm, cls: &PyRef, args: &[Value], kwargs: &[(PyRef, Value)]) -> PyResult<Value> {
+    let is_type = Rc::ptr_eq(cls, &vm.types.type_);
+    if is_type && args.len() == 1 && kwargs.is_empty() {
         return Ok(Value::Obj(vm.type_of(&args[0])));
     }
-    let new = lookup(cls, &vm.names.__new__.clone());
+    let new = match cached_ctor(cls, |c| c.new.clone()) {
+        Some(n) => Some(n),
+        None => lookup(cls, &vm.names.__new__.clone()),
+    };
     let Some(new) = new else {
         return Err(vm.type_error(format!(
             "cannot create '{}' instances",
@@ -409,26 +545,28 @@ pub fn type_call_impl(vm: &mut Vm, cls: &PyRef, args: &[Value], kwargs: &[(PyRef
         },
         _ => new,
     };
-    let mut all = Vec::with_capacity(args.len() + 1);
-    all.push(Value::Obj(cls.clone()));
-    all.extend_from_slice(args);
-    let obj = vm.call(&new, &all, kwargs)?;
-    if Rc::ptr_eq(cls, &vm.types.type_) && args.len() != 1 && args.len() != 3 {
+    let obj = call_with_first(vm, &new, &Value::Obj(cls.clone()), args, kwargs)?;
+    if is_type && args.len() != 1 && args.len() != 3 {
         return Ok(obj);
     }
     if !vm.is_instance(&obj, cls) {
         return Ok(obj);
     }
-    let init_name = vm.names.__init__.clone();
-    if let Some(init) = vm.lookup_special(&obj, &init_name) {
+    // The cached `__init__` is the class's (read after `__new__`, which may
+    // have changed the class); `__new__` may have returned an instance of a
+    // subclass.
+    let cached_init = if Rc::ptr_eq(&vm.type_of(&obj), cls) { cached_ctor(cls, |c| c.generic_init.clone()) } else { None };
+    let init = match cached_init {
+        Some(i) => (!i.is_null()).then_some(i),
+        None => {
+            let init_name = vm.names.__init__.clone();
+            vm.lookup_special(&obj, &init_name)
+        }
+    };
+    if let Some(init) = init {
         let tp = vm.type_of(&obj);
         let r = match &init {
-            Value::Obj(o) if matches!(o.payload, Payload::Function(_) | Payload::Builtin(_)) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(obj.clone());
-                all.extend_from_slice(args);
-                vm.call(&init, &all, kwargs)?
-            }
+            Value::Obj(o) if matches!(o.payload, Payload::Function(_) | Payload::Builtin(_)) => call_with_first(vm, &init, &obj, args, kwargs)?,
             _ => {
                 let bound = vm.descr_get(&init, &obj, &tp)?;
                 vm.call(&bound, args, kwargs)?

@@ -38,10 +38,46 @@ pub struct AttrCache {
     pub version: std::cell::Cell<u64>,
     /// One of the `attr_kind` constants.
     pub kind: std::cell::Cell<u8>,
-    /// The attribute found in the type (Null when absent).
-    pub descr: std::cell::RefCell<Value>,
-    /// Where the name was last found in an instance dict's entries.
+    /// The attribute found in the type.
+    pub descr: std::cell::RefCell<CachedDescr>,
+    /// Where the name was last found in an instance dict's entries (for
+    /// `SLOT` / `STORE_SLOT`: the slot index).
     pub hint: std::cell::Cell<u32>,
+    /// The name's str hash, set when the entry is filled.
+    pub name_hash: std::cell::Cell<i64>,
+}
+
+/// An attribute cache's reference to what the type holds. Objects are held
+/// weakly, so a cache never keeps a class attribute alive after the class
+/// drops it (its `__del__` runs then, as in CPython); while the type's version
+/// tag is unchanged the type itself keeps it alive.
+#[derive(Default)]
+pub enum CachedDescr {
+    #[default]
+    Absent,
+    Imm(Value),
+    Obj(std::rc::Weak<crate::object::PyObject>),
+}
+
+impl CachedDescr {
+    /// Remembers `v` (Null: absent).
+    pub fn new(v: Value) -> CachedDescr {
+        match v {
+            Value::Null => CachedDescr::Absent,
+            Value::Obj(o) => CachedDescr::Obj(std::rc::Rc::downgrade(&o)),
+            v => CachedDescr::Imm(v),
+        }
+    }
+
+    /// The value, if present and alive.
+    #[inline]
+    pub fn get(&self) -> Option<Value> {
+        match self {
+            CachedDescr::Absent => None,
+            CachedDescr::Imm(v) => Some(v.clone()),
+            CachedDescr::Obj(w) => w.upgrade().map(Value::Obj),
+        }
+    }
 }
 
 /// Kinds of `AttrCache` entries.
@@ -60,10 +96,19 @@ pub mod attr_kind {
     /// STORE_ATTR: the type's `__setattr__` is object's and the name is not a
     /// data descriptor: the value goes into the instance dict.
     pub const STORE_DICT: u8 = 5;
+    /// A `__slots__` member: the value is the instance's slot `hint`.
+    pub const SLOT: u8 = 6;
+    /// STORE_ATTR: the type's `__setattr__` is object's and the name is a
+    /// `__slots__` member: the value goes into the instance's slot `hint`.
+    pub const STORE_SLOT: u8 = 7;
+    /// A plain value in the type (its `__get__` is the identity): the
+    /// instance dict first, then `descr` itself.
+    pub const CLASS_VALUE: u8 = 8;
 }
 
 /// One LOAD_GLOBAL (and module-level LOAD_NAME) cache entry: where the name
-/// was found when the globals and builtins dicts had these version tags. The
+/// was found when the globals and builtins dicts had these layout tags
+/// (`DictData::keys_version`: values may change, positions may not). The
 /// entry's position is cached, not its value, so the cache keeps nothing alive.
 #[derive(Default)]
 pub struct GlobalCache {

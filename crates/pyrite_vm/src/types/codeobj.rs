@@ -45,6 +45,8 @@ impl Vm {
                 match std::str::from_utf8(bytes) {
                     // Identifier-like constants are interned, as in CPython.
                     Ok(t) if t.len() < 64 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') => Value::Obj(self.intern(t)),
+                    // Valid UTF-8 (no surrogates): measured without decoding when ASCII.
+                    Ok(t) => self.new_str_data(crate::types::str::PyStr::new(t)),
                     _ => self.new_str_data(crate::types::str::PyStr::from_wtf8(bytes.to_vec())),
                 }
             }

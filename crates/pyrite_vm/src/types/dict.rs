@@ -493,3 +493,146 @@ pub fn global_cache_set(g: &PyRef, gv: u64, ix: usize, v: Value) -> Result<(), V
     drop(old);
     Ok(())
 }
+
+impl DictData {
+    /// An empty table that holds `n` items before it first grows.
+    pub fn with_capacity(n: usize) -> DictData {
+        if n == 0 {
+            return DictData::new();
+        }
+        let mut size = 8;
+        while n * 3 >= size * 2 {
+            size <<= 1;
+        }
+        DictData { indices: vec![EMPTY; size], entries: Vec::with_capacity(size * 2 / 3), used: 0, version: next_version(), keys_version: next_version() }
+    }
+}
+
+/// The value of entry `hint` if that entry's key is the object `key` itself:
+/// the inlined first step of the attribute caches' lookups.
+#[inline(always)]
+pub fn value_at_hint<'a>(dd: &'a DictData, key: &PyRef, hint: u32) -> Option<&'a Value> {
+    match dd.entries.get(hint as usize) {
+        Some(Some(Entry { key: Value::Obj(k), value, .. })) if std::rc::Rc::ptr_eq(k, key) => Some(value),
+        _ => None,
+    }
+}
+
+/// Replaces the value of entry `hint` if that entry's key is the object `key`
+/// itself, returning the old value; gives `v` back otherwise.
+#[inline(always)]
+pub fn replace_at_hint(dd: &mut DictData, key: &PyRef, hint: u32, v: Value) -> Result<Value, Value> {
+    match dd.entries.get_mut(hint as usize) {
+        Some(Some(Entry { key: Value::Obj(k), value, .. })) if std::rc::Rc::ptr_eq(k, key) => {
+            let old = std::mem::replace(value, v);
+            dd.version = next_version();
+            Ok(old)
+        }
+        _ => Err(v),
+    }
+}
+
+impl DictData {
+    /// Empties a small table for reuse, keeping its allocations, with a fresh
+    /// version tag; false (table unchanged) when it is too large to keep.
+    /// Values are dropped with the table borrowed: only for a dict nothing
+    /// else references.
+    pub fn reset_for_reuse(&mut self) -> bool {
+        if self.indices.len() > 16 || self.entries.capacity() > 16 {
+            return false;
+        }
+        self.entries.clear();
+        self.indices.fill(EMPTY);
+        self.used = 0;
+        self.version = next_version();
+        self.keys_version = self.version;
+        true
+    }
+}
+
+impl DictData {
+    /// True if the str `key`, whose hash is `hash`, is a key (matched as in
+    /// `find_str`); the common negative answer costs one index load.
+    #[inline(always)]
+    pub fn has_str_hashed(&self, key: &PyRef, ks: &crate::types::str::PyStr, hash: i64) -> bool {
+        if self.used == 0 || self.indices.is_empty() {
+            return false;
+        }
+        let mask = self.indices.len() - 1;
+        if self.indices[(hash as u64 as usize) & mask] == EMPTY {
+            return false;
+        }
+        self.has_str_probe(key, ks, hash)
+    }
+
+    /// `has_str_hashed` past the first slot.
+    #[inline(never)]
+    fn has_str_probe(&self, key: &PyRef, ks: &crate::types::str::PyStr, hash: i64) -> bool {
+        let mask = self.indices.len() - 1;
+        let mut slot = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let ix = self.indices[slot];
+            if ix == EMPTY {
+                return false;
+            }
+            if ix != DUMMY {
+                if let Some(Some(e)) = self.entries.get(ix as usize) {
+                    if e.hash == hash {
+                        if let Value::Obj(o) = &e.key {
+                            if std::rc::Rc::ptr_eq(o, key) || o.as_str().map(|s| s.as_wtf8() == ks.as_wtf8()).unwrap_or(false) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            slot = (slot * 5 + 1 + perturb as usize) & mask;
+        }
+    }
+
+    /// `self[key] = v` for the str `key` (hash `hash`) with a single probe (stored keys
+    /// match by identity or equal text, as in `find_str`). Returns the entry
+    /// index and the replaced value, if any.
+    pub fn set_str_one_probe(&mut self, key: &PyRef, ks: &crate::types::str::PyStr, hash: i64, v: Value) -> (usize, Option<Value>) {
+        if self.indices.is_empty() || (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+            if let Some(i) = self.find_str(key, ks) {
+                return (i, self.set_value_at(i, v));
+            }
+            self.insert_new(hash, Value::Obj(key.clone()), v);
+            return (self.entries.len() - 1, None);
+        }
+        let mask = self.indices.len() - 1;
+        let mut slot = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        let mut free: Option<usize> = None;
+        loop {
+            let ix = self.indices[slot];
+            if ix == EMPTY {
+                let at = free.unwrap_or(slot);
+                let i = self.entries.len();
+                self.indices[at] = i as u32;
+                self.entries.push(Some(Entry { hash, key: Value::Obj(key.clone()), value: v }));
+                self.used += 1;
+                self.version = next_version();
+                self.keys_version = self.version;
+                return (i, None);
+            }
+            if ix == DUMMY {
+                free.get_or_insert(slot);
+            } else if let Some(Some(e)) = self.entries.get(ix as usize) {
+                if e.hash == hash {
+                    if let Value::Obj(o) = &e.key {
+                        if std::rc::Rc::ptr_eq(o, key) || o.as_str().map(|s| s.as_wtf8() == ks.as_wtf8()).unwrap_or(false) {
+                            let i = ix as usize;
+                            return (i, self.set_value_at(i, v));
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            slot = (slot * 5 + 1 + perturb as usize) & mask;
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! `super`; CPython: Objects/typeobject.c (`super_getattro`, `super_init`).
 
 use crate::error::PyResult;
-use crate::object::{Payload, PyObject};
+use crate::object::{Payload, PyObject, PyRef};
 use crate::types::descr::GetSetDef;
 use crate::types::function::Args;
 use crate::types::typeobj::flags;
@@ -53,7 +53,12 @@ pub fn new_super(vm: &mut Vm, type_: Value, obj: Value) -> PyResult<Value> {
 }
 
 fn super_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let a = &args.args[1..];
+    super_from_args(vm, &args.args[1..])
+}
+
+/// `super(*a)`: `super.__new__` without the class argument (`super.__init__`
+/// does nothing). Used directly by `type_call_impl` for exact `super` calls.
+pub fn super_from_args(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     match a.len() {
         0 => {
             // Zero-argument form: the calling frame's first argument and __class__ cell.
@@ -99,35 +104,32 @@ fn super_init_noop(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 }
 
 fn super_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (t, obj, obj_type) = parts(&args.args[0]);
     let name = crate::protocol::objecttype::attr_name(vm, &args.args[1])?;
-    let skip = name.as_str().map(|s| s.as_str_lossy() == "__class__").unwrap_or(false);
-    if let (Value::Obj(start), false) = (&obj_type, skip) {
-        let mro = start.as_type().map(|t| t.mro.borrow().clone()).unwrap_or_default();
-        let tref = t.as_obj().cloned();
-        let mut i = 0;
-        while i < mro.len() {
-            if let Some(tr) = &tref {
-                if std::rc::Rc::ptr_eq(&mro[i], tr) {
-                    break;
-                }
+    super_get_attr(vm, &args.args[0], &name)
+}
+
+/// The attribute `name` of the super object `sup` (`super.__getattribute__`).
+pub fn super_get_attr(vm: &mut Vm, sup: &Value, name: &PyRef) -> PyResult<Value> {
+    let skip = name.as_str().map(|s| s.as_wtf8() == b"__class__").unwrap_or(false);
+    if let (Some(Payload::Super { type_: t, obj, obj_type: Value::Obj(start) }), false) = (sup.as_obj().map(|o| &o.payload), skip) {
+        // Look along the MRO of the object's type, after `t`. Namespace reads
+        // run no Python code, so the MRO stays borrowed.
+        let found = start.as_type().and_then(|st| {
+            let mro = st.mro.borrow();
+            let i = match t.as_obj() {
+                Some(tr) => mro.iter().position(|c| std::rc::Rc::ptr_eq(c, tr)).unwrap_or(mro.len()),
+                None => mro.len(),
+            };
+            mro.iter().skip(i + 1).find_map(|c| c.dict.borrow().as_ref().and_then(|d| crate::types::dict::dict_get_str(d, name)))
+        });
+        if let Some(v) = found {
+            if matches!(obj, Value::Obj(o) if std::rc::Rc::ptr_eq(o, start)) || obj.is_none() {
+                return vm.descr_get_for_class(&v, start);
             }
-            i += 1;
-        }
-        for c in mro.iter().skip(i + 1) {
-            let d = c.dict.borrow().clone();
-            if let Some(d) = d {
-                if let Some(v) = crate::types::dict::dict_get_str(&d, &name) {
-                    let inst = if obj.is(&obj_type) { Value::None } else { obj.clone() };
-                    if inst.is_none() {
-                        return vm.descr_get_for_class(&v, start);
-                    }
-                    return vm.descr_get(&v, &inst, start);
-                }
-            }
+            return vm.descr_get(&v, obj, start);
         }
     }
-    let sup = args.args[0].clone();
+    let sup = sup.clone();
     let st = vm.types.super_.clone();
     match vm.generic_get_attr(&sup, &st, &name)? {
         Some(v) => Ok(v),

@@ -74,8 +74,38 @@ pub struct TypeData {
     pub slot_names: RefCell<Vec<String>>,
     /// Weak list of direct subclasses (for version propagation and `__subclasses__`).
     pub subclasses: RefCell<Vec<std::rc::Weak<crate::object::PyObject>>>,
-    /// Cached lookups of special methods, indexed by `SpecialSlot`; invalidated by `version`.
-    pub special_cache: RefCell<(u64, Vec<Option<Value>>)>,
+    /// What calling the type does (`__new__` / `__init__` resolved), valid
+    /// while `version` equals the cache's version.
+    pub ctor_cache: RefCell<CtorCache>,
+    /// The largest instance `__dict__` seen filled by attribute stores, so
+    /// new instances get a table of that size up front.
+    pub dict_size_hint: Cell<u32>,
+}
+
+/// How `cls(...)` creates an instance, cached per type version by
+/// `type_call_impl`.
+#[derive(Default)]
+pub struct CtorCache {
+    pub version: u64,
+    /// One of the `ctor_kind` constants.
+    pub kind: u8,
+    /// The `__init__` for `PY_INIT` (a Python function), else Null.
+    pub init: Value,
+    /// `__new__` and `__init__` as found in the MRO (Null when absent).
+    pub new: Value,
+    pub generic_init: Value,
+}
+
+/// Kinds of `CtorCache` entries.
+pub mod ctor_kind {
+    /// Use the generic algorithm.
+    pub const GENERIC: u8 = 0;
+    /// `__new__` is `object.__new__` (with `object` the nearest builtin base)
+    /// and `__init__` is a Python function: extra arguments go to `__init__`.
+    pub const PY_INIT: u8 = 1;
+    /// `__new__` is `object.__new__` and `__init__` is `object.__init__`:
+    /// no arguments allowed.
+    pub const OBJECT_INIT: u8 = 2;
 }
 
 impl TypeData {
@@ -92,7 +122,8 @@ impl TypeData {
             version: Cell::new(next_version()),
             slot_names: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
-            special_cache: RefCell::new((0, Vec::new())),
+            ctor_cache: RefCell::new(CtorCache::default()),
+            dict_size_hint: Cell::new(0),
         }
     }
 
@@ -136,10 +167,81 @@ pub fn invalidate(t: &TypeData) {
     }
 }
 
-/// Looks `name` up along the MRO of type `ty` (no descriptors applied).
-/// CPython: `_PyType_Lookup`.
+/// What the method cache remembers of a lookup's result. Objects are held
+/// weakly: the cache must not keep a class attribute alive after the class
+/// drops it (its `__del__` runs then, as in CPython).
+enum CachedLookup {
+    Absent,
+    Imm(Value),
+    Obj(std::rc::Weak<PyObject>),
+}
+
+/// One entry of the method cache: `lookup(type, name)` gave `value` when the
+/// type had version tag `version`.
+struct MethodCacheEntry {
+    version: u64,
+    name: Option<PyRef>,
+    value: CachedLookup,
+}
+
+const METHOD_CACHE_BITS: u32 = 12;
+
+thread_local! {
+    /// CPython's type method cache: results of `lookup` keyed by the type's
+    /// version tag and the name's identity (the entry keeps the name alive,
+    /// so its address is not reused while cached). Version tags are never
+    /// reused, so entries of changed or dead types are never hit again.
+    static METHOD_CACHE: RefCell<Vec<MethodCacheEntry>> = RefCell::new(
+        (0..1usize << METHOD_CACHE_BITS).map(|_| MethodCacheEntry { version: 0, name: None, value: CachedLookup::Absent }).collect(),
+    );
+}
+
+#[inline]
+fn method_cache_index(version: u64, name: &PyRef) -> usize {
+    let h = version ^ ((Rc::as_ptr(name) as usize as u64) >> 4);
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - METHOD_CACHE_BITS)) as usize
+}
+
+/// Looks `name` up along the MRO of type `ty` (no descriptors applied),
+/// through the method cache. CPython: `_PyType_Lookup`.
 pub fn lookup(ty: &PyRef, name: &PyRef) -> Option<Value> {
     let t = ty.as_type()?;
+    let version = t.version.get();
+    let i = method_cache_index(version, name);
+    let hit = METHOD_CACHE.with(|c| {
+        let c = c.borrow();
+        let e = &c[i];
+        match &e.name {
+            Some(n) if e.version == version && Rc::ptr_eq(n, name) => match &e.value {
+                CachedLookup::Absent => Some(None),
+                CachedLookup::Imm(v) => Some(Some(v.clone())),
+                CachedLookup::Obj(w) => w.upgrade().map(|o| Some(Value::Obj(o))),
+            },
+            _ => None,
+        }
+    });
+    if let Some(r) = hit {
+        return r;
+    }
+    let found = lookup_uncached(t, name);
+    let value = match &found {
+        None => CachedLookup::Absent,
+        Some(Value::Obj(o)) => CachedLookup::Obj(Rc::downgrade(o)),
+        Some(v) => CachedLookup::Imm(v.clone()),
+    };
+    let old = METHOD_CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let e = &mut c[i];
+        e.version = version;
+        (std::mem::replace(&mut e.name, Some(name.clone())), std::mem::replace(&mut e.value, value))
+    });
+    // Dropped with the cache not borrowed.
+    drop(old);
+    found
+}
+
+/// `lookup` without the method cache: walks the MRO.
+fn lookup_uncached(t: &TypeData, name: &PyRef) -> Option<Value> {
     for c in t.mro.borrow().iter() {
         let d = c.dict.borrow();
         if let Some(d) = d.as_ref() {
