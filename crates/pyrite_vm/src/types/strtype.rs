@@ -186,6 +186,7 @@ impl std::ops::Deref for Params {
 /// Returns `max` (at most 3) optional values for the arguments after `self`.
 #[inline(always)]
 fn params(vm: &mut Vm, args: &Args, fname: &str, min: usize, max: usize, kw: Option<&[&str]>) -> PyResult<Params> {
+    debug_assert!(max <= 3, "str method parameters are held inline (at most 3)");
     let pos = &args.args[1.min(args.args.len())..];
     let n = pos.len();
     if args.kwargs.is_empty() && n >= min && n <= max && max <= 3 {
