@@ -195,3 +195,21 @@ class Idx:
     def __index__(self):
         return 2
 print(s[Idx()], s[True], s[Idx():])
+# === big and int-subclass indices ===
+s = "abc"
+for k in [2**70, -2**70, 2**63, -2**63 - 1]:
+    try:
+        s[k]
+    except IndexError as e:
+        print("IndexError:", e)
+class BigI(int): pass
+try:
+    s[BigI(2**70)]
+except IndexError as e:
+    print("IndexError:", e)
+print(s[BigI(1)], s[-2**63 + 5:], s[:2**70])
+print(b"abc"[BigI(1)], bytearray(b"xyz")[BigI(-1)], "ab" * BigI(2), BigI(3) * "c", memoryview(b"qrs")[BigI(2)])
+try:
+    "ab" * 2**70
+except (OverflowError, MemoryError) as e:
+    print(type(e).__name__, e)

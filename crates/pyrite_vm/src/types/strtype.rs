@@ -540,6 +540,12 @@ pub fn str_subscript(vm: &mut Vm, obj: &Value, s: &PyStr, k: &Value) -> PyResult
         }
         return Ok(from_cps(vm, &out));
     }
+    if let Some(Payload::Int(b)) = k.as_obj().map(|o| &o.payload) {
+        if num_traits::ToPrimitive::to_i64(b).is_none() {
+            // CPython: PyNumber_AsSsize_t(key, PyExc_IndexError).
+            return Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(k))));
+        }
+    }
     match strops::subscript_index(vm, k)? {
         Some(i) => match strops::seq_index(i, s.len()).and_then(|j| s.code_point_at(j)) {
             Some(c) => Ok(strops::char_value(vm, c)),
