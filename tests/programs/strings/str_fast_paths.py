@@ -213,3 +213,17 @@ try:
     "ab" * 2**70
 except (OverflowError, MemoryError) as e:
     print(type(e).__name__, e)
+# === str * int subclasses ===
+class RI(int):
+    def __rmul__(self, other):
+        return "I.__rmul__(%r)" % (other,)
+class JI(int):
+    def __rmul__(self, other):
+        return NotImplemented
+class KI(int):
+    pass
+class LI(int):
+    def __mul__(self, other):
+        return "L.__mul__"
+print("x" * RI(2), RI(2) * "x", "x" * JI(2), JI(2) * "x", "x" * KI(3), KI(3) * "x", "x" * LI(2), LI(2) * "x")
+print([1] * KI(2), (1,) * KI(2))

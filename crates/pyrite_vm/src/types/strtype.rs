@@ -732,6 +732,17 @@ fn str_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn str_mul_impl(vm: &mut Vm, args: Args, reflected: bool) -> PyResult<Value> {
     params(vm, &args, "__mul__", 1, 1, None)?;
     let s = this(vm, &args, "__mul__")?;
+    // str has no numeric `*` in CPython: an int subclass's own `__rmul__`
+    // gets the first chance, and repetition happens if it declines.
+    let other = &args.args[1];
+    if !reflected && matches!(other.as_obj().map(|o| &o.payload), Some(Payload::Int(_))) && defers_to(vm, other, "__rmul__") {
+        let name = vm.intern("__rmul__");
+        if let Some(r) = vm.call_special(other, &name, std::slice::from_ref(&args.args[0]))? {
+            if !vm.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+    }
     let Some(n) = repeat_count(vm, &args.args[1], reflected)? else {
         return Ok(vm.not_implemented());
     };
