@@ -147,3 +147,54 @@ print(all(st[i][1] < st[i + 1][1] for i in range(len(st) - 1) if st[i][0] == st[
 st = sorted(pairs, key=lambda p: p[0], reverse=True)
 print(all(st[i][1] < st[i + 1][1] for i in range(len(st) - 1) if st[i][0] == st[i + 1][0]))
 print(sorted(["b", "A", "a", "B"], key=str.lower), sorted(["b", "A", "a", "B"], key=str.lower, reverse=True))
+# === keys of mixed or changing types ===
+for L in [[0, "foo"], [0.0, "foo"], [("foo",), "foo"]]:
+    for variant in (L, [(x,) for x in L], [((x,),) for x in L]):
+        try:
+            variant.sort()
+            print("sorted?", variant)
+        except TypeError as e:
+            print("TypeError:", e)
+for L in [[1, 1.1], [1 << 70, 1.1], [1.1, 1], [1.1, 1 << 70], [2**63, 2**63 - 1, 1e19, -2**63, -1e19]]:
+    print(sorted(L), sorted([(x,) for x in L]), sorted(L, reverse=True))
+class Wacky(int):
+    def __lt__(self, other):
+        target.__class__ = Raising
+        return int.__lt__(self, other)
+class Plain(list):
+    pass
+class Raising(list):
+    def __lt__(self, other):
+        raise ValueError("class changed mid-sort")
+L = [Plain([Wacky(i), i]) for i in range(10)]
+target = L[-1]
+try:
+    L.sort()
+except ValueError as e:
+    print("ValueError:", e)
+L = [Plain([Wacky(i), i]) for i in range(10)]
+target = L[-1]
+try:
+    [(x,) for x in L].sort()
+except ValueError as e:
+    print("ValueError:", e)
+class Pointless:
+    def __lt__(self, other):
+        return NotImplemented
+for L in ([Pointless(), Pointless()], [(Pointless(),), (Pointless(),)]):
+    try:
+        L.sort()
+    except TypeError as e:
+        print("TypeError:", e)
+nan = float("nan")
+same = [(nan,)] * 100
+print(sorted(same) == same, sorted([nan] * 5), sorted([(nan, 2), (nan, 1)]))
+print(sorted([(None, 2), (None, 1)]))
+for L in ([(1.0, 1.0), (False, "A"), 6], [("a", 1), (1, "a")], [(1, "a"), ("a", 1)]):
+    try:
+        L.sort()
+        print("sorted?", L)
+    except TypeError as e:
+        print("TypeError:", e)
+print(sorted([str(x) for x in range(100)] + ["\uffff", "\U00010000", "\ud800"])[-5:])
+print(sorted([bytes([x % 7, x]) for x in range(20)])[:4], sorted(list(range(100)) + [1 << 70])[-2:])

@@ -151,3 +151,79 @@ try:
 except TypeError as e:
     print(e)
 print("a,b,,c".split(","), "a,b,,c".split(",", 2), ",".split(","), "a  b".split(" "))
+# === 'in' on strs, list method argument errors ===
+class S3(str): pass
+print("a" in "abc", "" in "", "é" in "café", S3("b") in "abc", "bc" in S3("abc"), "z" in "abc")
+for bad in [1, None, b"a"]:
+    try:
+        bad in "abc"
+    except TypeError as e:
+        print(e)
+l = []
+try:
+    l.append()
+except TypeError as e:
+    print(e)
+try:
+    l.append(1, 2)
+except TypeError as e:
+    print(e)
+try:
+    l.append(x=1)
+except TypeError as e:
+    print(e)
+try:
+    l.insert(1)
+except TypeError as e:
+    print(e)
+try:
+    l.pop(1, 2)
+except TypeError as e:
+    print(e)
+l.append(3); l.insert(0, 1); print(l, l.pop(), l.index(1), l.count(1))
+# === str subscripts and reversed slices ===
+s = "abcdefghij"
+for sl in [slice(None, None, -1), slice(5, None, -1), slice(None, 3, -1), slice(8, 2, -1), slice(-1, -4, -1), slice(100, None, -1), slice(0, None, -1), slice(None, None, -2), slice(2, 8, 3), slice(None, None, -1000)]:
+    print(repr(s[sl]), repr("é" + s[sl]), repr(s[sl.start:sl.stop]))
+print(repr(""[::-1]), repr("a"[::-1]), s[3], s[-1], s[-10])
+for bad in [10, -11]:
+    try:
+        s[bad]
+    except (IndexError, TypeError) as e:
+        print(type(e).__name__, e)
+class Idx:
+    def __index__(self):
+        return 2
+print(s[Idx()], s[True], s[Idx():])
+# === big and int-subclass indices ===
+s = "abc"
+for k in [2**70, -2**70, 2**63, -2**63 - 1]:
+    try:
+        s[k]
+    except IndexError as e:
+        print("IndexError:", e)
+class BigI(int): pass
+try:
+    s[BigI(2**70)]
+except IndexError as e:
+    print("IndexError:", e)
+print(s[BigI(1)], s[-2**63 + 5:], s[:2**70])
+print(b"abc"[BigI(1)], bytearray(b"xyz")[BigI(-1)], "ab" * BigI(2), BigI(3) * "c", memoryview(b"qrs")[BigI(2)])
+try:
+    "ab" * 2**70
+except (OverflowError, MemoryError) as e:
+    print(type(e).__name__, e)
+# === str * int subclasses ===
+class RI(int):
+    def __rmul__(self, other):
+        return "I.__rmul__(%r)" % (other,)
+class JI(int):
+    def __rmul__(self, other):
+        return NotImplemented
+class KI(int):
+    pass
+class LI(int):
+    def __mul__(self, other):
+        return "L.__mul__"
+print("x" * RI(2), RI(2) * "x", "x" * JI(2), JI(2) * "x", "x" * KI(3), KI(3) * "x", "x" * LI(2), LI(2) * "x")
+print([1] * KI(2), (1,) * KI(2))

@@ -638,7 +638,17 @@ fn execute_cold(vm: &mut Vm, f: &mut Frame, code: &crate::types::code::Code, op:
                 stack_push(&mut f.stack, v);
             }
             Opcode::StoreName => {
-                let v = pop!(f);
+                let mut v = pop!(f);
+                // Module-level code: a name whose entry LOAD_NAME's cache knows is
+                // stored in place (no hashing or probing).
+                if let (Value::Obj(l), Some(c)) = (&f.locals, code.global_cache.get(arg as usize)) {
+                    if Rc::ptr_eq(l, &f.globals) && !c.in_builtins.get() && Rc::ptr_eq(l.class(), &vm.types.dict) {
+                        match crate::types::dict::global_cache_set(l, c.globals_version.get(), c.index.get() as usize, v) {
+                            Ok(()) => return Ok(None),
+                            Err(back) => v = back,
+                        }
+                    }
+                }
                 let name = code.names[arg as usize].clone();
                 store_name(vm, f, &name, v)?;
             }

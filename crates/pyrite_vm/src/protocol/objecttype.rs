@@ -402,6 +402,9 @@ pub fn type_call_impl(vm: &mut Vm, cls: &PyRef, args: &[Value], kwargs: &[(PyRef
     if Rc::ptr_eq(cls, &vm.types.super_) && kwargs.is_empty() {
         return crate::types::superobj::super_from_args(vm, args);
     }
+    if let Some(r) = crate::types::strtype::builtin_type_call_fast(vm, cls, args, kwargs.is_empty()) {
+        return r;
+    }
     if let Some(td) = cls.as_type() {
         let (kind, init) = {
             let c = td.ctor_cache.borrow();

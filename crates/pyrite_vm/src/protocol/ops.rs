@@ -518,8 +518,9 @@ impl Vm {
         if let Value::Obj(o) = c {
             // Exact str: its `__getitem__` cannot be replaced.
             if Rc::ptr_eq(o.class(), &self.types.str) {
-                let args = [c.clone(), k.clone()];
-                return crate::types::strtype::str_getitem(self, crate::types::function::Args { args: &args, kwargs: &[] });
+                if let Payload::Str(s) = &o.payload {
+                    return crate::types::strtype::str_subscript(self, c, s, k);
+                }
             }
         }
         let name = self.names.__getitem__.clone();
@@ -594,6 +595,12 @@ impl Vm {
             match &o.payload {
                 Payload::Dict(_) if Rc::ptr_eq(o.class(), &self.types.dict) => {
                     return Ok(self.dict_get_item(o, item)?.is_some());
+                }
+                Payload::Str(hay) if Rc::ptr_eq(o.class(), &self.types.str) => {
+                    // Exact str: its `__contains__` cannot be replaced.
+                    if let Some(needle) = item.as_obj().and_then(|x| x.as_str()) {
+                        return Ok(crate::types::strtype::str_contains_str(hay, needle));
+                    }
                 }
                 Payload::Set(s) if Rc::ptr_eq(o.class(), &self.types.set) || Rc::ptr_eq(o.class(), &self.types.frozenset) => {
                     if let Ok(h) = self.hash(item) {

@@ -477,6 +477,23 @@ pub fn global_cache_get(g: &PyRef, b: &PyRef, gv: u64, bv: u64, in_builtins: boo
     }
 }
 
+/// The cached path of a store to a namespace (STORE_NAME / STORE_GLOBAL with
+/// the LOAD_GLOBAL cache of the same name): replaces the value of entry `ix`
+/// of dict `g` when its key layout is still `gv` (`dict_version`), without
+/// hashing or probing. Gives the value back when the cache does not apply.
+#[inline(always)]
+pub fn global_cache_set(g: &PyRef, gv: u64, ix: usize, v: Value) -> Result<(), Value> {
+    let Payload::Dict(gd) = &g.payload else { return Err(v) };
+    let Ok(mut d) = gd.try_borrow_mut() else { return Err(v) };
+    if d.keys_version != gv || !matches!(d.entries.get(ix), Some(Some(_))) {
+        return Err(v);
+    }
+    let old = d.set_value_at(ix, v);
+    drop(d);
+    drop(old);
+    Ok(())
+}
+
 impl DictData {
     /// An empty table that holds `n` items before it first grows.
     pub fn with_capacity(n: usize) -> DictData {

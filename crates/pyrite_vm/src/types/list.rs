@@ -286,13 +286,24 @@ fn this<'a>(vm: &mut Vm, args: &'a Args, name: &str) -> PyResult<&'a RefCell<Vec
 }
 
 /// Positional arguments after self, checked like CPython's argument clinic.
+#[inline]
 fn method_args<'a>(vm: &mut Vm, args: &'a Args, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
     let rest = args.args.get(1..).unwrap_or(&[]);
+    if args.kwargs.is_empty() && rest.len() >= min && rest.len() <= max {
+        return Ok(rest);
+    }
+    Err(method_args_error(vm, args, name, min, max))
+}
+
+#[cold]
+#[inline(never)]
+fn method_args_error(vm: &mut Vm, args: &Args, name: &str, min: usize, max: usize) -> crate::error::PyErr {
+    let rest = args.args.get(1..).unwrap_or(&[]);
     if !args.kwargs.is_empty() {
-        return Err(vm.type_error(format!("{}() takes no keyword arguments", name)));
+        return vm.type_error(format!("{}() takes no keyword arguments", name));
     }
     let n = rest.len();
-    if n < min || n > max {
+    {
         let msg = if min == max && min == 1 {
             format!("{}() takes exactly one argument ({} given)", name, n)
         } else if min == max && min == 0 {
@@ -304,12 +315,12 @@ fn method_args<'a>(vm: &mut Vm, args: &'a Args, name: &str, min: usize, max: usi
         } else {
             format!("{} expected at most {} argument{}, got {}", name.rsplit('.').next().unwrap_or(name), max, if max == 1 { "" } else { "s" }, n)
         };
-        return Err(vm.type_error(msg));
+        vm.type_error(msg)
     }
-    Ok(rest)
 }
 
 /// Checks the positional argument count of a method (public for sibling types).
+#[inline]
 pub fn check_method_args<'a>(vm: &mut Vm, args: &'a Args, name: &str, min: usize, max: usize) -> PyResult<&'a [Value]> {
     method_args(vm, args, name, min, max)
 }

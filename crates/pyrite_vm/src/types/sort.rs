@@ -1,12 +1,14 @@
 //! `list.sort` and `sorted`; CPython: Objects/listobject.c (`list_sort_impl`).
 //!
-//! Stable. Short lists use CPython's exact algorithm (count the initial run,
-//! reverse it if strictly descending, then binary insertion), so the order of
-//! comparisons and the list's state after a failing comparison match CPython.
-//! Longer lists sort runs of 32 by binary insertion and merge them. Every
-//! comparison may raise; errors propagate and the list always keeps all its
-//! items. While sorting the list is empty; if Python code added items
-//! meanwhile, "list modified during sort" is raised.
+//! Stable. Keys are computed first, in list order. When every key is of one
+//! kind that compares without Python code and totally (machine ints, non-NaN
+//! floats, exact strs, exact tuples of those), any stable sort gives CPython's
+//! result and Rust's is used. Otherwise CPython 3.11's listsort runs as is
+//! (natural runs, minrun, binary insertion, powersort merging, galloping), so
+//! the comparisons made and the list's state after a failing one match
+//! CPython. Every comparison may raise; errors propagate and the list always
+//! keeps all its items. While sorting the list is empty; if Python code added
+//! items meanwhile, "list modified during sort" is raised.
 
 use crate::error::PyResult;
 use crate::types::function::Args;
@@ -214,71 +216,517 @@ fn binary_sort(vm: &mut Vm, v: &mut [Pair], start: usize) -> PyResult<()> {
     Ok(())
 }
 
-/// Merges sorted `v[lo..mid]` and `v[mid..hi]` stably, in place with a copy
-/// of the left run. On a comparison error the slice is still a permutation.
-fn merge(vm: &mut Vm, v: &mut [Pair], lo: usize, mid: usize, hi: usize) -> PyResult<()> {
-    let left: Vec<Pair> = v[lo..mid].to_vec();
-    let (mut i, mut j, mut k) = (0, mid, lo);
-    while i < left.len() && j < hi {
-        match lt(vm, &v[j].key, &left[i].key) {
-            Ok(true) => {
-                v[k] = v[j].clone();
-                j += 1;
-            }
-            Ok(false) => {
-                v[k] = left[i].clone();
-                i += 1;
-            }
-            Err(e) => {
-                for p in &left[i..] {
-                    v[k] = p.clone();
-                    k += 1;
-                }
-                return Err(e);
-            }
-        }
-        k += 1;
-    }
-    for p in &left[i..] {
-        v[k] = p.clone();
-        k += 1;
-    }
-    Ok(())
+/// Timsort's state (CPython's `MergeState`): pending runs and the adaptive
+/// galloping threshold.
+struct Merge {
+    /// Pending runs: start, length and powersort power.
+    runs: Vec<(usize, usize, u32)>,
+    min_gallop: usize,
+    n: usize,
 }
 
-fn sort_pairs(vm: &mut Vm, v: &mut Vec<Pair>) -> PyResult<()> {
+const MIN_GALLOP: usize = 7;
+
+/// CPython's `merge_compute_minrun`.
+fn min_run(mut n: usize) -> usize {
+    let mut r = 0;
+    while n >= 64 {
+        r |= n & 1;
+        n >>= 1;
+    }
+    n + r
+}
+
+/// CPython's `powerloop`: the powersort "power" of the boundary between the
+/// run at `s1` of length `n1` and the following run of length `n2`.
+fn power_of(s1: usize, n1: usize, n2: usize, n: usize) -> u32 {
+    let mut result = 0;
+    let mut a = 2 * s1 + n1;
+    let mut b = a + n1 + n2;
+    loop {
+        result += 1;
+        if a >= n {
+            a -= n;
+            b -= n;
+        } else if b >= n {
+            break;
+        }
+        a <<= 1;
+        b <<= 1;
+    }
+    result
+}
+
+/// Where `key` belongs in sorted `a[base..base+n]`, leftmost (CPython's
+/// `gallop_left`: the first index whose key is not less than `key`),
+/// starting the search at `base + hint`. Returns an offset from `base`.
+fn gallop_left(vm: &mut Vm, key: &Value, a: &[Pair], base: usize, n: usize, hint: usize) -> PyResult<usize> {
+    let (mut lastofs, mut ofs);
+    if lt(vm, &a[base + hint].key, key)? {
+        // a[hint] < key: gallop right.
+        let maxofs = n - hint;
+        lastofs = 0;
+        ofs = 1;
+        while ofs < maxofs {
+            if lt(vm, &a[base + hint + ofs].key, key)? {
+                lastofs = ofs;
+                ofs = (ofs << 1) + 1;
+            } else {
+                break;
+            }
+        }
+        ofs = ofs.min(maxofs);
+        lastofs += hint;
+        ofs += hint;
+    } else {
+        // key <= a[hint]: gallop left.
+        let maxofs = hint + 1;
+        lastofs = 0;
+        ofs = 1;
+        while ofs < maxofs {
+            if lt(vm, &a[base + hint - ofs].key, key)? {
+                break;
+            }
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        ofs = ofs.min(maxofs);
+        let k = lastofs;
+        // Offsets below may be -1 (as CPython's signed arithmetic): shift by one.
+        let lo = hint as isize - ofs as isize;
+        lastofs = (lo + 1) as usize;
+        ofs = hint - k;
+        return gallop_finish_left(vm, key, a, base, lastofs, ofs);
+    }
+    gallop_finish_left(vm, key, a, base, lastofs + 1, ofs)
+}
+
+/// The binary search ending `gallop_left`: `a[lo-1] < key <= a[hi]`.
+fn gallop_finish_left(vm: &mut Vm, key: &Value, a: &[Pair], base: usize, mut lo: usize, mut hi: usize) -> PyResult<usize> {
+    while lo < hi {
+        let m = lo + ((hi - lo) >> 1);
+        if lt(vm, &a[base + m].key, key)? {
+            lo = m + 1;
+        } else {
+            hi = m;
+        }
+    }
+    Ok(hi)
+}
+
+/// Where `key` belongs in sorted `a[base..base+n]`, rightmost (CPython's
+/// `gallop_right`: the first index whose key is greater than `key`).
+fn gallop_right(vm: &mut Vm, key: &Value, a: &[Pair], base: usize, n: usize, hint: usize) -> PyResult<usize> {
+    let (mut lastofs, mut ofs);
+    if lt(vm, key, &a[base + hint].key)? {
+        // key < a[hint]: gallop left.
+        let maxofs = hint + 1;
+        lastofs = 0;
+        ofs = 1;
+        while ofs < maxofs {
+            if lt(vm, key, &a[base + hint - ofs].key)? {
+                lastofs = ofs;
+                ofs = (ofs << 1) + 1;
+            } else {
+                break;
+            }
+        }
+        ofs = ofs.min(maxofs);
+        let k = lastofs;
+        let lo = hint as isize - ofs as isize;
+        lastofs = (lo + 1) as usize;
+        ofs = hint - k;
+        return gallop_finish_right(vm, key, a, base, lastofs, ofs);
+    } else {
+        // a[hint] <= key: gallop right.
+        let maxofs = n - hint;
+        lastofs = 0;
+        ofs = 1;
+        while ofs < maxofs {
+            if lt(vm, key, &a[base + hint + ofs].key)? {
+                break;
+            }
+            lastofs = ofs;
+            ofs = (ofs << 1) + 1;
+        }
+        ofs = ofs.min(maxofs);
+        lastofs += hint;
+        ofs += hint;
+    }
+    gallop_finish_right(vm, key, a, base, lastofs + 1, ofs)
+}
+
+/// The binary search ending `gallop_right`: `a[lo-1] <= key < a[hi]`.
+fn gallop_finish_right(vm: &mut Vm, key: &Value, a: &[Pair], base: usize, mut lo: usize, mut hi: usize) -> PyResult<usize> {
+    while lo < hi {
+        let m = lo + ((hi - lo) >> 1);
+        if lt(vm, key, &a[base + m].key)? {
+            hi = m;
+        } else {
+            lo = m + 1;
+        }
+    }
+    Ok(hi)
+}
+
+/// Merges the adjacent runs `v[a..a+na]` and `v[a+na..a+na+nb]` with
+/// `na <= nb` (CPython's `merge_lo`): the first run is copied out and the
+/// merge fills `v` from the left. On an error the copied-out items still in
+/// the temporary go back, so `v` stays a permutation (as CPython's `Fail:`).
+fn merge_lo(vm: &mut Vm, ms: &mut Merge, v: &mut [Pair], a: usize, mut na: usize, mut nb: usize) -> PyResult<()> {
+    let tmp: Vec<Pair> = v[a..a + na].to_vec();
+    let mut pa = 0; // into tmp
+    let mut pb = a + na; // into v
+    let mut dest = a;
+    v[dest] = v[pb].clone();
+    dest += 1;
+    pb += 1;
+    nb -= 1;
+    let r: PyResult<()> = 'merge: {
+        if nb == 0 {
+            break 'merge Ok(());
+        }
+        if na == 1 {
+            // CopyB.
+            for k in 0..nb {
+                v[dest + k] = v[pb + k].clone();
+            }
+            v[dest + nb] = tmp[pa].clone();
+            return Ok(());
+        }
+        let mut min_gallop = ms.min_gallop;
+        loop {
+            let mut acount = 0;
+            let mut bcount = 0;
+            loop {
+                let k = match lt(vm, &v[pb].key, &tmp[pa].key) {
+                    Ok(k) => k,
+                    Err(e) => break 'merge Err(e),
+                };
+                if k {
+                    v[dest] = v[pb].clone();
+                    dest += 1;
+                    pb += 1;
+                    bcount += 1;
+                    acount = 0;
+                    nb -= 1;
+                    if nb == 0 {
+                        break 'merge Ok(());
+                    }
+                    if bcount >= min_gallop {
+                        break;
+                    }
+                } else {
+                    v[dest] = tmp[pa].clone();
+                    dest += 1;
+                    pa += 1;
+                    acount += 1;
+                    bcount = 0;
+                    na -= 1;
+                    if na == 1 {
+                        for k in 0..nb {
+                            v[dest + k] = v[pb + k].clone();
+                        }
+                        v[dest + nb] = tmp[pa].clone();
+                        return Ok(());
+                    }
+                    if acount >= min_gallop {
+                        break;
+                    }
+                }
+            }
+            min_gallop += 1;
+            loop {
+                min_gallop -= (min_gallop > 1) as usize;
+                ms.min_gallop = min_gallop;
+                let key = v[pb].key.clone();
+                let k = match gallop_right(vm, &key, &tmp, pa, na, 0) {
+                    Ok(k) => k,
+                    Err(e) => break 'merge Err(e),
+                };
+                acount = k;
+                if k > 0 {
+                    for t in 0..k {
+                        v[dest + t] = tmp[pa + t].clone();
+                    }
+                    dest += k;
+                    pa += k;
+                    na -= k;
+                    if na == 1 {
+                        for t in 0..nb {
+                            v[dest + t] = v[pb + t].clone();
+                        }
+                        v[dest + nb] = tmp[pa].clone();
+                        return Ok(());
+                    }
+                    if na == 0 {
+                        break 'merge Ok(());
+                    }
+                }
+                v[dest] = v[pb].clone();
+                dest += 1;
+                pb += 1;
+                nb -= 1;
+                if nb == 0 {
+                    break 'merge Ok(());
+                }
+                let key = tmp[pa].key.clone();
+                let k = match gallop_left(vm, &key, v, pb, nb, 0) {
+                    Ok(k) => k,
+                    Err(e) => break 'merge Err(e),
+                };
+                bcount = k;
+                if k > 0 {
+                    for t in 0..k {
+                        v[dest + t] = v[pb + t].clone();
+                    }
+                    dest += k;
+                    pb += k;
+                    nb -= k;
+                    if nb == 0 {
+                        break 'merge Ok(());
+                    }
+                }
+                v[dest] = tmp[pa].clone();
+                dest += 1;
+                pa += 1;
+                na -= 1;
+                if na == 1 {
+                    for t in 0..nb {
+                        v[dest + t] = v[pb + t].clone();
+                    }
+                    v[dest + nb] = tmp[pa].clone();
+                    return Ok(());
+                }
+                if acount < MIN_GALLOP && bcount < MIN_GALLOP {
+                    break;
+                }
+            }
+            min_gallop += 1;
+            ms.min_gallop = min_gallop;
+        }
+    };
+    // Succeed / Fail: what is left of the first run goes to `dest`.
+    for t in 0..na {
+        v[dest + t] = tmp[pa + t].clone();
+    }
+    r
+}
+
+/// Merges the adjacent runs `v[a..a+na]` and `v[a+na..a+na+nb]` with
+/// `na >= nb` (CPython's `merge_hi`): the second run is copied out and the
+/// merge fills `v` from the right.
+fn merge_hi(vm: &mut Vm, ms: &mut Merge, v: &mut [Pair], a: usize, mut na: usize, mut nb: usize) -> PyResult<()> {
+    let b0 = a + na;
+    let tmp: Vec<Pair> = v[b0..b0 + nb].to_vec();
+    // Positions of the current (last remaining) items; `dest` is the slot
+    // to fill next, walking left. Signed: they may step to one before 0.
+    let mut dest = (b0 + nb - 1) as isize;
+    let mut pa = (a + na - 1) as isize;
+    let mut pb = (nb - 1) as isize; // into tmp
+    let at = |i: isize| i as usize;
+    v[at(dest)] = v[at(pa)].clone();
+    dest -= 1;
+    pa -= 1;
+    na -= 1;
+    let r: PyResult<()> = 'merge: {
+        if na == 0 {
+            break 'merge Ok(());
+        }
+        macro_rules! copy_a {
+            () => {{
+                // CopyA: the rest of the first run moves right by the
+                // remaining b count; the first item of the second run goes
+                // in front of it.
+                let n = na as isize;
+                for t in 0..n {
+                    v[at(dest - t)] = v[at(pa - t)].clone();
+                }
+                v[at(dest - n)] = tmp[at(pb)].clone();
+                return Ok(());
+            }};
+        }
+        if nb == 1 {
+            copy_a!();
+        }
+        let mut min_gallop = ms.min_gallop;
+        loop {
+            let mut acount = 0;
+            let mut bcount = 0;
+            loop {
+                let k = match lt(vm, &tmp[at(pb)].key, &v[at(pa)].key) {
+                    Ok(k) => k,
+                    Err(e) => break 'merge Err(e),
+                };
+                if k {
+                    v[at(dest)] = v[at(pa)].clone();
+                    dest -= 1;
+                    pa -= 1;
+                    acount += 1;
+                    bcount = 0;
+                    na -= 1;
+                    if na == 0 {
+                        break 'merge Ok(());
+                    }
+                    if acount >= min_gallop {
+                        break;
+                    }
+                } else {
+                    v[at(dest)] = tmp[at(pb)].clone();
+                    dest -= 1;
+                    pb -= 1;
+                    bcount += 1;
+                    acount = 0;
+                    nb -= 1;
+                    if nb == 1 {
+                        copy_a!();
+                    }
+                    if bcount >= min_gallop {
+                        break;
+                    }
+                }
+            }
+            min_gallop += 1;
+            loop {
+                min_gallop -= (min_gallop > 1) as usize;
+                ms.min_gallop = min_gallop;
+                let key = tmp[at(pb)].key.clone();
+                let k = match gallop_right(vm, &key, v, a, na, na - 1) {
+                    Ok(k) => na - k,
+                    Err(e) => break 'merge Err(e),
+                };
+                acount = k;
+                if k > 0 {
+                    let k = k as isize;
+                    for t in 0..k {
+                        v[at(dest - t)] = v[at(pa - t)].clone();
+                    }
+                    dest -= k;
+                    pa -= k;
+                    na -= k as usize;
+                    if na == 0 {
+                        break 'merge Ok(());
+                    }
+                }
+                v[at(dest)] = tmp[at(pb)].clone();
+                dest -= 1;
+                pb -= 1;
+                nb -= 1;
+                if nb == 1 {
+                    copy_a!();
+                }
+                let key = v[at(pa)].key.clone();
+                let k = match gallop_left(vm, &key, &tmp, 0, nb, nb - 1) {
+                    Ok(k) => nb - k,
+                    Err(e) => break 'merge Err(e),
+                };
+                bcount = k;
+                if k > 0 {
+                    let k = k as isize;
+                    for t in 0..k {
+                        v[at(dest - t)] = tmp[at(pb - t)].clone();
+                    }
+                    dest -= k;
+                    pb -= k;
+                    nb -= k as usize;
+                    if nb == 1 {
+                        copy_a!();
+                    }
+                    if nb == 0 {
+                        break 'merge Ok(());
+                    }
+                }
+                v[at(dest)] = v[at(pa)].clone();
+                dest -= 1;
+                pa -= 1;
+                na -= 1;
+                if na == 0 {
+                    break 'merge Ok(());
+                }
+                if acount < MIN_GALLOP && bcount < MIN_GALLOP {
+                    break;
+                }
+            }
+            min_gallop += 1;
+            ms.min_gallop = min_gallop;
+        }
+    };
+    // Succeed / Fail: what is left of the second run goes just left of `dest`+1.
+    let n = nb as isize;
+    for t in 0..n {
+        v[at(dest - (n - 1) + t)] = tmp[at(t)].clone();
+    }
+    r
+}
+
+/// Merges pending runs `i` and `i + 1` (CPython's `merge_at`).
+fn merge_at(vm: &mut Vm, ms: &mut Merge, v: &mut [Pair], i: usize) -> PyResult<()> {
+    let (sa, na, _) = ms.runs[i];
+    let (sb, nb, _) = ms.runs[i + 1];
+    ms.runs[i].1 = na + nb;
+    ms.runs.remove(i + 1);
+    // Where does b start in a? Items of a before that are already in place.
+    let key = v[sb].key.clone();
+    let k = gallop_right(vm, &key, v, sa, na, 0)?;
+    let (sa, na) = (sa + k, na - k);
+    if na == 0 {
+        return Ok(());
+    }
+    // Where does a end in b? Items of b after that are already in place.
+    let key = v[sa + na - 1].key.clone();
+    let nb = gallop_left(vm, &key, v, sb, nb, nb - 1)?;
+    if nb == 0 {
+        return Ok(());
+    }
+    if na <= nb {
+        merge_lo(vm, ms, v, sa, na, nb)
+    } else {
+        merge_hi(vm, ms, v, sa, na, nb)
+    }
+}
+
+/// CPython 3.11's listsort on (key, item) pairs: natural runs extended to
+/// `min_run` by binary insertion, merged by the powersort rule with
+/// galloping, so the comparisons made (and the list's state after a failing
+/// one) are CPython's.
+fn sort_pairs(vm: &mut Vm, v: &mut [Pair]) -> PyResult<()> {
     let n = v.len();
     if n < 2 {
         return Ok(());
     }
-    if n < 64 {
-        let run = count_run(vm, v)?;
-        return binary_sort(vm, v, run);
-    }
-    if count_run(vm, v)? == n {
-        return Ok(());
-    }
-    const RUN: usize = 32;
+    let mut ms = Merge { runs: Vec::new(), min_gallop: MIN_GALLOP, n };
+    let minrun = min_run(n);
     let mut lo = 0;
-    while lo < n {
-        let hi = (lo + RUN).min(n);
-        let run = count_run(vm, &mut v[lo..hi])?;
-        binary_sort(vm, &mut v[lo..hi], run)?;
-        lo = hi;
-    }
-    let mut width = RUN;
-    while width < n {
-        let mut lo = 0;
-        while lo + width < n {
-            let mid = lo + width;
-            let hi = (lo + 2 * width).min(n);
-            // Skip the merge when the halves are already in order.
-            if lt(vm, &v[mid].key, &v[mid - 1].key)? {
-                merge(vm, v, lo, mid, hi)?;
-            }
-            lo = hi;
+    let mut remaining = n;
+    while remaining > 0 {
+        let mut run = count_run(vm, &mut v[lo..])?;
+        if run < minrun {
+            let force = remaining.min(minrun);
+            binary_sort(vm, &mut v[lo..lo + force], run)?;
+            run = force;
         }
-        width *= 2;
+        // found_new_run: merge while the run below has a higher power.
+        if let Some(&(s1, n1, _)) = ms.runs.last() {
+            let power = power_of(s1, n1, run, ms.n);
+            while ms.runs.len() > 1 && ms.runs[ms.runs.len() - 2].2 > power {
+                let i = ms.runs.len() - 2;
+                merge_at(vm, &mut ms, v, i)?;
+            }
+            if let Some(last) = ms.runs.last_mut() {
+                last.2 = power;
+            }
+        }
+        ms.runs.push((lo, run, 0));
+        lo += run;
+        remaining -= run;
+    }
+    // merge_force_collapse.
+    while ms.runs.len() > 1 {
+        let mut i = ms.runs.len() - 2;
+        if i > 0 && ms.runs[i - 1].1 < ms.runs[i + 1].1 {
+            i -= 1;
+        }
+        merge_at(vm, &mut ms, v, i)?;
     }
     Ok(())
 }

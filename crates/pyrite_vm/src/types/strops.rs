@@ -341,6 +341,10 @@ pub fn subscript_index(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
         Value::Float(_) | Value::None | Value::Null => Ok(None),
         Value::Obj(o) => {
             if let Payload::Int(b) = &o.payload {
+                // A big int, or an int subclass instance of any size.
+                if let Some(i) = num_traits::ToPrimitive::to_i64(b) {
+                    return Ok(Some(i));
+                }
                 return Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN } else { i64::MAX }));
             }
             let n = vm.names.__index__.clone();

@@ -186,6 +186,7 @@ impl std::ops::Deref for Params {
 /// Returns `max` (at most 3) optional values for the arguments after `self`.
 #[inline(always)]
 fn params(vm: &mut Vm, args: &Args, fname: &str, min: usize, max: usize, kw: Option<&[&str]>) -> PyResult<Params> {
+    debug_assert!(max <= 3, "str method parameters are held inline (at most 3)");
     let pos = &args.args[1.min(args.args.len())..];
     let n = pos.len();
     if args.kwargs.is_empty() && n >= min && n <= max && max <= 3 {
@@ -488,7 +489,17 @@ fn str_getnewargs(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     params(vm, &args, "__getitem__", 1, 1, None)?;
     let s = this(vm, &args, "__getitem__")?;
-    let k = &args.args[1];
+    str_subscript(vm, &args.args[0], s, &args.args[1])
+}
+
+/// `obj[k]` where `s` is the str data of `obj`.
+pub fn str_subscript(vm: &mut Vm, obj: &Value, s: &PyStr, k: &Value) -> PyResult<Value> {
+    if let Value::Int(i) = k {
+        return match strops::seq_index(*i, s.len()).and_then(|j| s.code_point_at(j)) {
+            Some(c) => Ok(strops::char_value(vm, c)),
+            None => Err(vm.index_error("string index out of range")),
+        };
+    }
     if let Some(Payload::Slice { .. }) = k.as_obj().map(|o| &o.payload) {
         let so = k.as_obj().cloned().ok_or_else(|| vm.type_error("bad slice"))?;
         let (start, _stop, step, n) = strops::slice_indices(vm, &so, s.len())?;
@@ -496,8 +507,8 @@ pub fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Ok(Value::Obj(vm.none_singletons.empty_str.clone()));
         }
         if step == 1 {
-            if n == s.len() && Rc::ptr_eq(args.args[0].as_obj().map(|o| o.class()).unwrap_or(&vm.types.str), &vm.types.str) {
-                return Ok(args.args[0].clone());
+            if n == s.len() && Rc::ptr_eq(obj.as_obj().map(|o| o.class()).unwrap_or(&vm.types.str), &vm.types.str) {
+                return Ok(obj.clone());
             }
             let a = s.byte_offset(start as usize);
             let b = if s.is_ascii() { a + n } else { a + s.byte_offset(start as usize + n) - a };
@@ -505,13 +516,20 @@ pub fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         if s.is_ascii() {
             let b = s.as_wtf8();
-            let mut out = Vec::with_capacity(n);
-            let mut i = start;
-            for _ in 0..n {
-                out.push(b[i as usize]);
-                i += step;
-            }
-            return Ok(from_wtf8(vm, out));
+            let out: Vec<u8> = if step == -1 {
+                // n items ending at `start`, reversed.
+                let st = start as usize;
+                b[st + 1 - n..=st].iter().rev().copied().collect()
+            } else {
+                let mut out = Vec::with_capacity(n);
+                let mut i = start;
+                for _ in 0..n {
+                    out.push(b[i as usize]);
+                    i += step;
+                }
+                out
+            };
+            return Ok(vm.new_str_data(PyStr::from_parts(out, n, 0x7F)));
         }
         let c = cps(s);
         let mut out = Vec::with_capacity(n);
@@ -521,6 +539,12 @@ pub fn str_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
             i += step;
         }
         return Ok(from_cps(vm, &out));
+    }
+    if let Some(Payload::Int(b)) = k.as_obj().map(|o| &o.payload) {
+        if num_traits::ToPrimitive::to_i64(b).is_none() {
+            // CPython: PyNumber_AsSsize_t(key, PyExc_IndexError).
+            return Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(k))));
+        }
     }
     match strops::subscript_index(vm, k)? {
         Some(i) => match strops::seq_index(i, s.len()).and_then(|j| s.code_point_at(j)) {
@@ -614,6 +638,11 @@ fn str_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(find_bytes(s.as_wtf8(), sub.as_wtf8()).is_some()))
 }
 
+/// `needle in hay` for two strs.
+pub fn str_contains_str(hay: &PyStr, needle: &PyStr) -> bool {
+    find_bytes(hay.as_wtf8(), needle.as_wtf8()).is_some()
+}
+
 /// True if `v`'s type is a class statement's with the method `name` (so the
 /// reflected operation must get its chance).
 fn defers_to(vm: &mut Vm, v: &Value, name: &str) -> bool {
@@ -703,6 +732,17 @@ fn str_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn str_mul_impl(vm: &mut Vm, args: Args, reflected: bool) -> PyResult<Value> {
     params(vm, &args, "__mul__", 1, 1, None)?;
     let s = this(vm, &args, "__mul__")?;
+    // str has no numeric `*` in CPython: an int subclass's own `__rmul__`
+    // gets the first chance, and repetition happens if it declines.
+    let other = &args.args[1];
+    if !reflected && matches!(other.as_obj().map(|o| &o.payload), Some(Payload::Int(_))) && defers_to(vm, other, "__rmul__") {
+        let name = vm.intern("__rmul__");
+        if let Some(r) = vm.call_special(other, &name, std::slice::from_ref(&args.args[0]))? {
+            if !vm.is_not_implemented(&r) {
+                return Ok(r);
+            }
+        }
+    }
     let Some(n) = repeat_count(vm, &args.args[1], reflected)? else {
         return Ok(vm.not_implemented());
     };
@@ -1464,6 +1504,24 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let p = params(vm, &args, "join", 1, 1, None)?;
     let s = this(vm, &args, "join")?;
     let it = p[0].clone().unwrap_or(Value::None);
+    // An exact list or tuple is joined in place (nothing here runs Python
+    // code, so the list cannot change meanwhile).
+    if let Value::Obj(o) = &it {
+        if Rc::ptr_eq(o.class(), &vm.types.list) {
+            if let Payload::List(l) = &o.payload {
+                let items = l.borrow();
+                if items.len() != 1 {
+                    return join_strs(vm, s, &items);
+                }
+            }
+        } else if Rc::ptr_eq(o.class(), &vm.types.tuple) {
+            if let Payload::Tuple(t) = &o.payload {
+                if t.len() != 1 {
+                    return join_strs(vm, s, t);
+                }
+            }
+        }
+    }
     let items = match vm.collect(&it) {
         Ok(v) => v,
         Err(e) => {
