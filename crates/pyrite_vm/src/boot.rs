@@ -87,6 +87,8 @@ pub fn boot(config: Config) -> Box<Vm> {
         builtin_function: m.mk("builtin_function_or_method", b, &object, Layout::Opaque, nb),
         method_descriptor: m.mk("method_descriptor", b, &object, Layout::Opaque, nb),
         classmethod_descriptor: m.mk("classmethod_descriptor", b, &object, Layout::Opaque, nb),
+        wrapper_descriptor: m.mk("wrapper_descriptor", b, &object, Layout::Opaque, nb),
+        method_wrapper: m.mk("method-wrapper", b, &object, Layout::Opaque, nb),
         method: m.mk("method", b, &object, Layout::Opaque, nb),
         code: m.mk("code", b, &object, Layout::Opaque, nb),
         cell: m.mk("cell", b, &object, Layout::Opaque, nb),

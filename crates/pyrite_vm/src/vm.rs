@@ -27,7 +27,8 @@ macro_rules! type_table {
 type_table! {
     object, type_, int, bool, float, complex, str, bytes, bytearray, list, tuple, dict,
     set, frozenset, range, slice, none, not_implemented, ellipsis, function,
-    builtin_function, method_descriptor, classmethod_descriptor, method, code, cell, module,
+    builtin_function, method_descriptor, classmethod_descriptor, wrapper_descriptor, method_wrapper,
+    method, code, cell, module,
     property, staticmethod, classmethod, super_, generator, coroutine, async_generator,
     coroutine_wrapper, async_gen_asend, async_gen_athrow, async_gen_wrapped,
     traceback, frame, getset_descriptor, member_descriptor, iterator, mappingproxy,
@@ -283,8 +284,10 @@ impl Vm {
             _ => self.types.builtin_function.clone(),
         };
         for &(name, func) in methods {
+            // Methods that fill a type slot are slot wrappers in CPython.
+            let cls = if kind == BuiltinKind::Method && is_slot_wrapper(owner, name) { self.types.wrapper_descriptor.clone() } else { cls.clone() };
             let f = PyObject::new(
-                cls.clone(),
+                cls,
                 Payload::Builtin(Box::new(BuiltinFunction {
                     name,
                     func,
@@ -550,3 +553,29 @@ pub use crate::types::typeobj::Layout as TypeLayout;
 
 /// The data of a type object (re-export for convenience).
 pub type TypeDataRef = TypeData;
+
+/// True when CPython exposes builtin method `name` of type `owner` as a slot
+/// wrapper (`wrapper_descriptor`): the special methods that fill a type slot
+/// (`slotdefs` in Objects/typeobject.c), except the few that the type also
+/// defines as ordinary methods for speed (`METH_COEXIST`).
+fn is_slot_wrapper(owner: &str, name: &str) -> bool {
+    const SLOTS: &[&str] = &[
+        "__getattribute__", "__getattr__", "__setattr__", "__delattr__", "__repr__", "__hash__",
+        "__call__", "__str__", "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__",
+        "__iter__", "__next__", "__get__", "__set__", "__delete__", "__init__", "__del__",
+        "__await__", "__aiter__", "__anext__", "__add__", "__radd__", "__sub__", "__rsub__",
+        "__mul__", "__rmul__", "__mod__", "__rmod__", "__divmod__", "__rdivmod__", "__pow__",
+        "__rpow__", "__neg__", "__pos__", "__abs__", "__bool__", "__invert__", "__lshift__",
+        "__rlshift__", "__rshift__", "__rrshift__", "__and__", "__rand__", "__xor__", "__rxor__",
+        "__or__", "__ror__", "__int__", "__float__", "__iadd__", "__isub__", "__imul__",
+        "__imod__", "__ipow__", "__ilshift__", "__irshift__", "__iand__", "__ixor__", "__ior__",
+        "__floordiv__", "__rfloordiv__", "__truediv__", "__rtruediv__", "__ifloordiv__",
+        "__itruediv__", "__index__", "__matmul__", "__rmatmul__", "__imatmul__", "__len__",
+        "__getitem__", "__setitem__", "__delitem__", "__contains__",
+    ];
+    let coexist = matches!(
+        (owner, name),
+        ("dict", "__getitem__") | ("dict", "__contains__") | ("list", "__getitem__") | ("set", "__contains__") | ("frozenset", "__contains__")
+    );
+    !coexist && SLOTS.contains(&name)
+}

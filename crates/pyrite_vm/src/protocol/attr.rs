@@ -234,9 +234,11 @@ impl Vm {
         Value::Obj(PyObject::new(self.types.method.clone(), Payload::Method { func, self_ }))
     }
 
-    fn bind_builtin(&self, _o: &PyRef, b: &BuiltinFunction, self_: Value) -> Value {
+    fn bind_builtin(&self, o: &PyRef, b: &BuiltinFunction, self_: Value) -> Value {
+        // A bound slot wrapper is a method-wrapper.
+        let cls = if Rc::ptr_eq(o.class(), &self.types.wrapper_descriptor) { &self.types.method_wrapper } else { &self.types.builtin_function };
         Value::Obj(PyObject::new(
-            self.types.builtin_function.clone(),
+            cls.clone(),
             Payload::Builtin(Box::new(BuiltinFunction {
                 name: b.name,
                 func: b.func,

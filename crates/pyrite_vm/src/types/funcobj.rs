@@ -45,7 +45,13 @@ pub fn init(vm: &mut Vm) {
             GetSetDef { name: "__module__", get: method_attr_module, set: None },
         ],
     );
-    for t in [vm.types.builtin_function.clone(), vm.types.method_descriptor.clone(), vm.types.classmethod_descriptor.clone()] {
+    for t in [
+        vm.types.builtin_function.clone(),
+        vm.types.method_descriptor.clone(),
+        vm.types.classmethod_descriptor.clone(),
+        vm.types.wrapper_descriptor.clone(),
+        vm.types.method_wrapper.clone(),
+    ] {
         vm.add_methods(&t, &[("__repr__", builtin_repr), ("__get__", builtin_get)]);
         vm.add_getsets(
             &t,
@@ -327,6 +333,16 @@ fn builtin_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = &args.args[0];
     let Some(b) = builtin_data(v) else { return Err(vm.type_error("bad builtin")) };
     let (name, owner, kind, self_) = (b.name, b.owner, b.kind, b.self_.clone());
+    let cls = vm.type_of(v);
+    if std::rc::Rc::ptr_eq(&cls, &vm.types.wrapper_descriptor) {
+        return Ok(vm.new_str(&format!("<slot wrapper '{}' of '{}' objects>", name, owner.unwrap_or("?"))));
+    }
+    if std::rc::Rc::ptr_eq(&cls, &vm.types.method_wrapper) {
+        if let Some(s) = &self_ {
+            let r = format!("<method-wrapper '{}' of {} object at {:#x}>", name, vm.type_name(s), s.id());
+            return Ok(vm.new_str(&r));
+        }
+    }
     let r = match (&self_, kind) {
         (None, BuiltinKind::Method) => format!("<method '{}' of '{}' objects>", name, owner.unwrap_or("?")),
         (None, BuiltinKind::ClassMethod) => format!("<method '{}' of '{}' objects>", name, owner.unwrap_or("?")),
