@@ -38,7 +38,12 @@ impl Vm {
         let tp = self.type_of(obj);
         if let Some(t) = tp.as_type() {
             if !t.has_flag(flags::CUSTOM_GETATTRIBUTE | flags::HAS_GETATTR) {
-                return self.generic_get_attr(obj, &tp, name);
+                // A descriptor (an unset slot, a property) may itself raise
+                // AttributeError: that too means "no such attribute" here.
+                return match self.generic_get_attr(obj, &tp, name) {
+                    Err(e) if self.err_matches(&e, &self.exc.attribute_error.clone()) => Ok(None),
+                    r => r,
+                };
             }
         }
         match self.get_attr(obj, name) {

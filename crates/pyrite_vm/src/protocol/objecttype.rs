@@ -34,6 +34,8 @@ pub fn init(vm: &mut Vm) {
             ("__format__", object_format),
             ("__dir__", object_dir),
             ("__reduce_ex__", object_reduce_ex),
+            ("__reduce__", object_reduce),
+            ("__getstate__", object_getstate),
             ("__sizeof__", object_sizeof),
         ],
     );
@@ -338,8 +340,152 @@ fn object_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_list(names))
 }
 
+/// `object.__reduce_ex__(protocol)`: a type's own `__reduce__` if it has one,
+/// else CPython's default reduction. CPython: Objects/typeobject.c.
 fn object_reduce_ex(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    Err(vm.type_error(format!("cannot pickle '{}' object", vm.type_name(&args.args[0]))))
+    let Some(obj) = args.args.first().cloned() else { return Err(vm.type_error("descriptor '__reduce_ex__' of 'object' object needs an argument")) };
+    let proto = match args.args.get(1) {
+        Some(Value::Int(p)) => *p,
+        Some(Value::Bool(b)) => *b as i64,
+        Some(v) => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        None => return Err(vm.type_error("object.__reduce_ex__() takes exactly one argument (0 given)")),
+    };
+    let tp = vm.type_of(&obj);
+    let reduce_name = vm.intern("__reduce__");
+    if let Some(r) = lookup(&tp, &reduce_name) {
+        if !vm.is_builtin_fn(&r, object_reduce) {
+            let m = vm.get_attr(&obj, &reduce_name)?;
+            return vm.call(&m, &[], &[]);
+        }
+    }
+    common_reduce(vm, &obj, proto)
+}
+
+/// `object.__reduce__()`.
+fn object_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(obj) = args.args.first().cloned() else { return Err(vm.type_error("descriptor '__reduce__' of 'object' object needs an argument")) };
+    common_reduce(vm, &obj, 0)
+}
+
+fn common_reduce(vm: &mut Vm, obj: &Value, proto: i64) -> PyResult<Value> {
+    let copyreg = vm.import_module("copyreg")?;
+    if proto < 2 {
+        let f = vm.get_attr_str(&copyreg, "_reduce_ex")?;
+        return vm.call(&f, &[obj.clone(), Value::Int(proto)], &[]);
+    }
+    // Protocol 2 and above: copyreg.__newobj__(cls, *args) plus the state.
+    let cls = Value::Obj(vm.type_of(obj));
+    let mut newargs: Option<Value> = None;
+    let mut newkwargs: Option<Value> = None;
+    let gnx = vm.intern("__getnewargs_ex__");
+    let gn = vm.intern("__getnewargs__");
+    if let Some(g) = vm.get_attr_opt(obj, &gnx)? {
+        let r = vm.call(&g, &[], &[])?;
+        let parts = match r.as_obj().map(|o| &o.payload) {
+            Some(Payload::Tuple(t)) if t.len() == 2 => t.to_vec(),
+            _ => return Err(vm.type_error(format!("__getnewargs_ex__ should return a tuple of length 2, not '{}'", vm.type_name(&r)))),
+        };
+        newargs = Some(parts[0].clone());
+        newkwargs = Some(parts[1].clone());
+    } else if let Some(g) = vm.get_attr_opt(obj, &gn)? {
+        let r = vm.call(&g, &[], &[])?;
+        if !matches!(r.as_obj().map(|o| &o.payload), Some(Payload::Tuple(_))) {
+            return Err(vm.type_error(format!("__getnewargs__ should return a tuple, not '{}'", vm.type_name(&r))));
+        }
+        newargs = Some(r);
+    }
+    let hasargs = newargs.is_some();
+    let is_list = vm.is_subtype(&vm.type_of(obj), &vm.types.list.clone());
+    let is_dict = vm.is_subtype(&vm.type_of(obj), &vm.types.dict.clone());
+    let args_items = match &newargs {
+        Some(a) => vm.collect(a)?,
+        None => Vec::new(),
+    };
+    let (newobj, newargs_t) = match newkwargs {
+        Some(kw) if !matches!(kw.as_obj().map(|o| &o.payload), Some(Payload::Dict(d)) if d.borrow().len() == 0) => {
+            let f = vm.get_attr_str(&copyreg, "__newobj_ex__")?;
+            let a = vm.new_tuple(args_items);
+            (f, vm.new_tuple(vec![cls.clone(), a, kw]))
+        }
+        _ => {
+            let f = vm.get_attr_str(&copyreg, "__newobj__")?;
+            let mut items = Vec::with_capacity(args_items.len() + 1);
+            items.push(cls.clone());
+            items.extend(args_items);
+            (f, vm.new_tuple(items))
+        }
+    };
+    let state = object_state(vm, obj, !hasargs && !is_list && !is_dict)?;
+    let listitems = if is_list { vm.iter(obj)? } else { Value::None };
+    let dictitems = if is_dict {
+        let items = vm.call_method(obj, "items", &[])?;
+        vm.iter(&items)?
+    } else {
+        Value::None
+    };
+    Ok(vm.new_tuple(vec![newobj, newargs_t, state, listitems, dictitems]))
+}
+
+/// The state `__reduce_ex__` records: `obj.__getstate__()`, which for
+/// `object`'s own is the instance dict (None when empty), paired with the
+/// `__slots__` values when there are any. `required`: the object cannot be
+/// rebuilt from arguments, so builtin data it carries makes it unpicklable.
+fn object_state(vm: &mut Vm, obj: &Value, required: bool) -> PyResult<Value> {
+    let tp = vm.type_of(obj);
+    let gs_name = vm.intern("__getstate__");
+    if let Some(g) = lookup(&tp, &gs_name) {
+        if !vm.is_builtin_fn(&g, object_getstate) {
+            let m = vm.get_attr(obj, &gs_name)?;
+            return vm.call(&m, &[], &[]);
+        }
+    }
+    default_state(vm, obj, required)
+}
+
+fn default_state(vm: &mut Vm, obj: &Value, required: bool) -> PyResult<Value> {
+    let Value::Obj(o) = obj else {
+        if required {
+            return Err(vm.type_error(format!("cannot pickle '{}' object", vm.type_name(obj))));
+        }
+        return Ok(Value::None);
+    };
+    if required && !matches!(o.payload, Payload::None) {
+        return Err(vm.type_error(format!("cannot pickle '{}' object", vm.type_name(obj))));
+    }
+    let dict = o.dict.borrow().clone();
+    let mut state = match dict {
+        Some(d) if matches!(&d.payload, Payload::Dict(dd) if dd.borrow().len() > 0) => {
+            let copy = vm.new_dict();
+            for (k, v) in vm.dict_items(&d) {
+                vm.dict_set_item(&copy, k, v)?;
+            }
+            Value::Obj(copy)
+        }
+        _ => Value::None,
+    };
+    let names = o.class().as_type().map(|t| t.slot_names.borrow().clone()).unwrap_or_default();
+    if !names.is_empty() {
+        let slots = vm.new_dict();
+        let mut any = false;
+        let values = o.slots.borrow().clone();
+        for (name, v) in names.iter().zip(values) {
+            if !v.is_null() {
+                let k = vm.intern(name);
+                vm.dict_set_item(&slots, Value::Obj(k), v)?;
+                any = true;
+            }
+        }
+        if any {
+            state = vm.new_tuple(vec![state, Value::Obj(slots)]);
+        }
+    }
+    Ok(state)
+}
+
+/// `object.__getstate__()` (new in 3.11).
+fn object_getstate(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let Some(obj) = args.args.first().cloned() else { return Err(vm.type_error("descriptor '__getstate__' of 'object' object needs an argument")) };
+    default_state(vm, &obj, false)
 }
 
 fn object_sizeof(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
