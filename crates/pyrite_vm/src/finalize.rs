@@ -13,7 +13,27 @@ pub fn run_pending(vm: &mut Vm) {
         let batch: Vec<PyRef> = PENDING_FINALIZERS.with(|p| std::mem::take(&mut *p.borrow_mut()));
         FINALIZERS_PENDING.store(false, Ordering::Relaxed);
         if batch.is_empty() {
-            return;
+            let weak: Vec<PyRef> = crate::object::PENDING_WEAK_CALLBACKS.with(|p| std::mem::take(&mut *p.borrow_mut()));
+            if weak.is_empty() {
+                return;
+            }
+            // Weak-reference callbacks, after the referents' __del__ (CPython
+            // clears weak references once finalisation is done).
+            for wr in weak {
+                let wv = Value::Obj(wr);
+                let cb = crate::modules::weakref::take_callback(&wv);
+                if cb.is_none() {
+                    continue;
+                }
+                let saved = std::mem::replace(&mut vm.exc_info, Value::None);
+                let r = vm.call(&cb, std::slice::from_ref(&wv), &[]);
+                vm.exc_info = saved;
+                if let Err(e) = r {
+                    let what = vm.repr_string(&cb).unwrap_or_default();
+                    report_unraisable(vm, &format!("Exception ignored in: {}", what), &e);
+                }
+            }
+            continue;
         }
         for obj in batch {
             if matches!(obj.payload, crate::object::Payload::Generator(_)) {

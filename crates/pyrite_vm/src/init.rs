@@ -22,7 +22,9 @@ pub fn init_all(vm: &mut Vm) {
     crate::types::boolobj::init(vm);
     crate::modules::math::init(vm);
     crate::modules::weakref::init(vm);
+    crate::modules::atexit::init(vm);
     crate::modules::errno::init(vm);
+    crate::modules::gc::init(vm);
     crate::modules::itertools::init(vm);
     crate::modules::collections::init(vm);
     crate::modules::functools::init(vm);

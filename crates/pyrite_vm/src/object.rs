@@ -42,8 +42,56 @@ thread_local! {
 /// Set when `PENDING_FINALIZERS` is non-empty (checked by the loop).
 pub static FINALIZERS_PENDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
+thread_local! {
+    /// Weak references that have a callback, by the address of their referent
+    /// (an address is not reused while its object is alive).
+    static WEAK_CALLBACKS: RefCell<std::collections::HashMap<usize, Vec<std::rc::Weak<PyObject>>>> =
+        RefCell::new(std::collections::HashMap::new());
+    /// Number of referents in `WEAK_CALLBACKS` (checked by every destruction).
+    static WEAK_CALLBACK_REFERENTS: Cell<usize> = const { Cell::new(0) };
+    /// Weak references whose referent died: their callbacks run with the
+    /// pending finalisers (`finalize::run_pending`).
+    pub static PENDING_WEAK_CALLBACKS: RefCell<Vec<PyRef>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Records that weak reference `wr` to `referent` has a callback to call when
+/// the referent dies.
+pub fn register_weak_callback(referent: &PyRef, wr: &PyRef) {
+    let addr = Rc::as_ptr(referent) as usize;
+    let _ = WEAK_CALLBACKS.try_with(|m| {
+        if let Ok(mut m) = m.try_borrow_mut() {
+            let e = m.entry(addr).or_default();
+            if e.is_empty() {
+                let _ = WEAK_CALLBACK_REFERENTS.try_with(|c| c.set(c.get() + 1));
+            }
+            e.push(Rc::downgrade(wr));
+        }
+    });
+}
+
+/// Schedules the callbacks of the weak references to the object at `addr`,
+/// which is being destroyed (newest reference first, as CPython).
+fn schedule_weak_callbacks(addr: usize) {
+    let list = WEAK_CALLBACKS.try_with(|m| m.try_borrow_mut().ok().and_then(|mut m| m.remove(&addr))).ok().flatten();
+    let Some(list) = list else { return };
+    let _ = WEAK_CALLBACK_REFERENTS.try_with(|c| c.set(c.get().saturating_sub(1)));
+    let live: Vec<PyRef> = list.iter().rev().filter_map(|w| w.upgrade()).collect();
+    if live.is_empty() {
+        return;
+    }
+    let _ = PENDING_WEAK_CALLBACKS.try_with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            p.extend(live);
+            FINALIZERS_PENDING.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    });
+}
+
 impl Drop for PyObject {
     fn drop(&mut self) {
+        if WEAK_CALLBACK_REFERENTS.try_with(|c| c.get()).unwrap_or(0) > 0 {
+            schedule_weak_callbacks(self as *const PyObject as usize);
+        }
         if self.finalized.get() {
             return;
         }

@@ -254,6 +254,7 @@ extern "C" {
 
 /// Interpreter shutdown: flushes the standard streams.
 pub fn finalize(vm: &mut Vm) {
+    crate::modules::atexit::run_exitfuncs(vm);
     crate::finalize::clear_main(vm);
     crate::modules::sys::flush_stdout(vm);
     if EXIT_BY_SIGINT.load(std::sync::atomic::Ordering::Relaxed) {

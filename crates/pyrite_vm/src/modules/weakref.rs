@@ -1,7 +1,7 @@
 //! `_weakref`: weak references; CPython: Modules/_weakref.c, Objects/weakrefobject.c.
 //! A reference holds an `Rc` weak pointer to its referent.
-//! Not yet: callbacks when the referent dies (the callback is stored and
-//! exposed as `__callback__` but never called).
+//! Callbacks run when the referent dies, with the pending finalisers
+//! (`object::register_weak_callback`, `finalize::run_pending`).
 
 use crate::error::PyResult;
 use crate::object::{Payload, PyObject, PyRef};
@@ -109,8 +109,13 @@ fn ref_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let o = referent_ok(vm, obj)?;
     let callback = args.args.get(2).cloned().unwrap_or(Value::None);
+    let has_callback = !callback.is_none();
     let wd = WeakData { target: Rc::downgrade(&o), callback: RefCell::new(callback), hash: Cell::new(None) };
-    Ok(Value::Obj(crate::protocol::objecttype::new_instance(vm, &cls, Payload::Native(Box::new(wd)))))
+    let wr = crate::protocol::objecttype::new_instance(vm, &cls, Payload::Native(Box::new(wd)));
+    if has_callback {
+        crate::object::register_weak_callback(&o, &wr);
+    }
+    Ok(Value::Obj(wr))
 }
 
 fn ref_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -170,8 +175,14 @@ fn weak_proxy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     crate::builtins::check_args(vm, "proxy", &args, 1, 2)?;
     let o = referent_ok(vm, &args.args[0])?;
     let (_, p) = types(vm);
-    let wd = WeakData { target: Rc::downgrade(&o), callback: RefCell::new(args.args.get(1).cloned().unwrap_or(Value::None)), hash: Cell::new(None) };
-    Ok(Value::Obj(PyObject::new(p, Payload::Native(Box::new(wd)))))
+    let callback = args.args.get(1).cloned().unwrap_or(Value::None);
+    let has_callback = !callback.is_none();
+    let wd = WeakData { target: Rc::downgrade(&o), callback: RefCell::new(callback), hash: Cell::new(None) };
+    let wr = PyObject::new(p, Payload::Native(Box::new(wd)));
+    if has_callback {
+        crate::object::register_weak_callback(&o, &wr);
+    }
+    Ok(Value::Obj(wr))
 }
 
 fn proxy_target(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -235,4 +246,13 @@ fn remove_dead_weakref(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     }
     Ok(Value::None)
+}
+
+/// Takes the callback of weak reference `v` (it is called at most once; the
+/// reference's `__callback__` is None afterwards).
+pub fn take_callback(v: &Value) -> Value {
+    match data(v) {
+        Some(d) => std::mem::replace(&mut *d.callback.borrow_mut(), Value::None),
+        None => Value::None,
+    }
 }
