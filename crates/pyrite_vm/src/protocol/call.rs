@@ -26,6 +26,12 @@ impl Vm {
             }
             Payload::Builtin(b) => {
                 if let Some(s) = &b.self_ {
+                    if args.len() <= 3 {
+                        // Few arguments: self and them in an array on the stack.
+                        let mut buf = [s.clone(), Value::Null, Value::Null, Value::Null];
+                        buf[1..=args.len()].clone_from_slice(args);
+                        return (b.func)(self, Args { args: &buf[..=args.len()], kwargs });
+                    }
                     let mut all = Vec::with_capacity(args.len() + 1);
                     all.push(s.clone());
                     all.extend_from_slice(args);

@@ -692,7 +692,7 @@ pub fn offer_suggestions(vm: &mut Vm, exc: &Value) -> Option<String> {
             return Some(s);
         }
         let (globals, builtins) = match frame.as_obj().map(|o| &o.payload) {
-            Some(Payload::Frame(f)) => (f.globals.clone(), f.builtins.clone()),
+            Some(Payload::Frame(f)) => (f.globals(), f.builtins()),
             _ => return None,
         };
         if let Some(g) = dict_keys(vm, &globals) {

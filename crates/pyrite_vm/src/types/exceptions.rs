@@ -352,6 +352,20 @@ pub fn attach_context(vm: &mut Vm, err: &PyErr) {
 
 /// `except T:` — does exception `exc` match `t` (a class or tuple of classes)?
 pub fn exception_matches(vm: &mut Vm, exc: &Value, t: &Value) -> PyResult<bool> {
+    // One class (not a tuple): no list of candidates to build.
+    if let Some(co) = t.as_obj() {
+        if co.as_type().is_some() {
+            let et = vm.type_of(exc);
+            if Rc::ptr_eq(&et, co) && vm.is_subtype(&et, &vm.exc.base_exception) {
+                return Ok(true);
+            }
+            let be = vm.exc.base_exception.clone();
+            if !vm.is_subtype(co, &be) {
+                return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+            }
+            return Ok(vm.is_subtype(&et, co));
+        }
+    }
     let classes: Vec<Value> = match t.as_obj().map(|o| &o.payload) {
         Some(Payload::Tuple(items)) => items.to_vec(),
         _ => vec![t.clone()],
@@ -631,8 +645,17 @@ fn base_exception_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", n)));
     }
     if let Some(d) = args.args[0].as_obj().and_then(exc_data) {
-        let t = vm.new_tuple(args.args[1..].to_vec());
-        d.borrow_mut().args = t;
+        let new = &args.args[1..];
+        // `super().__init__(*args)` with the arguments `__new__` stored: the
+        // tuple already holds these very objects.
+        let same = match d.borrow().args.as_obj().map(|o| &o.payload) {
+            Some(Payload::Tuple(t)) => t.len() == new.len() && t.iter().zip(new).all(|(a, b)| a.is(b)),
+            _ => false,
+        };
+        if !same {
+            let t = vm.new_tuple(new.to_vec());
+            d.borrow_mut().args = t;
+        }
     }
     Ok(Value::None)
 }

@@ -14,19 +14,122 @@ use crate::types::descr::GetSetDef;
 use crate::types::function::Args;
 use crate::value::Value;
 use crate::vm::Vm;
+use crate::types::code::Code;
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// A frame object's locals: the mapping once made, or the values captured
+/// from the running frame (fast locals then the cells' contents), turned into
+/// a dict on first access.
+enum LocalsState {
+    Made(Value),
+    Captured(Vec<Value>),
+}
+
+/// The parts of a frame object made on demand.
+struct FrameLazy {
+    code_obj: Option<PyRef>,
+    locals: LocalsState,
+}
 
 /// What a frame object exposes.
 pub struct FrameObjData {
-    pub code: Value,
-    pub globals: Value,
-    pub builtins: Value,
-    pub locals: RefCell<Value>,
+    /// The frame's code; its code object is made on first `f_code` access.
+    pub code_ref: Rc<Code>,
+    globals: Option<PyRef>,
+    builtins: Option<PyRef>,
+    back: Value,
     pub lineno: Cell<u32>,
     pub lasti: Cell<u32>,
-    pub back: RefCell<Value>,
     /// Index in `vm.frames` of the frame this object was made for.
     pub index: Cell<usize>,
+    lazy: RefCell<FrameLazy>,
+}
+
+impl FrameObjData {
+    /// A frame object's data with the locals mapping `locals`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(code: Rc<Code>, globals: Value, builtins: Value, locals: Value, lineno: u32, lasti: u32, back: Value, index: usize) -> FrameObjData {
+        FrameObjData {
+            code_ref: code,
+            globals: globals.as_obj().cloned(),
+            builtins: builtins.as_obj().cloned(),
+            back,
+            lineno: Cell::new(lineno),
+            lasti: Cell::new(lasti),
+            index: Cell::new(index),
+            lazy: RefCell::new(FrameLazy { code_obj: None, locals: LocalsState::Made(locals) }),
+        }
+    }
+
+    /// `f_globals`.
+    pub fn globals(&self) -> Value {
+        self.globals.clone().map(Value::Obj).unwrap_or(Value::None)
+    }
+
+    /// `f_builtins`.
+    pub fn builtins(&self) -> Value {
+        self.builtins.clone().map(Value::Obj).unwrap_or(Value::None)
+    }
+
+    /// `f_back`.
+    pub fn back(&self) -> Value {
+        self.back.clone()
+    }
+
+    /// `f_code` (the same code object on every access).
+    pub fn code(&self, vm: &mut Vm) -> Value {
+        if let Some(c) = self.lazy.borrow().code_obj.clone() {
+            return Value::Obj(c);
+        }
+        let c = PyObject::new(vm.types.code.clone(), Payload::Code(self.code_ref.clone()));
+        self.lazy.borrow_mut().code_obj = Some(c.clone());
+        Value::Obj(c)
+    }
+
+    /// The locals as last captured: the dict is built from captured values on
+    /// first access and then kept.
+    pub fn locals(&self, vm: &mut Vm) -> Value {
+        let vals = {
+            let mut lz = self.lazy.borrow_mut();
+            match &mut lz.locals {
+                LocalsState::Made(v) => return if v.is_null() { Value::None } else { v.clone() },
+                LocalsState::Captured(vals) => std::mem::take(vals),
+            }
+        };
+        let d = vm.new_dict();
+        let code = &self.code_ref;
+        let names = code.varnames.iter().chain(code.cellnames.iter());
+        for (name, v) in names.zip(vals) {
+            if !v.is_null() {
+                crate::types::dict::dict_set_str(&d, name, v);
+            }
+        }
+        self.lazy.borrow_mut().locals = LocalsState::Made(Value::Obj(d.clone()));
+        Value::Obj(d)
+    }
+
+    /// Replaces the captured locals with those of the running frame `f`.
+    fn capture(&self, f: &crate::eval::frame::Frame) {
+        let new = if !f.locals.is_null() {
+            LocalsState::Made(f.locals.clone())
+        } else {
+            let code = &f.code;
+            let mut vals = Vec::with_capacity(code.varnames.len() + code.cellnames.len());
+            for i in 0..code.varnames.len() {
+                vals.push(f.fast.get(i).cloned().unwrap_or(Value::Null));
+            }
+            for i in 0..code.cellnames.len() {
+                vals.push(match f.cells.get(i).map(|c| &c.payload) {
+                    Some(Payload::Cell(cell)) => cell.borrow().clone(),
+                    _ => Value::Null,
+                });
+            }
+            LocalsState::Captured(vals)
+        };
+        let old = std::mem::replace(&mut self.lazy.borrow_mut().locals, new);
+        drop(old);
+    }
 }
 
 /// The index in `vm.frames` of the live frame `fo` belongs to, if it is still running there.
@@ -60,13 +163,14 @@ fn f_lasti_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn f_locals_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if let Some(i) = live_index(vm, v) {
-        let l = locals_snapshot(vm, i);
-        if let Some(fd) = frame_data(v) {
-            *fd.locals.borrow_mut() = l.clone();
+        if let (Some(fd), Some(f)) = (frame_data(v), vm.frames.get(i)) {
+            fd.capture(f);
         }
-        return Ok(l);
     }
-    Ok(frame_data(v).map(|f| f.locals.borrow().clone()).unwrap_or(Value::None))
+    match frame_data(v) {
+        Some(fd) => Ok(fd.locals(vm)),
+        None => Ok(Value::None),
+    }
 }
 
 fn frame_data(v: &Value) -> Option<&FrameObjData> {
@@ -76,46 +180,14 @@ fn frame_data(v: &Value) -> Option<&FrameObjData> {
     }
 }
 
-/// A snapshot of the locals of `vm.frames[idx]` (a dict for function frames,
-/// the locals mapping otherwise).
-fn locals_snapshot(vm: &mut Vm, idx: usize) -> Value {
-    let Some(f) = vm.frames.get(idx) else { return Value::None };
-    if !f.locals.is_null() {
-        return f.locals.clone();
-    }
-    let code = f.code.clone();
-    let fast = f.fast.clone();
-    let cells = f.cells.clone();
-    let d = vm.new_dict();
-    for (i, name) in code.varnames.iter().enumerate() {
-        if let Some(v) = fast.get(i) {
-            if !v.is_null() {
-                crate::types::dict::dict_set_str(&d, name, v.clone());
-            }
-        }
-    }
-    for (i, name) in code.cellnames.iter().enumerate() {
-        if let Some(c) = cells.get(i) {
-            if let Payload::Cell(cell) = &c.payload {
-                let v = cell.borrow().clone();
-                if !v.is_null() {
-                    crate::types::dict::dict_set_str(&d, name, v);
-                }
-            }
-        }
-    }
-    Value::Obj(d)
-}
-
 /// The frame object of `vm.frames[idx]` (made once and cached in the frame),
 /// with its line number and locals refreshed.
 pub fn frame_object(vm: &mut Vm, idx: usize) -> Option<PyRef> {
     let had = vm.frames.get(idx)?.frame_obj.is_some();
     let fo = frame_object_shallow(vm, idx)?;
     if had {
-        let locals = locals_snapshot(vm, idx);
-        if let Payload::Frame(fd) = &fo.payload {
-            *fd.locals.borrow_mut() = locals;
+        if let (Payload::Frame(fd), Some(f)) = (&fo.payload, vm.frames.get(idx)) {
+            fd.capture(f);
         }
     }
     Some(fo)
@@ -133,9 +205,7 @@ fn frame_object_shallow(vm: &mut Vm, idx: usize) -> Option<PyRef> {
         if vm.frames.get(i)?.frame_obj.is_some() {
             continue;
         }
-        let locals = locals_snapshot(vm, i);
         let f = vm.frames.get(i)?;
-        let code = Value::Obj(PyObject::new(vm.types.code.clone(), Payload::Code(f.code.clone())));
         let globals = Value::Obj(f.globals.clone());
         let builtins = Value::Obj(f.builtins.clone());
         let line = f.line();
@@ -145,19 +215,9 @@ fn frame_object_shallow(vm: &mut Vm, idx: usize) -> Option<PyRef> {
         } else {
             Value::None
         };
-        let fo = PyObject::new(
-            vm.types.frame.clone(),
-            Payload::Frame(FrameObjData {
-                code,
-                globals,
-                builtins,
-                locals: RefCell::new(locals),
-                lineno: Cell::new(line),
-                lasti: Cell::new(lasti),
-                back: RefCell::new(back),
-                index: Cell::new(i),
-            }),
-        );
+        let data = FrameObjData::new(f.code.clone(), globals, builtins, Value::Null, line, lasti, back, i);
+        data.capture(f);
+        let fo = PyObject::new(vm.types.frame.clone(), Payload::Frame(data));
         if let Some(f) = vm.frames.get_mut(i) {
             f.frame_obj = Some(fo);
         }
@@ -241,13 +301,13 @@ pub fn excepthook(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn init(vm: &mut Vm) {
     let ft = vm.types.frame.clone();
     vm.add_getsets(&ft, &[
-        GetSetDef { name: "f_code", get: |_, v| Ok(frame_data(v).map(|f| f.code.clone()).unwrap_or(Value::None)), set: None },
-        GetSetDef { name: "f_globals", get: |_, v| Ok(frame_data(v).map(|f| f.globals.clone()).unwrap_or(Value::None)), set: None },
-        GetSetDef { name: "f_builtins", get: |_, v| Ok(frame_data(v).map(|f| f.builtins.clone()).unwrap_or(Value::None)), set: None },
+        GetSetDef { name: "f_code", get: |vm, v| Ok(frame_data(v).map(|f| f.code(vm)).unwrap_or(Value::None)), set: None },
+        GetSetDef { name: "f_globals", get: |_, v| Ok(frame_data(v).map(|f| f.globals()).unwrap_or(Value::None)), set: None },
+        GetSetDef { name: "f_builtins", get: |_, v| Ok(frame_data(v).map(|f| f.builtins()).unwrap_or(Value::None)), set: None },
         GetSetDef { name: "f_locals", get: f_locals_get, set: None },
         GetSetDef { name: "f_lineno", get: f_lineno_get, set: None },
         GetSetDef { name: "f_lasti", get: f_lasti_get, set: None },
-        GetSetDef { name: "f_back", get: |_, v| Ok(frame_data(v).map(|f| f.back.borrow().clone()).unwrap_or(Value::None)), set: None },
+        GetSetDef { name: "f_back", get: |_, v| Ok(frame_data(v).map(|f| f.back()).unwrap_or(Value::None)), set: None },
         GetSetDef { name: "f_trace", get: |_, _| Ok(Value::None), set: Some(|_, _, _| Ok(())) },
         GetSetDef { name: "f_trace_lines", get: |_, _| Ok(Value::Bool(true)), set: Some(|_, _, _| Ok(())) },
     ]);
@@ -281,10 +341,7 @@ pub fn init(vm: &mut Vm) {
 fn frame_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let v = args.args.first().cloned().unwrap_or(Value::None);
     let Some(fd) = frame_data(&v) else { return Err(vm.type_error("descriptor '__repr__' requires a 'frame' object")) };
-    let (file, name) = match fd.code.as_obj().map(|o| &o.payload) {
-        Some(Payload::Code(c)) => (c.co.filename.clone(), c.co.name.clone()),
-        _ => (String::new(), String::new()),
-    };
+    let (file, name) = (fd.code_ref.co.filename.clone(), fd.code_ref.co.name.clone());
     let fr = vm.repr_string(&vm.new_str(&file))?;
     Ok(vm.new_str(&format!("<frame at {:#x}, file {}, line {}, code {}>", v.id(), fr, fd.lineno.get(), name)))
 }
@@ -302,20 +359,17 @@ fn tb_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Ok(t.frame.clone());
     }
     // A frame object made on demand from the entry's code.
-    let code = Value::Obj(PyObject::new(vm.types.code.clone(), Payload::Code(t.code.clone())));
-    let fo = PyObject::new(
-        vm.types.frame.clone(),
-        Payload::Frame(FrameObjData {
-            code,
-            globals: Value::None,
-            builtins: Value::None,
-            locals: RefCell::new(Value::None),
-            lineno: Cell::new(crate::types::traceback::tb_lineno(t)),
-            lasti: Cell::new(t.lasti),
-            back: RefCell::new(Value::None),
-            index: Cell::new(usize::MAX),
-        }),
+    let data = FrameObjData::new(
+        t.code.clone(),
+        Value::None,
+        Value::None,
+        Value::None,
+        crate::types::traceback::tb_lineno(t),
+        t.lasti,
+        Value::None,
+        usize::MAX,
     );
+    let fo = PyObject::new(vm.types.frame.clone(), Payload::Frame(data));
     Ok(Value::Obj(fo))
 }
 

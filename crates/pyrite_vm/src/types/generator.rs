@@ -556,17 +556,16 @@ fn g_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let d = gd.borrow();
     let Some(f) = d.frame.as_ref().filter(|_| !d.finished) else { return Ok(Value::None) };
     // A snapshot of the suspended frame (code, globals, line).
-    let code = Value::Obj(PyObject::new(vm.types.code.clone(), Payload::Code(f.code.clone())));
-    let data = crate::types::frameobj::FrameObjData {
-        code,
-        globals: Value::Obj(f.globals.clone()),
-        builtins: Value::Obj(f.builtins.clone()),
-        locals: RefCell::new(Value::Obj(vm.new_dict())),
-        lineno: std::cell::Cell::new(if d.started { f.line() } else { f.code.co.firstlineno }),
-        lasti: std::cell::Cell::new(f.lasti as u32),
-        back: RefCell::new(Value::None),
-        index: std::cell::Cell::new(usize::MAX),
-    };
+    let data = crate::types::frameobj::FrameObjData::new(
+        f.code.clone(),
+        Value::Obj(f.globals.clone()),
+        Value::Obj(f.builtins.clone()),
+        Value::Obj(vm.new_dict()),
+        if d.started { f.line() } else { f.code.co.firstlineno },
+        f.lasti as u32,
+        Value::None,
+        usize::MAX,
+    );
     drop(d);
     Ok(Value::Obj(PyObject::new(vm.types.frame.clone(), Payload::Frame(data))))
 }
