@@ -478,6 +478,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                             crate::types::iter::IterState::Seq { seq: Value::Obj(so), index } => match &so.payload {
                                 Payload::List(l) => match l.borrow().get(*index) {
                                     Some(v) => {
+                                        crate::types::list::prefetch_ahead(&l.borrow(), *index);
                                         *index += 1;
                                         Some(Some(v.clone()))
                                     }

@@ -36,6 +36,30 @@ pub struct Entry {
     pub value: Value,
 }
 
+/// Moves `v` to `dst` without dropping what was there, reading `v` as its tag
+/// word and its payload word separately. A value argument was usually just
+/// written by the caller as two word stores; one 16-byte load of it (which
+/// the compiler otherwise merges the two reads into) cannot be forwarded from
+/// the store buffer and stalls.
+///
+/// # Safety
+/// `dst` must be valid for writing a `Value`.
+#[inline(always)]
+unsafe fn move_words(dst: *mut Value, v: Value) {
+    use std::mem::MaybeUninit;
+    let v = std::mem::ManuallyDrop::new(v);
+    let src = &*v as *const Value;
+    // SAFETY: `Value` is `repr(C, u64)`: the tag word, then the payload word
+    // (possibly uninitialised, hence `MaybeUninit`). Volatile reads keep the
+    // two loads separate. Ownership moves to `*dst`.
+    unsafe {
+        let tag = std::ptr::read_volatile(src as *const u64);
+        let data = std::ptr::read_volatile((src as *const MaybeUninit<u64>).add(1));
+        std::ptr::write(dst as *mut u64, tag);
+        std::ptr::write((dst as *mut MaybeUninit<u64>).add(1), data);
+    }
+}
+
 /// The table of a dict.
 pub struct DictData {
     indices: Vec<u32>,
@@ -191,7 +215,21 @@ impl DictData {
     #[inline]
     pub fn set_value_at(&mut self, i: usize, v: Value) -> Option<Value> {
         self.version = next_version();
-        self.entries.get_mut(i).and_then(|e| e.as_mut()).map(|e| std::mem::replace(&mut e.value, v))
+        match self.entries.get_mut(i) {
+            Some(Some(e)) => {
+                let p: *mut Value = &mut e.value;
+                // SAFETY: `p` points to the entry's initialised value, which is
+                // moved out and replaced without being dropped. Word-sized moves
+                // (`load_words`/`store_words`) let the caller's freshly written
+                // value be forwarded from the store buffer.
+                unsafe {
+                    let old = crate::value::load_words(p);
+                    move_words(p, v);
+                    Some(old)
+                }
+            }
+            _ => None,
+        }
     }
 
     /// Inserts a key known to be absent.
@@ -207,7 +245,16 @@ impl DictData {
             slot = (slot * 5 + 1 + perturb as usize) & mask;
         }
         self.indices[slot] = self.entries.len() as u32;
-        self.entries.push(Some(Entry { hash, key, value }));
+        // The key and value move in as words (see `set_value_at`), over
+        // placeholders that need no drop.
+        self.entries.push(Some(Entry { hash, key: Value::None, value: Value::None }));
+        if let Some(Some(e)) = self.entries.last_mut() {
+            // SAFETY: both fields are initialised `Value::None`s, which need no drop.
+            unsafe {
+                move_words(&mut e.key, key);
+                move_words(&mut e.value, value);
+            }
+        }
         self.used += 1;
         self.version = next_version();
         self.keys_version = self.version;

@@ -21,6 +21,46 @@ use pyrite_bytecode::opcode::CompareOp;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// How many elements ahead of an iteration step `prefetch_ahead` fetches objects.
+const PREFETCH_OBJECT_DISTANCE: usize = 12;
+/// How many elements ahead it fetches the text of strs (whose objects were
+/// fetched `PREFETCH_OBJECT_DISTANCE - PREFETCH_TEXT_DISTANCE` steps earlier).
+const PREFETCH_TEXT_DISTANCE: usize = 6;
+
+/// Hints the memory of the elements a sequential iteration over `items` will
+/// reach soon (the element objects, and the text of strs) into the cache.
+/// Iterating a long list of distinct objects otherwise waits for each object's
+/// cache lines in turn. Only reads memory; no effect on behaviour.
+#[inline(always)]
+pub fn prefetch_ahead(items: &[Value], index: usize) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        if let Some(Value::Obj(o)) = items.get(index.wrapping_add(PREFETCH_OBJECT_DISTANCE)) {
+            // The allocation starts with the two reference counts.
+            let start = (Rc::as_ptr(o) as *const i8).wrapping_sub(2 * std::mem::size_of::<usize>());
+            let size = std::mem::size_of::<PyObject>() + 2 * std::mem::size_of::<usize>();
+            let mut off = 0;
+            while off < size {
+                // SAFETY: a prefetch is a hint; it never faults nor reads into the program.
+                unsafe { _mm_prefetch(start.wrapping_add(off), _MM_HINT_T0) };
+                off += 64;
+            }
+            // SAFETY: as above.
+            unsafe { _mm_prefetch(start.wrapping_add(size - 1), _MM_HINT_T0) };
+        }
+        if let Some(Value::Obj(o)) = items.get(index.wrapping_add(PREFETCH_TEXT_DISTANCE)) {
+            if let Payload::Str(s) = &o.payload {
+                let text = s.as_wtf8();
+                // SAFETY: as above.
+                unsafe { _mm_prefetch(text.as_ptr() as *const i8, _MM_HINT_T0) };
+            }
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (items, index);
+}
+
 /// Registers list's methods.
 pub fn init(vm: &mut Vm) {
     let t = vm.types.list.clone();
