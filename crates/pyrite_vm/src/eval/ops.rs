@@ -1316,7 +1316,7 @@ fn call(vm: &mut Vm, f: &mut Frame, argc: usize) -> PyResult<Option<Flow>> {
     // is handled by RETURN_VALUE through `init_self`).
     if let Value::Obj(co) = &callable {
         if matches!(co.payload, Payload::Type(_)) {
-            if let Some((inst, init)) = crate::protocol::objecttype::new_for_py_init(vm, co) {
+            if let Some((inst, init)) = crate::protocol::objecttype::new_for_py_init(vm, co, &f.stack[args_start..args_start + npos]) {
                 if let Some(io) = init.as_obj() {
                     if let Payload::Function(ifunc) = &io.payload {
                         if ifunc.code.co.flags.0 & (CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR) == 0 {

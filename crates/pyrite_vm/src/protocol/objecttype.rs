@@ -566,6 +566,10 @@ pub fn type_call_impl(vm: &mut Vm, cls: &PyRef, args: &[Value], kwargs: &[(PyRef
                 let obj = Value::Obj(new_instance(vm, cls, Payload::None));
                 return call_init(vm, &init, obj, args, kwargs);
             }
+            if kind == ctor_kind::EXC_PY_INIT {
+                let obj = Value::Obj(crate::types::exceptions::exception_instance(vm, cls, args));
+                return call_init(vm, &init, obj, args, kwargs);
+            }
             if args.is_empty() && kwargs.is_empty() {
                 return Ok(Value::Obj(new_instance(vm, cls, Payload::None)));
             }
@@ -581,7 +585,7 @@ pub fn type_call_impl(vm: &mut Vm, cls: &PyRef, args: &[Value], kwargs: &[(PyRef
 /// returns anything but None, and gives the instance as the call's result
 /// (exactly what `type_call_impl` does). None: use `vm.call`.
 /// For the loop to run `__init__` in its own frame instead of recursing.
-pub(crate) fn new_for_py_init(vm: &mut Vm, cls: &PyRef) -> Option<(Value, Value)> {
+pub(crate) fn new_for_py_init(vm: &mut Vm, cls: &PyRef, args: &[Value]) -> Option<(Value, Value)> {
     if !Rc::ptr_eq(cls.class(), &vm.types.type_) {
         return None;
     }
@@ -595,10 +599,14 @@ pub(crate) fn new_for_py_init(vm: &mut Vm, cls: &PyRef) -> Option<(Value, Value)
             fill_ctor_cache(vm, cls, td)
         }
     };
-    if kind != ctor_kind::PY_INIT || td.has_flag(flags::ABSTRACT) {
+    if td.has_flag(flags::ABSTRACT) {
         return None;
     }
-    Some((Value::Obj(new_instance(vm, cls, Payload::None)), init))
+    match kind {
+        ctor_kind::PY_INIT => Some((Value::Obj(new_instance(vm, cls, Payload::None)), init)),
+        ctor_kind::EXC_PY_INIT => Some((Value::Obj(crate::types::exceptions::exception_instance(vm, cls, args)), init)),
+        _ => None,
+    }
 }
 
 /// Resolves what calling `cls` does for `type_call_impl`'s fast paths and
@@ -613,15 +621,22 @@ fn fill_ctor_cache(vm: &mut Vm, cls: &PyRef, td: &TypeData) -> (u8, Value) {
     // object.__new__ refuses classes whose nearest builtin base is not object.
     let static_base = td.mro.borrow().iter().find(|c| c.as_type().map(|ct| !ct.has_flag(flags::HEAPTYPE)).unwrap_or(false)).cloned();
     let object_layout = matches!(&static_base, Some(sb) if Rc::ptr_eq(sb, &vm.types.object));
+    let init_is_py = matches!(init_found.as_ref().and_then(|f| f.as_obj()).map(|o| &o.payload), Some(Payload::Function(_)));
     if new_is_object && object_layout && !Rc::ptr_eq(cls, &vm.types.type_) {
         match &init_found {
-            Some(f @ Value::Obj(_)) if matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Function(_))) => {
+            Some(f) if init_is_py => {
                 kind = ctor_kind::PY_INIT;
                 init_v = f.clone();
             }
             Some(f) if vm.is_builtin_fn(f, object_init) => kind = ctor_kind::OBJECT_INIT,
             _ => {}
         }
+    } else if init_is_py
+        && Rc::ptr_eq(cls.class(), &vm.types.type_)
+        && matches!(&new, Some(f) if vm.is_builtin_fn(f, crate::types::exceptions::base_exception_new))
+    {
+        kind = ctor_kind::EXC_PY_INIT;
+        init_v = init_found.clone().unwrap_or(Value::Null);
     }
     let mut c = td.ctor_cache.borrow_mut();
     c.version = version;

@@ -627,16 +627,22 @@ pub fn exc_list(e: &ExcTypes) -> Vec<PyRef> {
         syntax_warning, unicode_warning, user_warning)
 }
 
-fn base_exception_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn base_exception_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(cls) = args.args.first().and_then(|c| c.as_obj()).filter(|c| c.as_type().is_some()).cloned() else {
         return Err(vm.type_error("BaseException.__new__(X): X is not a type object"));
     };
-    let e = new_exception(vm, &cls, args.args[1..].to_vec());
+    Ok(Value::Obj(exception_instance(vm, &cls, &args.args[1..])))
+}
+
+/// What `BaseException.__new__(cls, *args)` makes: an instance of `cls`
+/// whose `args` are `args`.
+pub(crate) fn exception_instance(vm: &mut Vm, cls: &PyRef, args: &[Value]) -> PyRef {
+    let e = new_exception(vm, cls, args.to_vec());
     let nslots = cls.as_type().map(|t| t.slot_names.borrow().len()).unwrap_or(0);
     if nslots > 0 {
         *e.0.slots.borrow_mut() = vec![Value::Null; nslots];
     }
-    Ok(Value::Obj(e.0))
+    e.0
 }
 
 fn base_exception_init(vm: &mut Vm, args: Args) -> PyResult<Value> {

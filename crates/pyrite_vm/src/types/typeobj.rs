@@ -106,6 +106,10 @@ pub mod ctor_kind {
     /// `__new__` is `object.__new__` and `__init__` is `object.__init__`:
     /// no arguments allowed.
     pub const OBJECT_INIT: u8 = 2;
+    /// `__new__` is `BaseException.__new__` and `__init__` is a Python
+    /// function: an exception instance holding the positional arguments,
+    /// then `__init__`.
+    pub const EXC_PY_INIT: u8 = 3;
 }
 
 impl TypeData {
