@@ -39,6 +39,12 @@ pub struct Frame {
     /// For an `__init__` frame pushed by `CALL` of a class: the new instance,
     /// which becomes the call's result when `__init__` returns None.
     pub init_self: Value,
+    /// A generator frame resumed by `FOR_ITER` inside the loop running its
+    /// caller (not by `generator::resume`): its yield, return and escaping
+    /// exception switch back to the caller frame in the same loop.
+    pub resumed_inline: bool,
+    /// For a frame resumed inline: the caller's `FOR_ITER` exit target.
+    pub inline_exit: usize,
 }
 
 impl Frame {
@@ -63,6 +69,8 @@ impl Frame {
             frame_obj: None,
             saved_exc: Value::None,
             init_self: Value::Null,
+            resumed_inline: false,
+            inline_exit: 0,
         }
     }
 
@@ -131,6 +139,7 @@ impl Frame {
         self.generator = None;
         self.saved_exc = Value::None;
         self.init_self = Value::Null;
+        self.resumed_inline = false;
     }
 
     /// Current line number.

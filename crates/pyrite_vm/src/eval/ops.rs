@@ -270,6 +270,25 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             Opcode::ReturnValue => {
                 run_finalizers!(vm);
                 let v = pop!(f);
+                if f.resumed_inline {
+                    // A generator resumed by FOR_ITER finished: the caller's
+                    // loop ends (the iterator is popped, jump to the exit).
+                    let exit = f.inline_exit;
+                    let Some(fr) = vm.pop_frame() else {
+                        return Err(vm.system_error("RETURN_VALUE: no frame"));
+                    };
+                    crate::types::generator::frame_ended_inline(vm, fr);
+                    drop(v);
+                    let Some(top) = vm.frames.last_mut() else {
+                        return Err(vm.system_error("RETURN_VALUE: no caller frame"));
+                    };
+                    let p: *mut Frame = &mut **top;
+                    // SAFETY: as for CALL above; the returning frame is no longer used.
+                    f = unsafe { &mut *p };
+                    f.stack.pop();
+                    f.pc = exit;
+                    continue 'frame;
+                }
                 if f.is_entry || f.generator.is_some() || vm.frames.len() < 2 {
                     return Ok(Flow::Return(v));
                 }
@@ -509,6 +528,26 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                         }
                     }
                 }
+                // A plain generator resumes in this loop: its frame goes on
+                // top and runs until it yields, returns or raises (see
+                // YIELD_VALUE, RETURN_VALUE and `run_with`).
+                if let Some(Value::Obj(o)) = f.stack.last() {
+                    if let Payload::Generator(_) = &o.payload {
+                        let exit = arg as usize;
+                        if let Some(gf) = crate::types::generator::take_frame_for_inline(vm, o, exit) {
+                            vm.depth += 1;
+                            vm.frames.push(gf);
+                            let Some(top) = vm.frames.last_mut() else {
+                                return Err(vm.system_error("FOR_ITER: no frame"));
+                            };
+                            let p: *mut Frame = &mut **top;
+                            // SAFETY: as for CALL; the generator's frame is popped
+                            // only by YIELD_VALUE/RETURN_VALUE below or by `run_with`.
+                            f = unsafe { &mut *p };
+                            continue 'frame;
+                        }
+                    }
+                }
                 let it = top!(f);
                 let r = match crate::types::generator::next_direct(vm, &it) {
                     Some(r) => r,
@@ -589,6 +628,24 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                         crate::value::push_value(&mut items.borrow_mut(), v);
                     }
                 }
+            }
+            Opcode::YieldValue if f.resumed_inline => {
+                // Back to the FOR_ITER that resumed this generator frame.
+                run_finalizers!(vm);
+                let v = pop!(f);
+                let Some(fr) = vm.pop_frame() else {
+                    return Err(vm.system_error("YIELD_VALUE: no frame"));
+                };
+                crate::types::generator::frame_yielded_inline(vm, fr);
+                let Some(top) = vm.frames.last_mut() else {
+                    return Err(vm.system_error("YIELD_VALUE: no caller frame"));
+                };
+                let p: *mut Frame = &mut **top;
+                // SAFETY: as for CALL above; the yielding frame now belongs to
+                // its generator and is no longer used here.
+                f = unsafe { &mut *p };
+                stack_push(&mut f.stack, v);
+                continue 'frame;
             }
             _ => {
                 if let Some(flow) = execute_cold(vm, f, &code, op, arg)? {

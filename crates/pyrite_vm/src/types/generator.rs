@@ -144,6 +144,7 @@ pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyRes
         d.started = true;
         d.running = true;
         frame.is_entry = true;
+        frame.resumed_inline = false;
         (frame, d.kind)
     };
     let saved = std::mem::replace(&mut vm.exc_info, gd.borrow().exc_state.clone());
@@ -180,25 +181,99 @@ pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyRes
             d.finished = true;
             d.exc_state = Value::None;
             drop(d);
-            // PEP 479: StopIteration escaping a generator becomes RuntimeError.
-            let si = vm.exc.stop_iteration.clone();
-            let sai = vm.exc.stop_async_iteration.clone();
-            let msg = if vm.is_subtype(e.0.class(), &si) {
-                Some(format!("{} raised StopIteration", kind_word(kind)))
-            } else if kind == GenKind::AsyncGenerator && vm.is_subtype(e.0.class(), &sai) {
-                Some("async generator raised StopAsyncIteration".to_string())
-            } else {
-                None
-            };
-            if let Some(msg) = msg {
-                let re = vm.runtime_error(msg);
-                crate::types::exceptions::set_cause(vm, &re, Value::Obj(e.0.clone()));
-                crate::types::exceptions::set_context(vm, &re, Value::Obj(e.0.clone()));
-                return Err(re);
-            }
-            Err(e)
+            Err(escaped_error(vm, e, kind))
         }
     }
+}
+
+/// The exception seen by the resumer when `e` escapes a generator's frame.
+/// PEP 479: StopIteration (StopAsyncIteration from an async generator)
+/// becomes RuntimeError.
+pub(crate) fn escaped_error(vm: &mut Vm, e: PyErr, kind: GenKind) -> PyErr {
+    let si = vm.exc.stop_iteration.clone();
+    let sai = vm.exc.stop_async_iteration.clone();
+    let msg = if vm.is_subtype(e.0.class(), &si) {
+        Some(format!("{} raised StopIteration", kind_word(kind)))
+    } else if kind == GenKind::AsyncGenerator && vm.is_subtype(e.0.class(), &sai) {
+        Some("async generator raised StopAsyncIteration".to_string())
+    } else {
+        None
+    };
+    if let Some(msg) = msg {
+        let re = vm.runtime_error(msg);
+        crate::types::exceptions::set_cause(vm, &re, Value::Obj(e.0.clone()));
+        crate::types::exceptions::set_context(vm, &re, Value::Obj(e.0.clone()));
+        return re;
+    }
+    e
+}
+
+/// Called by the loop when a frame resumed inline by `FOR_ITER` yields: the
+/// frame (already popped) goes back into its generator, and the caller's
+/// handled exception `saved` is restored.
+pub(crate) fn frame_yielded_inline(vm: &mut Vm, mut frame: Box<Frame>) {
+    frame.resumed_inline = false;
+    let saved = std::mem::replace(&mut frame.saved_exc, Value::None);
+    let inner = std::mem::replace(&mut vm.exc_info, saved);
+    match frame.generator.as_ref().and_then(|w| w.upgrade()) {
+        Some(g) => {
+            if let Payload::Generator(gd) = &g.payload {
+                let mut d = gd.borrow_mut();
+                d.running = false;
+                d.exc_state = inner;
+                d.frame = Some(frame);
+            }
+        }
+        None => drop(frame),
+    }
+}
+
+/// Called by the loop when a frame resumed inline by `FOR_ITER` returns or
+/// lets an exception escape (the frame is already popped): the generator is
+/// finished and the caller's handled exception restored.
+pub(crate) fn frame_ended_inline(vm: &mut Vm, mut frame: Box<Frame>) {
+    frame.resumed_inline = false;
+    vm.exc_info = std::mem::replace(&mut frame.saved_exc, Value::None);
+    match frame.generator.as_ref().and_then(|w| w.upgrade()) {
+        Some(g) => {
+            if let Payload::Generator(gd) = &g.payload {
+                let mut d = gd.borrow_mut();
+                d.running = false;
+                d.finished = true;
+                d.exc_state = Value::None;
+            }
+            drop(frame);
+        }
+        None => drop(frame),
+    }
+}
+
+/// `FOR_ITER` on a plain generator that can be resumed: takes its frame out,
+/// sends None in (when started) and marks it running with its handled
+/// exception in place. The caller pushes the frame and continues with it.
+/// `None` when the generator cannot be resumed this way (the generic path
+/// then reports what is wrong).
+#[inline]
+pub(crate) fn take_frame_for_inline(vm: &mut Vm, g: &PyRef, exit: usize) -> Option<Box<Frame>> {
+    let Payload::Generator(gd) = &g.payload else { return None };
+    if !Rc::ptr_eq(g.class(), &vm.types.generator) || vm.depth >= vm.recursion_limit {
+        return None;
+    }
+    let mut d = gd.try_borrow_mut().ok()?;
+    if d.running || d.finished {
+        return None;
+    }
+    let mut frame = d.frame.take()?;
+    if d.started {
+        crate::value::push_value(&mut frame.stack, Value::None);
+    }
+    d.started = true;
+    d.running = true;
+    frame.saved_exc = std::mem::replace(&mut vm.exc_info, std::mem::replace(&mut d.exc_state, Value::None));
+    frame.is_entry = false;
+    frame.resumed_inline = true;
+    frame.inline_exit = exit;
+    Some(frame)
 }
 
 /// `SEND`: sends `v` into any iterator (generators directly, others via
