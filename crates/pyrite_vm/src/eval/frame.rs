@@ -43,8 +43,12 @@ pub struct Frame {
     /// caller (not by `generator::resume`): its yield, return and escaping
     /// exception switch back to the caller frame in the same loop.
     pub resumed_inline: bool,
-    /// For a frame resumed inline: the caller's `FOR_ITER` exit target.
+    /// For a frame resumed inline: the exit target of the caller's
+    /// `FOR_ITER` or `SEND`.
     pub inline_exit: usize,
+    /// For a frame resumed inline: by `SEND` (its return value replaces the
+    /// sub-iterator) rather than `FOR_ITER` (the iterator is popped).
+    pub inline_send: bool,
 }
 
 impl Frame {
@@ -71,6 +75,7 @@ impl Frame {
             init_self: Value::Null,
             resumed_inline: false,
             inline_exit: 0,
+            inline_send: false,
         }
     }
 

@@ -273,12 +273,13 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 if f.resumed_inline {
                     // A generator resumed by FOR_ITER finished: the caller's
                     // loop ends (the iterator is popped, jump to the exit).
+                    // For SEND, the return value replaces the sub-iterator.
                     let exit = f.inline_exit;
+                    let send = f.inline_send;
                     let Some(fr) = vm.pop_frame() else {
                         return Err(vm.system_error("RETURN_VALUE: no frame"));
                     };
                     crate::types::generator::frame_ended_inline(vm, fr);
-                    drop(v);
                     let Some(top) = vm.frames.last_mut() else {
                         return Err(vm.system_error("RETURN_VALUE: no caller frame"));
                     };
@@ -286,6 +287,11 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     // SAFETY: as for CALL above; the returning frame is no longer used.
                     f = unsafe { &mut *p };
                     f.stack.pop();
+                    if send {
+                        stack_push(&mut f.stack, v);
+                    } else {
+                        drop(v);
+                    }
                     f.pc = exit;
                     continue 'frame;
                 }
@@ -534,7 +540,7 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 if let Some(Value::Obj(o)) = f.stack.last() {
                     if let Payload::Generator(_) = &o.payload {
                         let exit = arg as usize;
-                        if let Some(gf) = crate::types::generator::take_frame_for_inline(vm, o, exit) {
+                        if let Some(gf) = crate::types::generator::take_frame_for_inline(vm, o, exit, false, &Value::None) {
                             vm.depth += 1;
                             vm.frames.push(gf);
                             let Some(top) = vm.frames.last_mut() else {
@@ -626,6 +632,39 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 if let Some(Value::Obj(l)) = f.stack.get(n - arg as usize) {
                     if let Payload::List(items) = &l.payload {
                         crate::value::push_value(&mut items.borrow_mut(), v);
+                    }
+                }
+            }
+            Opcode::Send => {
+                // A plain generator as sub-iterator resumes in this loop, as
+                // for FOR_ITER.
+                let n = f.stack.len();
+                if n >= 2 {
+                    if let (Value::Obj(o), v) = (&f.stack[n - 2], &f.stack[n - 1]) {
+                        if let Payload::Generator(_) = &o.payload {
+                            if let Some(gf) = crate::types::generator::take_frame_for_inline(vm, o, arg as usize, true, v) {
+                                f.stack.pop();
+                                vm.depth += 1;
+                                vm.frames.push(gf);
+                                let Some(top) = vm.frames.last_mut() else {
+                                    return Err(vm.system_error("SEND: no frame"));
+                                };
+                                let p: *mut Frame = &mut **top;
+                                // SAFETY: as for FOR_ITER.
+                                f = unsafe { &mut *p };
+                                continue 'frame;
+                            }
+                        }
+                    }
+                }
+                let v = pop!(f);
+                let sub = top!(f);
+                match crate::types::generator::send(vm, &sub, v)? {
+                    crate::types::generator::SendResult::Yielded(y) => stack_push(&mut f.stack, y),
+                    crate::types::generator::SendResult::Returned(r) => {
+                        f.stack.pop();
+                        stack_push(&mut f.stack, r);
+                        f.pc = arg as usize;
                     }
                 }
             }

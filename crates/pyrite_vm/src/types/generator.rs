@@ -248,25 +248,26 @@ pub(crate) fn frame_ended_inline(vm: &mut Vm, mut frame: Box<Frame>) {
     }
 }
 
-/// `FOR_ITER` on a plain generator that can be resumed: takes its frame out,
-/// sends None in (when started) and marks it running with its handled
-/// exception in place. The caller pushes the frame and continues with it.
-/// `None` when the generator cannot be resumed this way (the generic path
-/// then reports what is wrong).
+/// `FOR_ITER` (`send` false, `value` None) or `SEND` of `value` on a plain
+/// generator that can be resumed: takes its frame out, sends `value` in (when
+/// started) and marks it running with its handled exception in place. The
+/// caller pushes the frame and continues with it. `None` when the generator
+/// cannot be resumed this way (the generic path then reports what is wrong).
 #[inline]
-pub(crate) fn take_frame_for_inline(vm: &mut Vm, g: &PyRef, exit: usize) -> Option<Box<Frame>> {
+pub(crate) fn take_frame_for_inline(vm: &mut Vm, g: &PyRef, exit: usize, send: bool, value: &Value) -> Option<Box<Frame>> {
     let Payload::Generator(gd) = &g.payload else { return None };
     if !Rc::ptr_eq(g.class(), &vm.types.generator) || vm.depth >= vm.recursion_limit {
         return None;
     }
     let mut d = gd.try_borrow_mut().ok()?;
-    if d.running || d.finished {
+    if d.running || d.finished || (!d.started && !value.is_none()) {
         return None;
     }
     let mut frame = d.frame.take()?;
     if d.started {
-        crate::value::push_value(&mut frame.stack, Value::None);
+        crate::value::push_value(&mut frame.stack, value.clone());
     }
+    frame.inline_send = send;
     d.started = true;
     d.running = true;
     frame.saved_exc = std::mem::replace(&mut vm.exc_info, std::mem::replace(&mut d.exc_state, Value::None));
