@@ -635,38 +635,14 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     }
                 }
             }
-            Opcode::Send => {
-                // A plain generator as sub-iterator resumes in this loop, as
-                // for FOR_ITER.
-                let n = f.stack.len();
-                if n >= 2 {
-                    if let (Value::Obj(o), v) = (&f.stack[n - 2], &f.stack[n - 1]) {
-                        if let Payload::Generator(_) = &o.payload {
-                            if let Some(gf) = crate::types::generator::take_frame_for_inline(vm, o, arg as usize, true, v) {
-                                f.stack.pop();
-                                vm.depth += 1;
-                                vm.frames.push(gf);
-                                let Some(top) = vm.frames.last_mut() else {
-                                    return Err(vm.system_error("SEND: no frame"));
-                                };
-                                let p: *mut Frame = &mut **top;
-                                // SAFETY: as for FOR_ITER.
-                                f = unsafe { &mut *p };
-                                continue 'frame;
-                            }
-                        }
-                    }
-                }
-                let v = pop!(f);
-                let sub = top!(f);
-                match crate::types::generator::send(vm, &sub, v)? {
-                    crate::types::generator::SendResult::Yielded(y) => stack_push(&mut f.stack, y),
-                    crate::types::generator::SendResult::Returned(r) => {
-                        f.stack.pop();
-                        stack_push(&mut f.stack, r);
-                        f.pc = arg as usize;
-                    }
-                }
+            Opcode::Send if send_inline(vm, f, arg as usize) => {
+                let Some(top) = vm.frames.last_mut() else {
+                    return Err(vm.system_error("SEND: no frame"));
+                };
+                let p: *mut Frame = &mut **top;
+                // SAFETY: as for FOR_ITER.
+                f = unsafe { &mut *p };
+                continue 'frame;
             }
             Opcode::YieldValue if f.resumed_inline => {
                 // Back to the FOR_ITER that resumed this generator frame.
@@ -694,6 +670,25 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
         }
     }
     }
+}
+
+/// `SEND` to a plain generator that can be resumed in the running loop:
+/// pushes its frame (true), or leaves everything as it was (false).
+#[inline(never)]
+fn send_inline(vm: &mut Vm, f: &mut Frame, exit: usize) -> bool {
+    let n = f.stack.len();
+    if n < 2 {
+        return false;
+    }
+    let (Value::Obj(o), v) = (&f.stack[n - 2], &f.stack[n - 1]) else { return false };
+    if !matches!(o.payload, Payload::Generator(_)) {
+        return false;
+    }
+    let Some(gf) = crate::types::generator::take_frame_for_inline(vm, o, exit, true, v) else { return false };
+    f.stack.pop();
+    vm.depth += 1;
+    vm.frames.push(gf);
+    true
 }
 
 /// The less frequent instructions, kept out of `execute` so the hot loop stays
