@@ -114,7 +114,7 @@ fn kind_word(k: GenKind) -> &'static str {
 /// suspension point.
 pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyResult<SendResult> {
     let Some(gd) = gen_data(g) else { return Err(vm.type_error("not a generator")) };
-    let (frame, kind) = {
+    let (frame, kind, own) = {
         let mut d = gd.borrow_mut();
         if d.running {
             let k = d.kind;
@@ -145,9 +145,11 @@ pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyRes
         d.running = true;
         frame.is_entry = true;
         frame.resumed_inline = false;
-        (frame, d.kind)
+        // The generator's handled exception is in place while it runs.
+        let own = std::mem::replace(&mut d.exc_state, Value::None);
+        (frame, d.kind, own)
     };
-    let saved = std::mem::replace(&mut vm.exc_info, gd.borrow().exc_state.clone());
+    let saved = std::mem::replace(&mut vm.exc_info, own);
     let r = match vm.push_frame(frame) {
         Ok(()) => vm.run_with(exc),
         Err(e) => {
@@ -161,11 +163,9 @@ pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyRes
     match r {
         Ok(Exit::Yield(v)) => {
             d.exc_state = inner_exc;
-            drop(d);
             // The yielding frame is still on top of the frame stack: take it back.
-            if let Some(fr) = vm.pop_frame() {
-                gd.borrow_mut().frame = Some(fr);
-            }
+            vm.depth -= 1;
+            d.frame = vm.frames.pop();
             Ok(SendResult::Yielded(v))
         }
         Ok(Exit::Return(v)) => {
