@@ -242,3 +242,19 @@ def yields_stop():
     yield StopIteration
     yield StopIteration()
 print([type(x).__name__ for x in yields_stop()])
+
+# close/throw of a generator from inside its own running frame
+def selfclose():
+    try:
+        me2.close()
+    except ValueError as e:
+        print("close:", e)
+    try:
+        me2.throw(KeyError)
+    except ValueError as e:
+        print("throw:", e)
+    print(me2.gi_running)
+    yield 1
+me2 = selfclose()
+for x in me2:
+    print(x, me2.gi_running)

@@ -559,6 +559,11 @@ pub fn gen_close_impl(vm: &mut Vm, g: &Value) -> PyResult<()> {
     let Some(gd) = gen_data(g) else { return Ok(()) };
     {
         let d = gd.borrow();
+        if d.running {
+            let k = d.kind;
+            drop(d);
+            return Err(vm.value_error(format!("{} already executing", kind_word(k))));
+        }
         if d.finished || d.frame.is_none() {
             return Ok(());
         }
