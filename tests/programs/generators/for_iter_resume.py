@@ -258,3 +258,25 @@ def selfclose():
 me2 = selfclose()
 for x in me2:
     print(x, me2.gi_running)
+
+# gi_frame of a running generator is its executing frame
+
+def introspect():
+    g = yield
+    fr = g.gi_frame
+    print("running", g.gi_running, fr is not None, fr is sys._getframe(), fr.f_code.co_name, fr.f_lineno)
+    yield 1
+def driver():
+    g = introspect()
+    next(g)
+    print(g.send(g))
+    for v in g:
+        pass
+    print(g.gi_frame)
+driver()
+def nested():
+    def inner():
+        yield sys._getframe() is outer_gen.gi_frame.f_back if False else outer_gen.gi_frame.f_code.co_name
+    yield from inner()
+outer_gen = nested()
+print(list(outer_gen))

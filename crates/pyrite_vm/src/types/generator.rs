@@ -635,6 +635,13 @@ fn g_running(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn g_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let Some(gd) = gen_data(v) else { return Ok(Value::None) };
     let d = gd.borrow();
+    if d.running {
+        // The running frame is on the frame stack.
+        drop(d);
+        let Some(o) = v.as_obj() else { return Ok(Value::None) };
+        let idx = vm.frames.iter().rposition(|f| f.generator.as_ref().map(|w| std::ptr::eq(w.as_ptr(), Rc::as_ptr(o))).unwrap_or(false));
+        return Ok(idx.and_then(|i| crate::types::frameobj::frame_object(vm, i)).map(Value::Obj).unwrap_or(Value::None));
+    }
     let Some(f) = d.frame.as_ref().filter(|_| !d.finished) else { return Ok(Value::None) };
     // A snapshot of the suspended frame (code, globals, line).
     let code = Value::Obj(PyObject::new(vm.types.code.clone(), Payload::Code(f.code.clone())));
