@@ -39,6 +39,16 @@ pub struct Frame {
     /// For an `__init__` frame pushed by `CALL` of a class: the new instance,
     /// which becomes the call's result when `__init__` returns None.
     pub init_self: Value,
+    /// A generator frame resumed by `FOR_ITER` inside the loop running its
+    /// caller (not by `generator::resume`): its yield, return and escaping
+    /// exception switch back to the caller frame in the same loop.
+    pub resumed_inline: bool,
+    /// For a frame resumed inline: the exit target of the caller's
+    /// `FOR_ITER` or `SEND`.
+    pub inline_exit: usize,
+    /// For a frame resumed inline: by `SEND` (its return value replaces the
+    /// sub-iterator) rather than `FOR_ITER` (the iterator is popped).
+    pub inline_send: bool,
 }
 
 impl Frame {
@@ -63,6 +73,9 @@ impl Frame {
             frame_obj: None,
             saved_exc: Value::None,
             init_self: Value::Null,
+            resumed_inline: false,
+            inline_exit: 0,
+            inline_send: false,
         }
     }
 
@@ -131,6 +144,7 @@ impl Frame {
         self.generator = None;
         self.saved_exc = Value::None;
         self.init_self = Value::Null;
+        self.resumed_inline = false;
     }
 
     /// Current line number.

@@ -180,10 +180,19 @@ impl Vm {
                 } else {
                     let fr = self.pop_frame();
                     let entry = fr.as_ref().map(|f| f.is_entry).unwrap_or(true);
+                    let mut e = e;
                     if let Some(fr) = fr {
-                        match fr.generator.as_ref().and_then(|w| w.upgrade()) {
-                            Some(g) => crate::types::generator::frame_finished(self, &g, fr),
-                            None => self.recycle_frame(fr),
+                        if fr.resumed_inline {
+                            // A generator resumed by FOR_ITER in this loop: it
+                            // is finished, and the caller sees what `resume`
+                            // would report.
+                            crate::types::generator::frame_ended_inline(self, fr);
+                            e = crate::types::generator::escaped_error(self, e, crate::types::generator::GenKind::Generator);
+                        } else {
+                            match fr.generator.as_ref().and_then(|w| w.upgrade()) {
+                                Some(g) => crate::types::generator::frame_finished(self, &g, fr),
+                                None => self.recycle_frame(fr),
+                            }
                         }
                     }
                     if entry {

@@ -270,6 +270,18 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
             Opcode::ReturnValue => {
                 run_finalizers!(vm);
                 let v = pop!(f);
+                if f.resumed_inline {
+                    // A generator resumed by FOR_ITER finished: the caller's
+                    // loop ends (the iterator is popped, jump to the exit).
+                    return_inline(vm, f, v);
+                    let Some(top) = vm.frames.last_mut() else {
+                        return Err(vm.system_error("RETURN_VALUE: no caller frame"));
+                    };
+                    let p: *mut Frame = &mut **top;
+                    // SAFETY: as for CALL above; the returning frame is no longer used.
+                    f = unsafe { &mut *p };
+                    continue 'frame;
+                }
                 if f.is_entry || f.generator.is_some() || vm.frames.len() < 2 {
                     return Ok(Flow::Return(v));
                 }
@@ -510,6 +522,19 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                         }
                     }
                 }
+                // A plain generator resumes in this loop: its frame goes on
+                // top and runs until it yields, returns or raises (see
+                // YIELD_VALUE, RETURN_VALUE and `run_with`).
+                if for_iter_inline(vm, f, arg as usize) {
+                    let Some(top) = vm.frames.last_mut() else {
+                        return Err(vm.system_error("FOR_ITER: no frame"));
+                    };
+                    let p: *mut Frame = &mut **top;
+                    // SAFETY: as for CALL; the generator's frame is popped
+                    // only by YIELD_VALUE/RETURN_VALUE below or by `run_with`.
+                    f = unsafe { &mut *p };
+                    continue 'frame;
+                }
                 let it = top!(f);
                 let r = match crate::types::generator::next_direct(vm, &it) {
                     Some(r) => r,
@@ -591,6 +616,33 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     }
                 }
             }
+            Opcode::Send if send_inline(vm, f, arg as usize) => {
+                let Some(top) = vm.frames.last_mut() else {
+                    return Err(vm.system_error("SEND: no frame"));
+                };
+                let p: *mut Frame = &mut **top;
+                // SAFETY: as for FOR_ITER.
+                f = unsafe { &mut *p };
+                continue 'frame;
+            }
+            Opcode::YieldValue if f.resumed_inline => {
+                // Back to the FOR_ITER that resumed this generator frame.
+                run_finalizers!(vm);
+                let v = pop!(f);
+                let Some(fr) = vm.pop_frame() else {
+                    return Err(vm.system_error("YIELD_VALUE: no frame"));
+                };
+                crate::types::generator::frame_yielded_inline(vm, fr);
+                let Some(top) = vm.frames.last_mut() else {
+                    return Err(vm.system_error("YIELD_VALUE: no caller frame"));
+                };
+                let p: *mut Frame = &mut **top;
+                // SAFETY: as for CALL above; the yielding frame now belongs to
+                // its generator and is no longer used here.
+                f = unsafe { &mut *p };
+                stack_push(&mut f.stack, v);
+                continue 'frame;
+            }
             _ => {
                 if let Some(flow) = execute_cold(vm, f, &code, op, arg)? {
                     return Ok(flow);
@@ -599,6 +651,59 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
         }
     }
     }
+}
+
+/// `FOR_ITER` on a plain generator that can be resumed in the running loop:
+/// pushes its frame (true), or leaves everything as it was (false).
+#[inline(never)]
+fn for_iter_inline(vm: &mut Vm, f: &mut Frame, exit: usize) -> bool {
+    let Some(Value::Obj(o)) = f.stack.last() else { return false };
+    if !matches!(o.payload, Payload::Generator(_)) {
+        return false;
+    }
+    let Some(gf) = crate::types::generator::take_frame_for_inline(vm, o, exit, false, &Value::None) else { return false };
+    vm.depth += 1;
+    vm.frames.push(gf);
+    true
+}
+
+/// `RETURN_VALUE` of `v` in generator frame `f` (the top frame) resumed
+/// inline: pops it, finishes the generator and ends the caller's `FOR_ITER`
+/// (the iterator is popped) or `SEND` (`v` replaces the sub-iterator) by
+/// jumping to its exit.
+#[inline(never)]
+fn return_inline(vm: &mut Vm, f: &mut Frame, v: Value) {
+    let exit = f.inline_exit;
+    let send = f.inline_send;
+    if let Some(fr) = vm.pop_frame() {
+        crate::types::generator::frame_ended_inline(vm, fr);
+    }
+    if let Some(caller) = vm.frames.last_mut() {
+        caller.stack.pop();
+        if send {
+            stack_push(&mut caller.stack, v);
+        }
+        caller.pc = exit;
+    }
+}
+
+/// `SEND` to a plain generator that can be resumed in the running loop:
+/// pushes its frame (true), or leaves everything as it was (false).
+#[inline(never)]
+fn send_inline(vm: &mut Vm, f: &mut Frame, exit: usize) -> bool {
+    let n = f.stack.len();
+    if n < 2 {
+        return false;
+    }
+    let (Value::Obj(o), v) = (&f.stack[n - 2], &f.stack[n - 1]) else { return false };
+    if !matches!(o.payload, Payload::Generator(_)) {
+        return false;
+    }
+    let Some(gf) = crate::types::generator::take_frame_for_inline(vm, o, exit, true, v) else { return false };
+    f.stack.pop();
+    vm.depth += 1;
+    vm.frames.push(gf);
+    true
 }
 
 /// The less frequent instructions, kept out of `execute` so the hot loop stays

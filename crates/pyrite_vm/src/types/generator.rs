@@ -114,7 +114,7 @@ fn kind_word(k: GenKind) -> &'static str {
 /// suspension point.
 pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyResult<SendResult> {
     let Some(gd) = gen_data(g) else { return Err(vm.type_error("not a generator")) };
-    let (frame, kind) = {
+    let (frame, kind, own) = {
         let mut d = gd.borrow_mut();
         if d.running {
             let k = d.kind;
@@ -144,9 +144,12 @@ pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyRes
         d.started = true;
         d.running = true;
         frame.is_entry = true;
-        (frame, d.kind)
+        frame.resumed_inline = false;
+        // The generator's handled exception is in place while it runs.
+        let own = std::mem::replace(&mut d.exc_state, Value::None);
+        (frame, d.kind, own)
     };
-    let saved = std::mem::replace(&mut vm.exc_info, gd.borrow().exc_state.clone());
+    let saved = std::mem::replace(&mut vm.exc_info, own);
     let r = match vm.push_frame(frame) {
         Ok(()) => vm.run_with(exc),
         Err(e) => {
@@ -160,11 +163,9 @@ pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyRes
     match r {
         Ok(Exit::Yield(v)) => {
             d.exc_state = inner_exc;
-            drop(d);
             // The yielding frame is still on top of the frame stack: take it back.
-            if let Some(fr) = vm.pop_frame() {
-                gd.borrow_mut().frame = Some(fr);
-            }
+            vm.depth -= 1;
+            d.frame = vm.frames.pop();
             Ok(SendResult::Yielded(v))
         }
         Ok(Exit::Return(v)) => {
@@ -180,25 +181,100 @@ pub fn resume(vm: &mut Vm, g: &Value, value: Value, exc: Option<PyErr>) -> PyRes
             d.finished = true;
             d.exc_state = Value::None;
             drop(d);
-            // PEP 479: StopIteration escaping a generator becomes RuntimeError.
-            let si = vm.exc.stop_iteration.clone();
-            let sai = vm.exc.stop_async_iteration.clone();
-            let msg = if vm.is_subtype(e.0.class(), &si) {
-                Some(format!("{} raised StopIteration", kind_word(kind)))
-            } else if kind == GenKind::AsyncGenerator && vm.is_subtype(e.0.class(), &sai) {
-                Some("async generator raised StopAsyncIteration".to_string())
-            } else {
-                None
-            };
-            if let Some(msg) = msg {
-                let re = vm.runtime_error(msg);
-                crate::types::exceptions::set_cause(vm, &re, Value::Obj(e.0.clone()));
-                crate::types::exceptions::set_context(vm, &re, Value::Obj(e.0.clone()));
-                return Err(re);
-            }
-            Err(e)
+            Err(escaped_error(vm, e, kind))
         }
     }
+}
+
+/// The exception seen by the resumer when `e` escapes a generator's frame.
+/// PEP 479: StopIteration (StopAsyncIteration from an async generator)
+/// becomes RuntimeError.
+pub(crate) fn escaped_error(vm: &mut Vm, e: PyErr, kind: GenKind) -> PyErr {
+    let si = vm.exc.stop_iteration.clone();
+    let sai = vm.exc.stop_async_iteration.clone();
+    let msg = if vm.is_subtype(e.0.class(), &si) {
+        Some(format!("{} raised StopIteration", kind_word(kind)))
+    } else if kind == GenKind::AsyncGenerator && vm.is_subtype(e.0.class(), &sai) {
+        Some("async generator raised StopAsyncIteration".to_string())
+    } else {
+        None
+    };
+    if let Some(msg) = msg {
+        let re = vm.runtime_error(msg);
+        crate::types::exceptions::set_cause(vm, &re, Value::Obj(e.0.clone()));
+        crate::types::exceptions::set_context(vm, &re, Value::Obj(e.0.clone()));
+        return re;
+    }
+    e
+}
+
+/// Called by the loop when a frame resumed inline by `FOR_ITER` yields: the
+/// frame (already popped) goes back into its generator, and the caller's
+/// handled exception `saved` is restored.
+pub(crate) fn frame_yielded_inline(vm: &mut Vm, mut frame: Box<Frame>) {
+    frame.resumed_inline = false;
+    let saved = std::mem::replace(&mut frame.saved_exc, Value::None);
+    let inner = std::mem::replace(&mut vm.exc_info, saved);
+    match frame.generator.as_ref().and_then(|w| w.upgrade()) {
+        Some(g) => {
+            if let Payload::Generator(gd) = &g.payload {
+                let mut d = gd.borrow_mut();
+                d.running = false;
+                d.exc_state = inner;
+                d.frame = Some(frame);
+            }
+        }
+        None => drop(frame),
+    }
+}
+
+/// Called by the loop when a frame resumed inline by `FOR_ITER` returns or
+/// lets an exception escape (the frame is already popped): the generator is
+/// finished and the caller's handled exception restored.
+pub(crate) fn frame_ended_inline(vm: &mut Vm, mut frame: Box<Frame>) {
+    frame.resumed_inline = false;
+    vm.exc_info = std::mem::replace(&mut frame.saved_exc, Value::None);
+    match frame.generator.as_ref().and_then(|w| w.upgrade()) {
+        Some(g) => {
+            if let Payload::Generator(gd) = &g.payload {
+                let mut d = gd.borrow_mut();
+                d.running = false;
+                d.finished = true;
+                d.exc_state = Value::None;
+            }
+            drop(frame);
+        }
+        None => drop(frame),
+    }
+}
+
+/// `FOR_ITER` (`send` false, `value` None) or `SEND` of `value` on a plain
+/// generator that can be resumed: takes its frame out, sends `value` in (when
+/// started) and marks it running with its handled exception in place. The
+/// caller pushes the frame and continues with it. `None` when the generator
+/// cannot be resumed this way (the generic path then reports what is wrong).
+#[inline]
+pub(crate) fn take_frame_for_inline(vm: &mut Vm, g: &PyRef, exit: usize, send: bool, value: &Value) -> Option<Box<Frame>> {
+    let Payload::Generator(gd) = &g.payload else { return None };
+    if !Rc::ptr_eq(g.class(), &vm.types.generator) || vm.depth >= vm.recursion_limit {
+        return None;
+    }
+    let mut d = gd.try_borrow_mut().ok()?;
+    if d.running || d.finished || (!d.started && !value.is_none()) {
+        return None;
+    }
+    let mut frame = d.frame.take()?;
+    if d.started {
+        crate::value::push_value(&mut frame.stack, value.clone());
+    }
+    frame.inline_send = send;
+    d.started = true;
+    d.running = true;
+    frame.saved_exc = std::mem::replace(&mut vm.exc_info, std::mem::replace(&mut d.exc_state, Value::None));
+    frame.is_entry = false;
+    frame.resumed_inline = true;
+    frame.inline_exit = exit;
+    Some(frame)
 }
 
 /// `SEND`: sends `v` into any iterator (generators directly, others via
@@ -483,6 +559,11 @@ pub fn gen_close_impl(vm: &mut Vm, g: &Value) -> PyResult<()> {
     let Some(gd) = gen_data(g) else { return Ok(()) };
     {
         let d = gd.borrow();
+        if d.running {
+            let k = d.kind;
+            drop(d);
+            return Err(vm.value_error(format!("{} already executing", kind_word(k))));
+        }
         if d.finished || d.frame.is_none() {
             return Ok(());
         }
@@ -554,6 +635,13 @@ fn g_running(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn g_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let Some(gd) = gen_data(v) else { return Ok(Value::None) };
     let d = gd.borrow();
+    if d.running {
+        // The running frame is on the frame stack.
+        drop(d);
+        let Some(o) = v.as_obj() else { return Ok(Value::None) };
+        let idx = vm.frames.iter().rposition(|f| f.generator.as_ref().map(|w| std::ptr::eq(w.as_ptr(), Rc::as_ptr(o))).unwrap_or(false));
+        return Ok(idx.and_then(|i| crate::types::frameobj::frame_object(vm, i)).map(Value::Obj).unwrap_or(Value::None));
+    }
     let Some(f) = d.frame.as_ref().filter(|_| !d.finished) else { return Ok(Value::None) };
     // A snapshot of the suspended frame (code, globals, line).
     let data = crate::types::frameobj::FrameObjData::new(
