@@ -68,6 +68,24 @@ fn float_binop_inline(op: u32, x: f64, y: f64) -> Option<f64> {
     }
 }
 
+/// A comparison's boolean result when the next instruction is
+/// POP_JUMP_IF_FALSE/TRUE: that jump is taken (or not) here, with no push,
+/// pop and dispatch. False (nothing done) otherwise.
+#[inline(always)]
+fn fuse_jump(f: &mut Frame, instrs: &[u32], r: bool) -> bool {
+    let Some(&next) = instrs.get(f.pc) else { return false };
+    let nop = next as u8;
+    if nop != Opcode::PopJumpIfFalse as u8 && nop != Opcode::PopJumpIfTrue as u8 {
+        return false;
+    }
+    f.lasti = f.pc;
+    f.pc += 1;
+    if r == (nop == Opcode::PopJumpIfTrue as u8) {
+        f.pc = (next >> 8) as usize;
+    }
+    true
+}
+
 /// A comparison result for machine ints or floats.
 #[inline(always)]
 fn compare_inline(op: u32, a: &Value, b: &Value) -> Option<bool> {
@@ -366,18 +384,9 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                     if let Some(r) = compare_inline(arg, &f.stack[n - 2], &f.stack[n - 1]) {
                         // SAFETY: `n >= 2`; both operands are immediates (no drop).
                         unsafe { f.stack.set_len(n - 2) };
-                        if let Some(&next) = instrs.get(f.pc) {
-                            let nop = next as u8;
-                            if nop == Opcode::PopJumpIfFalse as u8 || nop == Opcode::PopJumpIfTrue as u8 {
-                                f.lasti = f.pc;
-                                f.pc += 1;
-                                if r == (nop == Opcode::PopJumpIfTrue as u8) {
-                                    f.pc = (next >> 8) as usize;
-                                }
-                                continue;
-                            }
+                        if !fuse_jump(f, instrs, r) {
+                            stack_push(&mut f.stack, Value::Bool(r));
                         }
-                        stack_push(&mut f.stack, Value::Bool(r));
                         continue;
                     }
                 }
@@ -388,18 +397,8 @@ pub(crate) fn execute(vm: &mut Vm, f: &mut Frame) -> PyResult<Flow> {
                 };
                 let r = match crate::protocol::fastops::compare_fast(vm, &a, &b, cop) {
                     Some(r) => {
-                        // A following POP_JUMP_IF_FALSE/TRUE consumes the bool
-                        // directly (no push, pop and dispatch).
-                        if let Some(&next) = instrs.get(f.pc) {
-                            let nop = next as u8;
-                            if nop == Opcode::PopJumpIfFalse as u8 || nop == Opcode::PopJumpIfTrue as u8 {
-                                f.lasti = f.pc;
-                                f.pc += 1;
-                                if r == (nop == Opcode::PopJumpIfTrue as u8) {
-                                    f.pc = (next >> 8) as usize;
-                                }
-                                continue;
-                            }
+                        if fuse_jump(f, instrs, r) {
+                            continue;
                         }
                         Value::Bool(r)
                     }

@@ -552,15 +552,7 @@ pub fn type_call_impl(vm: &mut Vm, cls: &PyRef, args: &[Value], kwargs: &[(PyRef
         return r;
     }
     if let Some(td) = cls.as_type() {
-        let (kind, init) = {
-            let c = td.ctor_cache.borrow();
-            if c.version == td.version.get() {
-                (c.kind, c.init.clone())
-            } else {
-                drop(c);
-                fill_ctor_cache(vm, cls, td)
-            }
-        };
+        let (kind, init) = ctor_of(vm, cls, td);
         if kind != ctor_kind::GENERIC && !td.has_flag(flags::ABSTRACT) {
             if kind == ctor_kind::PY_INIT {
                 let obj = Value::Obj(new_instance(vm, cls, Payload::None));
@@ -579,8 +571,9 @@ pub fn type_call_impl(vm: &mut Vm, cls: &PyRef, args: &[Value], kwargs: &[(PyRef
 }
 
 /// `cls(...)` when the class's metaclass is `type`, its `__new__` is
-/// `object.__new__` and its `__init__` a Python function: the new instance
-/// and that `__init__`. The caller calls `__init__(instance, *args, **kwargs)`,
+/// `object.__new__` or `BaseException.__new__` (which takes the positional
+/// `args`) and its `__init__` a Python function: the new instance and that
+/// `__init__`. The caller calls `__init__(instance, *args, **kwargs)`,
 /// raises TypeError "__init__() should return None, not '<type>'" if it
 /// returns anything but None, and gives the instance as the call's result
 /// (exactly what `type_call_impl` does). None: use `vm.call`.
@@ -590,15 +583,7 @@ pub(crate) fn new_for_py_init(vm: &mut Vm, cls: &PyRef, args: &[Value]) -> Optio
         return None;
     }
     let td = cls.as_type()?;
-    let (kind, init) = {
-        let c = td.ctor_cache.borrow();
-        if c.version == td.version.get() {
-            (c.kind, c.init.clone())
-        } else {
-            drop(c);
-            fill_ctor_cache(vm, cls, td)
-        }
-    };
+    let (kind, init) = ctor_of(vm, cls, td);
     if td.has_flag(flags::ABSTRACT) {
         return None;
     }
@@ -607,6 +592,19 @@ pub(crate) fn new_for_py_init(vm: &mut Vm, cls: &PyRef, args: &[Value]) -> Optio
         ctor_kind::EXC_PY_INIT => Some((Value::Obj(crate::types::exceptions::exception_instance(vm, cls, args)), init)),
         _ => None,
     }
+}
+
+/// What calling `cls` does (a `ctor_kind` and the Python `__init__`, if
+/// any), from the type's cache, filled when stale.
+#[inline]
+fn ctor_of(vm: &mut Vm, cls: &PyRef, td: &TypeData) -> (u8, Value) {
+    {
+        let c = td.ctor_cache.borrow();
+        if c.version == td.version.get() {
+            return (c.kind, c.init.clone());
+        }
+    }
+    fill_ctor_cache(vm, cls, td)
 }
 
 /// Resolves what calling `cls` does for `type_call_impl`'s fast paths and
