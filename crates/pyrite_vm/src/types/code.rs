@@ -70,7 +70,7 @@ impl CachedDescr {
     }
 
     /// The value, if present and alive.
-    #[inline]
+    #[inline(always)]
     pub fn get(&self) -> Option<Value> {
         match self {
             CachedDescr::Absent => None,
