@@ -8,11 +8,18 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let list = std::fs::read_to_string(&args[1]).unwrap();
+    let Some(list) = args.get(1).and_then(|p| std::fs::read_to_string(p).ok()) else {
+        eprintln!("usage: compile_list FILE-LIST [dump]  (FILE-LIST: one .py path per line)");
+        std::process::exit(2);
+    };
     let dump = args.len() > 2;
     let (mut ok, mut bad) = (0, 0);
     for path in list.lines().filter(|l| !l.trim().is_empty()) {
-        let bytes = std::fs::read(path).unwrap();
+        let Ok(bytes) = std::fs::read(path) else {
+            eprintln!("{path}: cannot read");
+            bad += 1;
+            continue;
+        };
         let text = match pyrite_compiler::decode_source(&bytes) {
             Ok(t) => t,
             Err(_) => {

@@ -66,19 +66,21 @@ pub fn check(toks: &Tokens, lines: &Lines) -> Result<(), CompileError> {
         return Ok(());
     }
     let src = lines.src;
-    let mut stack: Vec<Run> = vec![Run::default()];
+    // The innermost bracket's run, and the enclosing ones.
+    let mut cur = Run::default();
+    let mut outer: Vec<Run> = Vec::new();
     let mut prev_operand = false;
     for t in &toks.toks {
         let text = &src[t.start..t.end];
         let mut operand = false;
         match t.kind {
             Tok::Newline | Tok::Indent | Tok::Dedent | Tok::EndMarker => {
-                stack.truncate(1);
-                stack[0] = Run::default();
+                outer.clear();
+                cur = Run::default();
             }
             Tok::Name | Tok::Number | Tok::String => {
                 operand = !matches!(text, "not" | "await" | "lambda" | "if" | "else" | "and" | "or" | "in" | "is");
-                let run = stack.last_mut().expect("stack never empty");
+                let run = &mut cur;
                 match text {
                     "not" | "await" => run.prefix += 1,
                     "lambda" | "if" => run.keywords += 1,
@@ -92,27 +94,26 @@ pub fn check(toks: &Tokens, lines: &Lines) -> Result<(), CompileError> {
                 match text {
                     "(" | "[" | "{" => {
                         if prev_operand {
-                            stack.last_mut().expect("stack never empty").trailers += 1;
+                            cur.trailers += 1;
                         }
-                        stack.push(Run::default());
+                        outer.push(std::mem::take(&mut cur));
                     }
                     ")" | "]" | "}" => {
-                        if stack.len() > 1 {
-                            stack.pop();
+                        if let Some(r) = outer.pop() {
+                            cur = r;
                         }
                         operand = true;
                     }
                     "," | ";" | "=" | ":=" => {
-                        *stack.last_mut().expect("stack never empty") = Run::default();
+                        cur = Run::default();
                     }
                     // `lambda: lambda: ...` nests through its colons.
                     ":" => {
-                        let run = stack.last_mut().expect("stack never empty");
-                        *run = Run { keywords: run.keywords, ..Run::default() };
+                        cur = Run { keywords: cur.keywords, ..Run::default() };
                     }
-                    "." => stack.last_mut().expect("stack never empty").trailers += 1,
+                    "." => cur.trailers += 1,
                     _ => {
-                        let run = stack.last_mut().expect("stack never empty");
+                        let run = &mut cur;
                         if !prev_operand && matches!(text, "-" | "+" | "~") {
                             run.prefix += 1;
                         } else if let Some(l) = binop_level(text) {
@@ -122,7 +123,7 @@ pub fn check(toks: &Tokens, lines: &Lines) -> Result<(), CompileError> {
                 }
             }
         }
-        let run = stack.last().expect("stack never empty");
+        let run = &cur;
         if run.prefix > MAX_DEPTH
             || run.trailers > MAX_DEPTH
             || run.keywords > MAX_DEPTH

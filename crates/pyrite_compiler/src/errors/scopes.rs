@@ -157,6 +157,30 @@ impl<'l> StBuilder<'l> {
         let i = *self.stack.last().unwrap_or(&0);
         self.add_def_in(i, name, flag, r)
     }
+    /// `global` / `nonlocal` (`kind`) of `names` in statement range `r`:
+    /// CPython's checks against earlier uses of each name, then the definition.
+    fn directive(&mut self, names: &[ast::Identifier], kind: &str, flag: u32, r: TextRange) -> Result<(), CompileError> {
+        for n in names {
+            let name = n.as_str();
+            let cur = self.cur().lookup(name);
+            if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
+                let msg = if cur & DEF_PARAM != 0 {
+                    format!("name '{name}' is parameter and {kind}")
+                } else if cur & USE != 0 {
+                    format!("name '{name}' is used prior to {kind} declaration")
+                } else if cur & DEF_ANNOT != 0 {
+                    format!("annotated name '{name}' can't be {kind}")
+                } else {
+                    format!("name '{name}' is assigned to before {kind} declaration")
+                };
+                return Err(err_range(self.lines, msg, r));
+            }
+            self.add_def(name, flag, n.range)?;
+            self.record_directive(name, r);
+        }
+        Ok(())
+    }
+
     fn record_directive(&mut self, name: &str, r: TextRange) {
         self.cur().directives.entry(name.to_owned()).or_insert(r);
     }
@@ -352,46 +376,8 @@ impl<'l> StBuilder<'l> {
                     self.alias(a)?;
                 }
             }
-            Stmt::Global(g) => {
-                for n in &g.names {
-                    let name = n.as_str();
-                    let cur = self.cur().lookup(name);
-                    if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
-                        let msg = if cur & DEF_PARAM != 0 {
-                            format!("name '{name}' is parameter and global")
-                        } else if cur & USE != 0 {
-                            format!("name '{name}' is used prior to global declaration")
-                        } else if cur & DEF_ANNOT != 0 {
-                            format!("annotated name '{name}' can't be global")
-                        } else {
-                            format!("name '{name}' is assigned to before global declaration")
-                        };
-                        return Err(err_range(self.lines, msg, s.range()));
-                    }
-                    self.add_def(name, DEF_GLOBAL, n.range)?;
-                    self.record_directive(name, s.range());
-                }
-            }
-            Stmt::Nonlocal(g) => {
-                for n in &g.names {
-                    let name = n.as_str();
-                    let cur = self.cur().lookup(name);
-                    if cur & (DEF_PARAM | DEF_LOCAL | USE | DEF_ANNOT) != 0 {
-                        let msg = if cur & DEF_PARAM != 0 {
-                            format!("name '{name}' is parameter and nonlocal")
-                        } else if cur & USE != 0 {
-                            format!("name '{name}' is used prior to nonlocal declaration")
-                        } else if cur & DEF_ANNOT != 0 {
-                            format!("annotated name '{name}' can't be nonlocal")
-                        } else {
-                            format!("name '{name}' is assigned to before nonlocal declaration")
-                        };
-                        return Err(err_range(self.lines, msg, s.range()));
-                    }
-                    self.add_def(name, DEF_NONLOCAL, n.range)?;
-                    self.record_directive(name, s.range());
-                }
-            }
+            Stmt::Global(g) => self.directive(&g.names, "global", DEF_GLOBAL, s.range())?,
+            Stmt::Nonlocal(g) => self.directive(&g.names, "nonlocal", DEF_NONLOCAL, s.range())?,
             Stmt::Expr(e) => self.expr(&e.value)?,
             Stmt::TypeAlias(_) | Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::IpyEscapeCommand(_) => {}
         }
